@@ -1,0 +1,1 @@
+"""The Time Warp Studio hub: JupyterHub configuration as importable, tested code."""
