@@ -1,0 +1,151 @@
+"""GW-BASIC's DRAW macro language, read one command at a time and drawn on a Screen.
+
+Commands: U D L R E F G H [n] move n units (up, down, left, right and the four diagonals);
+M x,y goes to a point (relative when x has a sign); a B prefix moves without drawing and an
+N prefix comes back afterwards; A n turns by n quarter turns, TA n by n degrees; C n picks
+the colour, S n the scale (in quarter pixels, 4 = one pixel a unit) and P paint,border fills.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from timewarp.turtle.colours import TurtleError
+
+if TYPE_CHECKING:
+    from timewarp.turtle.screen import Screen
+
+DIRECTIONS = {
+    "U": (0, -1), "D": (0, 1), "L": (-1, 0), "R": (1, 0),
+    "E": (1, -1), "F": (1, 1), "G": (-1, 1), "H": (-1, -1),
+}
+_TOKEN = re.compile(r"\s*(?:(TA|[UDLREFGHMBNACSPX])|(;))", re.IGNORECASE)
+_NUMBER = re.compile(r"\s*([+-]?\s*\d+(?:\.\d*)?)")
+
+
+@dataclass
+class DrawPen:
+    """Where DRAW is, which way its axes are turned, its colour and scale."""
+
+    x: float
+    y: float
+    colour: int
+    angle: float = 0.0
+    scale: float = 4.0
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at = 0
+
+    def command(self) -> str | None:
+        while self.at < len(self.text):
+            match = _TOKEN.match(self.text, self.at)
+            if not match:
+                rest = self.text[self.at:].strip()
+                if not rest:
+                    return None
+                raise TurtleError(f'DRAW does not understand "{rest[:10]}"')
+            self.at = match.end()
+            if match.group(1):
+                return match.group(1).upper()
+        return None
+
+    def number(self, default: float | None = None) -> tuple[float, bool]:
+        """A number and whether it had a sign (which makes M relative)."""
+        match = _NUMBER.match(self.text, self.at)
+        if not match:
+            if self.text[self.at:].lstrip().startswith("="):
+                raise TurtleError("DRAW with =variable; is not supported: build the string "
+                                  "with STR$ instead")
+            if default is None:
+                raise TurtleError("DRAW needs a number here")
+            return default, False
+        self.at = match.end()
+        text = match.group(1).replace(" ", "")
+        return float(text), text[0] in "+-"
+
+    def comma(self) -> None:
+        while self.at < len(self.text) and self.text[self.at] == " ":
+            self.at += 1
+        if self.at >= len(self.text) or self.text[self.at] != ",":
+            raise TurtleError("DRAW needs a comma between the two numbers")
+        self.at += 1
+
+
+def run_macro(macro: str, pen: DrawPen, screen: Screen) -> None:
+    reader = _Reader(macro)
+    blank = come_back = False
+    while (command := reader.command()) is not None:
+        if command == "B":
+            blank = True
+            continue
+        if command == "N":
+            come_back = True
+            continue
+        if command in DIRECTIONS or command == "M":
+            start = (pen.x, pen.y)
+            _move(command, reader, pen)
+            if not blank:
+                screen._add_path([_rounded(start), _rounded((pen.x, pen.y))], pen.colour)
+            if come_back:
+                pen.x, pen.y = start
+            blank = come_back = False
+        else:
+            _setting(command, reader, pen, screen)
+
+
+def _rounded(point: tuple[float, float]) -> tuple[int, int]:
+    return round(point[0]), round(point[1])
+
+
+def _move(command: str, reader: _Reader, pen: DrawPen) -> None:
+    if command == "M":
+        x, relative = reader.number()
+        reader.comma()
+        y, _ = reader.number()
+        if not relative:
+            pen.x, pen.y = x, y
+            return
+        dx, dy = x * pen.scale / 4, y * pen.scale / 4
+    else:
+        steps, _ = reader.number(1)
+        ux, uy = DIRECTIONS[command]
+        dx, dy = ux * steps * pen.scale / 4, uy * steps * pen.scale / 4
+    # Turning anticlockwise on a screen whose y axis points down.
+    rad = math.radians(pen.angle)
+    pen.x += dx * math.cos(rad) + dy * math.sin(rad)
+    pen.y += -dx * math.sin(rad) + dy * math.cos(rad)
+
+
+def _setting(command: str, reader: _Reader, pen: DrawPen, screen: Screen) -> None:
+    if command == "A":
+        turns, _ = reader.number()
+        if turns not in (0, 1, 2, 3):
+            raise TurtleError("DRAW's A takes 0, 1, 2 or 3 quarter turns")
+        pen.angle = turns * 90
+    elif command == "TA":
+        degrees, _ = reader.number()
+        if not -360 <= degrees <= 360:
+            raise TurtleError("DRAW's TA takes an angle from -360 to 360")
+        pen.angle = degrees
+    elif command == "C":
+        colour, _ = reader.number()
+        pen.colour = screen._check(int(colour))
+    elif command == "S":
+        scale, _ = reader.number()
+        if not 1 <= scale <= 255:
+            raise TurtleError("DRAW's S takes a scale from 1 to 255")
+        pen.scale = scale
+    elif command == "P":
+        paint, _ = reader.number()
+        reader.comma()
+        border, _ = reader.number()
+        screen.paint(pen.x, pen.y, int(paint), int(border))
+    else:
+        raise TurtleError("DRAW's X (run a substring) is not supported: join the strings "
+                          "with + instead")
