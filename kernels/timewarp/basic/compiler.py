@@ -1,0 +1,364 @@
+"""Compiling a BASIC program into one Python function.
+
+The program's variables become local variables of that function, and its structured
+loops become Python loops (see :mod:`timewarp.basic.structure`), so a BASIC loop runs
+at nearly the speed of the same loop written in Python.  Code that GOTO jumps into is
+split into *blocks*: small nested functions that return the number of the block to run
+next, driven by a dispatch loop.  GOSUB calls that dispatch loop recursively and RETURN
+returns from it, so a subroutine called from inside a Python loop comes back there.
+
+Each line of generated Python remembers the BASIC line it came from, which is how
+errors (and Ctrl-C) report "in 120" without the program paying for tracking lines.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+from timewarp.basic import ast
+from timewarp.basic import structure as st
+from timewarp.basic.errors import BasicError
+from timewarp.basic.python_expressions import ExpressionTranslator, python_name
+from timewarp.basic.statements import StatementCompiler
+
+_programs = itertools.count()
+
+
+@dataclasses.dataclass
+class CompiledProgram:
+    function: object              # _program(_V, _A, _rt)
+    filename: str
+    line_map: list
+    source: str
+    data: tuple = ()
+    data_index: dict = dataclasses.field(default_factory=dict)
+
+
+class Emitter:
+    """Python source lines with the BASIC line each one came from."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.line_map: list = []
+        self.depth = 0
+        self.basic_line = None
+
+    def __call__(self, code: str) -> None:
+        self.lines.append("    " * self.depth + code)
+        self.line_map.append(self.basic_line)
+
+    def indent(self) -> None:
+        self.depth += 1
+
+    def dedent(self) -> None:
+        self.depth -= 1
+
+
+def compile_program(lines: list[ast.Line]) -> CompiledProgram:
+    return ProgramCompiler(lines).compile()
+
+
+class ProgramCompiler:
+    def __init__(self, lines: list[ast.Line]) -> None:
+        self.lines = lines
+        self.emit = Emitter()
+        self.exprs = ExpressionTranslator()
+        self.trap_mode = any(isinstance(s, ast.OnError) for s in walk_lines(lines))
+        self.dynamic_for = self.trap_mode or st.nexts_inside_ifs(lines)
+
+    def compile(self) -> CompiledProgram:
+        items = st.flatten_line_ifs(self.lines)
+        main, subs = _split_subs(items)
+        self._collect_program_facts(items, subs)
+        emit = self.emit
+        emit("def _program(_V, _A):")
+        emit.indent()
+        main_region = self._prepare(main)
+        main_vars = self._region_variables(main_region)
+        main_vars |= {python_name(k) for k in self.shared}
+        main_vars |= {python_name(k) for s in walk_statements(
+            i.stmt for _, body in subs for i in body if isinstance(i, st.Step))
+            if isinstance(s, ast.Shared) for k in s.keys}
+        self._load_variables(main_vars)
+        emit("_depth = 0")
+        self._define_fns()
+        for sub in subs:
+            self._compile_sub(sub)
+        emit("try:")
+        emit.indent()
+        StatementCompiler(self, main_region, main_vars, kind="main").compile_region()
+        emit.dedent()
+        emit("finally:")
+        emit.indent()
+        self._store_variables(main_vars)
+        emit.dedent()
+        return self._finish()
+
+    # Facts about the whole program
+
+    def _collect_program_facts(self, items: list, subs: list) -> None:
+        stmts = [i.stmt for i in items if isinstance(i, st.Step)]
+        every = list(walk_statements(stmts))
+        self.fns = {s.name: s for s in every if isinstance(s, ast.DefFn)}
+        self.fn_lines = {item.stmt.name: item.line for item in items
+                         if isinstance(item, st.Step) and isinstance(item.stmt, ast.DefFn)}
+        self.exprs.fn_names = set(self.fns)
+        self.subs = {s.name: s for s, _ in subs}
+        self.exprs.functions = {name: s.params for name, s in self.subs.items() if s.function}
+        self.shared = {k for s in every if isinstance(s, ast.Dim) and s.shared for k, _ in s.arrays}
+        self.shared |= {s.key for s in every if isinstance(s, ast.Const)}
+        self.dimmed = {k for s in every if isinstance(s, ast.Dim) for k, _ in s.arrays}
+        self.assigned_keys = _assigned_outside_for(every)
+        self.for_keys = sorted({s.var.key for s in every if isinstance(s, ast.For)})
+        self.array_dims = {}
+        for expr in walk_expressions(every):
+            if isinstance(expr, ast.ArrayElement):
+                self.array_dims.setdefault(expr.key, len(expr.indexes))
+        self._collect_data(items)
+
+    def _collect_data(self, items: list) -> None:
+        data, index, pending = [], {}, []
+        for item in items:
+            if isinstance(item, st.Label):
+                pending.append(item.key)
+            elif isinstance(item, st.Step):
+                for key in pending:
+                    index.setdefault(key, len(data))
+                pending = []
+                if isinstance(item.stmt, ast.Data):
+                    data.extend((value, item.line) for value in item.stmt.items)
+        for key in pending:
+            index.setdefault(key, len(data))
+        self.data, self.data_index = tuple(data), index
+
+    # Regions: the main program and each SUB or FUNCTION
+
+    def _prepare(self, items: list) -> list:
+        tree, _ = st.build_tree(items, self.dynamic_for)
+        st.NativeDecider(tree, everything_flat=self.trap_mode)
+        return st.flatten(tree, [])
+
+    def _region_variables(self, region: list) -> set[str]:
+        names = set()
+        for stmt in walk_statements(_region_statements(region)):
+            names |= _statement_names(stmt)
+        for expr in walk_expressions(_region_statements(region)):
+            if isinstance(expr, ast.Variable):
+                names.add(python_name(expr.key))
+            elif isinstance(expr, ast.ArrayElement):
+                names.add(python_name(expr.key, True))
+        return names
+
+    def _load_variables(self, names: set[str]) -> None:
+        for name in sorted(names):
+            key = _key_of(name)
+            if name.startswith("a"):
+                self.emit(f"{name} = _A.get({key!r})")
+                if key not in self.dimmed and key in self.array_dims:
+                    bounds = (10,) * self.array_dims[key]
+                    self.emit(f"if {name} is None: {name} = _rt.dim(_A, {key!r}, {bounds!r})")
+            else:
+                self.emit(f"{name} = _V.get({key!r}, {_default(key)})")
+
+    def _store_variables(self, names: set[str]) -> None:
+        wrote = False
+        for name in sorted(names):
+            key = _key_of(name)
+            if key.startswith("\0"):
+                continue
+            self.emit(f"{'_A' if name.startswith('a') else '_V'}[{key!r}] = {name}")
+            wrote = True
+        if not wrote:
+            self.emit("pass")
+
+    def _define_fns(self) -> None:
+        for key, fn in self.fns.items():
+            self.emit.basic_line = self.fn_lines.get(key)
+            params = ", ".join(python_name(p.key) for p in fn.params)
+            self.emit(f"def fn_{python_name(key)}({params}):")
+            self.emit.indent()
+            value = self.exprs.value(fn.body)
+            if key[-1] == "%":
+                value = f"_cint({value})"
+            self.emit(f"return {value}")
+            self.emit.dedent()
+
+    def _compile_sub(self, sub: tuple) -> None:
+        start, items = sub
+        region = self._prepare(items)
+        names = self._region_variables(region)
+        params = [python_name(p.key, p.array) for p in start.params]
+        shared = {python_name(k) for k in self.shared}
+        shared |= {python_name(k, a) for s in walk_statements(_region_statements(region))
+                   if isinstance(s, ast.Shared) for k in s.keys for a in (False, True)}
+        shared &= names | {python_name(k) for k in self.shared}
+        result = python_name(start.name + start.type) if start.function else None
+        prefix = "fnc_" if start.function else "sub_"
+        self.emit(f"def {prefix}{start.name}({', '.join(params)}):")
+        self.emit.indent()
+        if shared:
+            self.emit(f"nonlocal {', '.join(sorted(shared))}")
+        local = names - shared - set(params)
+        if result:
+            local.add(result)
+        for name in sorted(local):
+            key = _key_of(name)
+            self.emit(f"{name} = {_default(key) if name.startswith('v') else 'None'}")
+            if name.startswith("a") and key in self.array_dims and not _dims_in(region, key):
+                self.emit(f"{name} = _rt.dim(None, {key!r}, {(10,) * self.array_dims[key]!r})")
+        sub_info = {"params": params, "result": result}
+        StatementCompiler(self, region, local | shared | set(params), kind="sub",
+                          sub=sub_info).compile_region()
+        self.emit(f"return {result if result else '(' + ''.join(p + ', ' for p in params) + ')'}")
+        self.emit.dedent()
+
+    def _finish(self) -> CompiledProgram:
+        filename = f"<basic-{next(_programs)}>"
+        source = "\n".join(self.emit.lines) + "\n"
+        try:
+            code = compile(source, filename, "exec")
+        except (SyntaxError, RecursionError, MemoryError):
+            raise BasicError("Out of memory", detail="the program is nested too deeply") from None
+        return CompiledProgram(code, filename, self.emit.line_map, source, self.data,
+                               self.data_index)
+
+
+def _split_subs(items: list) -> tuple[list, list]:
+    """The main program's items, and (SubStart, items) for each SUB and FUNCTION."""
+    main, subs, current = [], [], None
+    for item in items:
+        stmt = item.stmt if isinstance(item, st.Step) else None
+        if isinstance(stmt, ast.SubStart):
+            if current is not None:
+                raise BasicError("Syntax error", item.line, "a SUB cannot be inside another SUB")
+            current = (stmt, [])
+            subs.append(current)
+        elif isinstance(stmt, ast.SubEnd):
+            if current is None:
+                raise BasicError("Syntax error", item.line, "END SUB without SUB")
+            current = None
+        elif current is not None:
+            current[1].append(item)
+        else:
+            main.append(item)
+    if current is not None:
+        word = "FUNCTION" if current[0].function else "SUB"
+        raise BasicError("Syntax error", None, f"{word} {current[0].name} has no END {word}")
+    return main, subs
+
+
+def _key_of(name: str) -> str:
+    letter_to_suffix = {"S": "!", "D": "#", "I": "%", "T": "$"}
+    body = name[3:].replace("_dot_", ".").replace("_h_", "\0")
+    return body + letter_to_suffix[name[1]]
+
+
+def _default(key: str) -> str:
+    return "''" if key[-1] == "$" else "0" if key[-1] == "%" else "0.0"
+
+
+def _dims_in(region: list, key: str) -> bool:
+    return any(isinstance(s, ast.Dim) and any(k == key for k, _ in s.arrays)
+               for s in walk_statements(_region_statements(region)))
+
+
+def _statement_names(stmt: ast.Stmt) -> set[str]:
+    if isinstance(stmt, ast.Dim):
+        return {python_name(k, True) for k, _ in stmt.arrays}
+    if isinstance(stmt, ast.Erase):
+        return {python_name(k, True) for k in stmt.keys}
+    if isinstance(stmt, (ast.Const, st.SetTemp)):
+        return {python_name(stmt.key)}
+    if isinstance(stmt, (ast.For, st.DynamicFor)):
+        loop = stmt if isinstance(stmt, ast.For) else stmt.loop
+        return {python_name(loop.var.key)}
+    return set()
+
+
+def _region_statements(region: list):
+    for item in region:
+        if isinstance(item, st.Step):
+            yield item.stmt
+        elif isinstance(item, st.Node):
+            for stmt in _node_statements(item):
+                yield stmt
+
+
+def _node_statements(node: st.Node):
+    if isinstance(node, st.ForNode):
+        yield node.stmt
+    elif isinstance(node, st.WhileNode):
+        yield node.stmt
+    elif isinstance(node, st.DoNode):
+        yield node.stmt
+        yield node.loop
+    elif isinstance(node, st.IfNode):
+        for condition, _, _ in node.branches:
+            if condition is not None:
+                yield st.CondJump(condition, None)
+    elif isinstance(node, st.SelectNode):
+        yield ast.Print((node.subject,))
+        for tests, _, _ in node.cases:
+            for test in tests:
+                for part in test[1:]:
+                    if isinstance(part, ast.Expr):
+                        yield ast.Print((part,))
+    for body in st._bodies(node):
+        yield from _region_statements(body)
+
+
+def walk_lines(lines: list[ast.Line]):
+    return walk_statements(s for line in lines for s in line.statements)
+
+
+def walk_statements(stmts):
+    """Every statement, including those inside one-line IFs."""
+    for stmt in stmts:
+        yield stmt
+        if isinstance(stmt, ast.If):
+            yield from walk_statements(stmt.then + stmt.otherwise)
+
+
+def walk_expressions(stmts):
+    """Every expression inside the statements, nested ones included."""
+    stack = []
+    for stmt in walk_statements(stmts):
+        stack.extend(_children(stmt))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Expr):
+            yield node
+            stack.extend(_children(node))
+        elif isinstance(node, tuple):
+            stack.extend(node)
+
+
+def _children(node) -> list:
+    if isinstance(node, ast.If):
+        return [node.condition]
+    if not dataclasses.is_dataclass(node):
+        return []
+    return [getattr(node, f.name) for f in dataclasses.fields(node)
+            if isinstance(getattr(node, f.name), (ast.Expr, tuple))]
+
+
+def _assigned_outside_for(stmts: list) -> set[str]:
+    """Variables that something other than FOR and NEXT changes."""
+    keys = set()
+    for stmt in stmts:
+        targets: tuple = ()
+        if isinstance(stmt, ast.Assign):
+            targets = (stmt.target,)
+        elif isinstance(stmt, (ast.Input, ast.Read)):
+            targets = stmt.targets
+        elif isinstance(stmt, ast.Swap):
+            targets = (stmt.first, stmt.second)
+        elif isinstance(stmt, ast.CallSub):
+            targets = tuple(a for a in stmt.args if isinstance(a, ast.Variable))
+        elif isinstance(stmt, ast.Shared):
+            keys.update(stmt.keys)
+        elif isinstance(stmt, ast.SubStart):
+            keys.update(p.key for p in stmt.params)
+        keys.update(t.key for t in targets if isinstance(t, ast.Variable))
+    return keys

@@ -1,0 +1,74 @@
+"""BASIC's errors: GW-BASIC's wording and numbers, with the line they happened in.
+
+A program's mistakes reach the user as :class:`BasicError`, never as Python exceptions:
+the message is GW-BASIC's ("Syntax error in 20") so old books and listings still apply,
+and ``code`` is the number ``ERR`` gives an ``ON ERROR GOTO`` handler.
+"""
+
+from __future__ import annotations
+
+from timewarp.engine import LanguageError
+
+#: GW-BASIC's error numbers, as ERR reports them.
+ERROR_CODES = {
+    "NEXT without FOR": 1, "Syntax error": 2, "RETURN without GOSUB": 3, "Out of DATA": 4,
+    "Illegal function call": 5, "Overflow": 6, "Out of memory": 7, "Undefined line number": 8,
+    "Subscript out of range": 9, "Duplicate Definition": 10, "Division by zero": 11,
+    "Illegal direct": 12, "Type mismatch": 13, "Out of string space": 14,
+    "String too long": 15, "String formula too complex": 16, "Can't continue": 17,
+    "Undefined user function": 18, "No RESUME": 19, "RESUME without error": 20,
+    "Missing operand": 22, "Line buffer overflow": 23, "FOR without NEXT": 26,
+    "WHILE without WEND": 29, "WEND without WHILE": 30, "Input past end": 62,
+    "Bad file name": 64, "Unprintable error": 21,
+}
+
+
+class BasicError(LanguageError):
+    """Something went wrong in the BASIC program."""
+
+    ename = "BasicError"
+
+    def __init__(self, message: str, line: int | None = None, detail: str = "",
+                 column: int | None = None) -> None:
+        self.kind = message
+        self.detail = detail
+        self.code = ERROR_CODES.get(message, 21)
+        super().__init__(message, line, column)
+        self._render()
+
+    def _render(self) -> None:
+        text = self.kind
+        if self.line is not None:
+            text += f" in {self.line}"
+        if self.detail:
+            text += f": {self.detail}"
+        self.message = text
+        self.args = (text,)
+
+    def at(self, line: int | None) -> BasicError:
+        """This error, placed in ``line`` unless it already knows its line."""
+        if self.line is None and line is not None:
+            self.line = line
+            self._render()
+        return self
+
+
+def error_for_code(code: int) -> BasicError:
+    """ERROR n: the error GW-BASIC has under that number, or "Unprintable error"."""
+    names = {number: text for text, number in ERROR_CODES.items()}
+    error = BasicError(names.get(code, "Unprintable error"))
+    error.code = code
+    return error
+
+
+class BasicSyntaxError(BasicError):
+    """The line does not read as BASIC."""
+
+    def __init__(self, detail: str = "", line: int | None = None,
+                 column: int | None = None) -> None:
+        super().__init__("Syntax error", line, detail, column)
+
+
+class ProgramEnd(BaseException):
+    """END, STOP or SYSTEM: the program is over.  Not an error, so it derives from
+    BaseException and passes an ON ERROR trap's ``except Exception``."""

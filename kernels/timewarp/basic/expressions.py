@@ -1,0 +1,274 @@
+"""Parsing BASIC expressions with Microsoft's operator precedence, and typing them.
+
+From loosest to tightest: IMP, EQV, XOR, OR, AND, NOT, relations, + and -, MOD, ``\\``,
+``*`` and ``/``, unary minus, ``^``.  Each node gets its static type as it is built, so a
+type mismatch is found before the program runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from timewarp.basic import ast
+from timewarp.basic.errors import BasicError, BasicSyntaxError
+from timewarp.basic.lexer import Token
+
+# name -> (argument types, result type); "n" number, "$" string, "?" either, "N" optional number
+BUILTINS: dict[str, tuple[str, str]] = {
+    "ABS": ("n", "="), "ASC": ("$", "%"), "ATN": ("n", "!"), "CHR$": ("n", "$"),
+    "COS": ("n", "!"), "EXP": ("n", "!"), "FIX": ("n", "="), "HEX$": ("n", "$"),
+    "INT": ("n", "="), "LEFT$": ("$n", "$"), "LEN": ("$", "%"), "LOG": ("n", "!"),
+    "MID$": ("$nN", "$"), "OCT$": ("n", "$"), "RIGHT$": ("$n", "$"), "RND": ("N", "!"),
+    "SGN": ("n", "%"), "SIN": ("n", "!"), "SPACE$": ("n", "$"), "SQR": ("n", "!"),
+    "STR$": ("n", "$"), "TAN": ("n", "!"), "VAL": ("$", "!"), "TIMER": ("", "!"),
+    "INKEY$": ("", "$"), "UCASE$": ("$", "$"), "LCASE$": ("$", "$"), "LTRIM$": ("$", "$"),
+    "RTRIM$": ("$", "$"), "CINT": ("n", "%"), "CSNG": ("n", "!"), "CDBL": ("n", "#"),
+    "ERR": ("", "%"), "ERL": ("", "!"), "TAB": ("n", "$"), "SPC": ("n", "$"),
+    "POS": ("N", "%"), "FRE": ("?", "!"), "POINT": ("nn", "%"), "STRING$": ("n?", "$"),
+    "INSTR": ("", "%"),
+}
+
+_RELATIONS = {"=", "<>", "<", ">", "<=", ">="}
+_LOGICAL = ("IMP", "EQV", "XOR", "OR", "AND")
+
+
+@dataclass
+class Names:
+    """What the whole program declares, which decides how a name reads."""
+    deftypes: dict[str, str] = field(default_factory=dict)
+    declared: dict[str, str] = field(default_factory=dict)
+    functions: dict[str, str] = field(default_factory=dict)   # FUNCTION name -> type
+    subs: set[str] = field(default_factory=set)
+    fns: set[str] = field(default_factory=set)                # DEF FN names (keys)
+    classic: bool = True
+    numbered: bool = False   # classic listings: every name starting with FN is a DEF FN call
+
+    def key(self, name: str) -> str:
+        """"A" -> "A!" (or its DEFtype), "N$" stays."""
+        if name[-1] in "$%!#":
+            return name
+        if name in self.declared:
+            return name + self.declared[name]
+        return name + self.deftypes.get(name[0], "!")
+
+
+def numeric_type(*types: str) -> str:
+    return "#" if "#" in types else "!" if "!" in types else "%"
+
+
+class ExpressionParser:
+    def __init__(self, tokens: list[Token], names: Names) -> None:
+        self.tokens = tokens
+        self.names = names
+        self.i = 0
+
+    # Token helpers
+
+    def peek(self, offset: int = 0) -> Token | None:
+        j = self.i + offset
+        return self.tokens[j] if j < len(self.tokens) else None
+
+    def at(self, kind: str, value: object = None) -> bool:
+        tok = self.peek()
+        return tok is not None and tok.kind == kind and (value is None or tok.value == value)
+
+    def at_op(self, value: str) -> bool:
+        return self.at("op", value)
+
+    def at_kw(self, value: str) -> bool:
+        return self.at("kw", value)
+
+    def accept(self, kind: str, value: object = None) -> Token | None:
+        if self.at(kind, value):
+            tok = self.tokens[self.i]
+            self.i += 1
+            return tok
+        return None
+
+    def expect(self, kind: str, value: object = None, what: str = "") -> Token:
+        tok = self.accept(kind, value)
+        if tok is None:
+            self.fail(f"expected {what or value or kind}")
+        return tok
+
+    def fail(self, detail: str) -> None:
+        tok = self.peek()
+        if tok is not None and not detail.endswith(")"):
+            detail += f", found {_describe(tok)}"
+        raise BasicSyntaxError(detail, column=tok.pos if tok else None)
+
+    def at_end(self) -> bool:
+        return self.peek() is None or self.at_op(":") or self.at_kw("ELSE")
+
+    # Expressions
+
+    def expression(self, level: int = 0) -> ast.Expr:
+        if level < len(_LOGICAL):
+            left = self.expression(level + 1)
+            while self.accept("kw", _LOGICAL[level]):
+                right = self.expression(level + 1)
+                left = ast.Binary(_LOGICAL[level], self._num(left), self._num(right), "%")
+            return left
+        return self.negation()
+
+    def negation(self) -> ast.Expr:
+        if self.accept("kw", "NOT"):
+            return ast.Unary("NOT", self._num(self.negation()), "%")
+        return self.relation()
+
+    def relation(self) -> ast.Expr:
+        left = self.additive()
+        while self.peek() is not None and self.peek().kind == "op" and self.peek().value in _RELATIONS:
+            op = self.tokens[self.i].value
+            self.i += 1
+            right = self.additive()
+            if (left.type == "$") != (right.type == "$"):
+                raise BasicError("Type mismatch")
+            left = ast.Binary(op, left, right, "%")
+        return left
+
+    def additive(self) -> ast.Expr:
+        left = self.modulo()
+        while self.at_op("+") or self.at_op("-"):
+            op = self.tokens[self.i].value
+            self.i += 1
+            right = self.modulo()
+            if op == "+" and left.type == "$" and right.type == "$":
+                left = ast.Binary("&", left, right, "$")
+                continue
+            left = ast.Binary(op, self._num(left), self._num(right),
+                              numeric_type(left.type, right.type))
+        return left
+
+    def modulo(self) -> ast.Expr:
+        left = self.int_division()
+        while self.accept("kw", "MOD"):
+            left = ast.Binary("MOD", self._num(left), self._num(self.int_division()), "%")
+        return left
+
+    def int_division(self) -> ast.Expr:
+        left = self.product()
+        while self.accept("op", "\\"):
+            left = ast.Binary("\\", self._num(left), self._num(self.product()), "%")
+        return left
+
+    def product(self) -> ast.Expr:
+        left = self.unary()
+        while self.at_op("*") or self.at_op("/"):
+            op = self.tokens[self.i].value
+            self.i += 1
+            right = self.unary()
+            kind = numeric_type(left.type, right.type)
+            left = ast.Binary(op, self._num(left), self._num(right),
+                              "!" if op == "/" and kind == "%" else kind)
+        return left
+
+    def unary(self) -> ast.Expr:
+        if self.accept("op", "-"):
+            operand = self._num(self.unary())
+            if isinstance(operand, ast.Number):
+                return ast.Number(-operand.value, operand.type)
+            return ast.Unary("-", operand, operand.type)
+        if self.accept("op", "+"):
+            return self._num(self.unary())
+        return self.power()
+
+    def power(self) -> ast.Expr:
+        left = self.atom()
+        while self.accept("op", "^"):
+            right = self.unary() if self.at_op("-") or self.at_op("+") else self.atom()
+            left = ast.Binary("^", self._num(left), self._num(right),
+                              "#" if "#" in (left.type, right.type) else "!")
+        return left
+
+    def _num(self, e: ast.Expr) -> ast.Expr:
+        if e.type == "$":
+            raise BasicError("Type mismatch")
+        return e
+
+    def atom(self) -> ast.Expr:
+        tok = self.peek()
+        if tok is None:
+            raise BasicError("Missing operand")
+        self.i += 1
+        if tok.kind == "num":
+            value, kind = tok.value
+            return ast.Number(value, kind)
+        if tok.kind == "str":
+            return ast.String(tok.value)
+        if tok.kind == "op" and tok.value == "(":
+            inner = self.expression()
+            self.expect("op", ")")
+            return inner
+        if tok.kind == "name":
+            return self.name_expression(tok.value)
+        if tok.kind == "fn":
+            return self.fn_call(tok.value)
+        if tok.kind == "kw" and tok.value in BUILTINS:
+            return self.builtin(tok.value)
+        self.i -= 1
+        if tok.kind == "op":
+            raise BasicError("Missing operand", detail=f"nothing before {tok.value}")
+        self.fail("expected a value")
+
+    def name_expression(self, name: str) -> ast.Expr:
+        if not self.names.classic and name.startswith("FN") and len(name) > 2 and (
+                self.names.numbered or self.names.key(name[2:]) in self.names.fns):
+            return self.fn_call(name[2:])
+        base = name.rstrip("$%!#")
+        if base in self.names.functions or name in self.names.functions:
+            args = self.arguments() if self.at_op("(") else ()
+            return ast.UserCall(base, args, self.names.functions.get(base, self.names.functions.get(name)))
+        key = self.names.key(name)
+        if self.at_op("("):
+            return ast.ArrayElement(key, self.arguments())
+        return ast.Variable(key)
+
+    def fn_call(self, name: str) -> ast.Expr:
+        key = self.names.key(name)
+        args = self.arguments() if self.at_op("(") else ()
+        return ast.UserCall(key, args, key[-1], fn=True)
+
+    def arguments(self) -> tuple[ast.Expr, ...]:
+        self.expect("op", "(")
+        args = [self.expression()]
+        while self.accept("op", ","):
+            args.append(self.expression())
+        self.expect("op", ")")
+        return tuple(args)
+
+    def builtin(self, name: str) -> ast.Expr:
+        signature, result = BUILTINS[name]
+        if name == "INSTR":
+            return self._instr()
+        args: list[ast.Expr | None] = []
+        if self.at_op("("):
+            args = list(self.arguments())
+        elif signature and signature[0] not in "N?":
+            self.fail(f"{name} needs ( after it")
+        if len(args) > len(signature) or len(args) < len(signature.rstrip("N")):
+            raise BasicSyntaxError(f"{name} takes {len(signature)} value(s)")
+        for arg, want in zip(args, signature):
+            if want == "$" and arg.type != "$" or want in "nN" and arg.type == "$":
+                raise BasicError("Type mismatch")
+        if result == "=":
+            result = args[0].type
+        return ast.BuiltinCall(name, tuple(args), result)
+
+    def _instr(self) -> ast.Expr:
+        args = list(self.arguments())
+        if len(args) == 2:
+            args.insert(0, ast.Number(1, "%"))
+        if len(args) != 3:
+            raise BasicSyntaxError("INSTR takes 2 or 3 values")
+        if args[0].type == "$" or args[1].type != "$" or args[2].type != "$":
+            raise BasicError("Type mismatch")
+        return ast.BuiltinCall("INSTR", tuple(args), "%")
+
+
+def _describe(tok: Token) -> str:
+    if tok.kind == "str":
+        return f'"{tok.value}"'
+    if tok.kind == "num":
+        return "a number"
+    return str(tok.value)

@@ -1,0 +1,159 @@
+"""The program in memory: numbered lines as typed, and turning source text into lines.
+
+GW-BASIC keeps a program as numbered lines that LIST, DELETE and RENUM work on and that
+typing a numbered line changes.  :class:`ProgramText` is that store.  ``parse_source``
+turns any source (numbered or not) into :class:`timewarp.basic.ast.Line` objects.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timewarp.basic import ast
+from timewarp.basic.errors import BasicError, BasicSyntaxError
+from timewarp.basic.expressions import Names
+from timewarp.basic.lexer import tokenize
+from timewarp.basic.parser import parse_statements
+
+MAX_LINE_NUMBER = 65529
+_NUMBERED = re.compile(r"\s*(\d+)\s?(.*)\Z", re.S)
+_LINE_REFS = re.compile(
+    r"(GOTO|GOSUB|THEN|ELSE|RESTORE|RESUME|RUN|GO\s+TO|GO\s+SUB)(\s*)(\d+(?:\s*,\s*\d+)*)",
+    re.I)
+
+
+def split_numbered(text: str) -> tuple[int, str] | None:
+    """(number, rest) for a numbered line, None for an unnumbered one."""
+    match = _NUMBERED.match(text)
+    if match is None:
+        return None
+    number = int(match.group(1))
+    if number > MAX_LINE_NUMBER:
+        raise BasicSyntaxError("line numbers go up to 65529")
+    return number, match.group(2).rstrip()
+
+
+class ProgramText:
+    def __init__(self) -> None:
+        self.lines: dict[int, str] = {}
+        self.version = 0
+
+    def set_line(self, number: int, text: str) -> None:
+        if text.strip():
+            self.lines[number] = text
+        else:
+            self.lines.pop(number, None)
+        self.version += 1
+
+    def clear(self) -> None:
+        self.lines.clear()
+        self.version += 1
+
+    def numbers(self, first: int | None = None, last: int | None = None) -> list[int]:
+        low = 0 if first is None else first
+        high = MAX_LINE_NUMBER if last is None else last
+        return [n for n in sorted(self.lines) if low <= n <= high]
+
+    def listing(self, first: int | None = None, last: int | None = None) -> str:
+        return "".join(f"{n} {self.lines[n]}\n" for n in self.numbers(first, last))
+
+    def delete(self, first: int | None, last: int | None) -> None:
+        doomed = self.numbers(first, last)
+        if not doomed:
+            raise BasicError("Illegal function call")
+        for n in doomed:
+            del self.lines[n]
+        self.version += 1
+
+    def renumber(self, new: int = 10, old: int = 0, step: int = 10) -> None:
+        """RENUM: number lines from ``old`` on as new, new+step...; jumps follow."""
+        moving = [n for n in sorted(self.lines) if n >= old]
+        mapping = {n: new + i * step for i, n in enumerate(moving)}
+        if mapping and max(mapping.values()) > MAX_LINE_NUMBER:
+            raise BasicError("Illegal function call")
+        staying = set(self.lines) - set(moving)
+        if staying & set(mapping.values()) or any(n >= min(mapping.values(), default=0)
+                                                  for n in staying if mapping):
+            raise BasicError("Illegal function call")
+        self.lines = {mapping.get(n, n): _renumber_refs(text, mapping)
+                      for n, text in self.lines.items()}
+        self.version += 1
+
+    def source(self) -> list[tuple[int | None, str, int]]:
+        return [(n, self.lines[n], n) for n in sorted(self.lines)]
+
+
+def _renumber_refs(text: str, mapping: dict[int, int]) -> str:
+    parts = text.split('"')
+    for i in range(0, len(parts), 2):
+        if re.match(r"\s*(REM|')", parts[i], re.I) and i == 0:
+            break
+        parts[i] = _LINE_REFS.sub(lambda m: m.group(1) + m.group(2) + re.sub(
+            r"\d+", lambda d: str(mapping.get(int(d.group(0)), d.group(0))), m.group(3)),
+            parts[i])
+    return '"'.join(parts)
+
+
+def scan_declarations(entries: list[tuple[int | None, str, int]]) -> Names:
+    """The names a program declares anywhere: SUBs and FUNCTIONs are known before use."""
+    names = Names()
+    for _, text, _ in entries:
+        words = re.findall(r"[A-Za-z_][A-Za-z0-9_.]*[$%!#]?", text.split("'")[0])
+        upper = [w.upper() for w in words]
+        for i, word in enumerate(upper[:-1]):
+            if word in ("SUB", "FUNCTION") and (i == 0 or upper[i - 1] in ("DECLARE", "END", "EXIT")):
+                if i > 0 and upper[i - 1] in ("END", "EXIT"):
+                    continue
+                name = upper[i + 1]
+                base = name.rstrip("$%!#")
+                if word == "SUB":
+                    names.subs.add(base)
+                else:
+                    kind = name[-1] if name[-1] in "$%!#" else _as_type(upper) or "!"
+                    names.functions[base] = kind
+    return names
+
+
+def _as_type(words: list[str]) -> str | None:
+    if len(words) >= 2 and words[-2] == "AS":
+        return {"INTEGER": "%", "LONG": "%", "SINGLE": "!", "DOUBLE": "#",
+                "STRING": "$"}.get(words[-1])
+    return None
+
+
+def parse_line(text: str, names: Names, recover_statements: bool = False,
+               ) -> tuple[tuple[ast.Stmt, ...], str | None]:
+    """A line's statements, reading whole words first and run-together keywords second."""
+    label = None
+    first_error: BasicError | None = None
+    for classic, recover in ((False, False), (True, False), (False, recover_statements)):
+        names.classic = classic
+        try:
+            tokens = tokenize(text, classic)
+            if tokens and tokens[0].kind == "label":
+                label = tokens[0].value
+            return parse_statements(tokens, names, recover), label
+        except BasicError as error:
+            first_error = first_error or error
+        except RecursionError:
+            raise BasicError("Out of memory", detail="the line is nested too deeply") from None
+    raise first_error
+
+
+def parse_source(entries: list[tuple[int | None, str, int]], names: Names | None = None,
+                 ) -> list[ast.Line]:
+    """Lines of a program.  A line that does not parse raises its error when reached,
+    as in GW-BASIC, if the program has line numbers; otherwise at once."""
+    names = names or scan_declarations(entries)
+    out = []
+    for number, text, where in entries:
+        names.numbered = number is not None
+        try:
+            statements, label = parse_line(text, names, recover_statements=number is not None)
+        except BasicError as error:
+            if number is None:
+                raise error.at(where)
+            statements, label = (ast.Failure(error.kind, error.detail),), None
+        out.append(ast.Line(number, label, where, statements, text))
+    return out
+

@@ -1,0 +1,202 @@
+"""Translating BASIC expressions into Python expressions.
+
+Most BASIC operators become the Python operator itself, so a compiled program runs at
+Python's speed; the rest (``\\``, MOD, ``^``, the bitwise logic on 16-bit integers, string
+limits) call the small helpers in :mod:`timewarp.basic.runtime`.  Conditions of IF and
+WHILE are translated separately, to plain Python truth tests.
+"""
+
+from __future__ import annotations
+
+from timewarp.basic import ast
+from timewarp.basic.errors import BasicError
+
+_RELATION = {"=": "==", "<>": "!=", "<": "<", ">": ">", "<=": "<=", ">=": ">="}
+_LOGIC_HELPER = {"AND": "_and", "OR": "_or", "XOR": "_xor", "EQV": "_eqv", "IMP": "_imp"}
+_BOOL_OP = {"AND": "&", "OR": "|", "XOR": "^"}
+_SUFFIX_LETTER = {"!": "S", "#": "D", "%": "I", "$": "T"}
+
+# Built-in functions: a format string over the translated arguments.
+_FUNCTIONS = {
+    "ABS": "abs({0})", "ASC": "_asc({0})", "ATN": "_atn({0})", "CHR$": "_chr({0})",
+    "COS": "_cos({0})", "EXP": "_exp({0})", "FIX": "_fix({0})", "HEX$": "_hex({0})",
+    "INT": "_floor({0})", "LEFT$": "_left({0}, {1})", "LEN": "len({0})", "LOG": "_log({0})",
+    "OCT$": "_oct({0})", "RIGHT$": "_right({0}, {1})", "SGN": "_sgn({0})",
+    "SIN": "_sin({0})", "SPACE$": "_space({0})", "SQR": "_sqr({0})", "TAN": "_tan({0})",
+    "VAL": "_val({0})", "TIMER": "_timer()", "INKEY$": "_rt.console.poll_key()",
+    "UCASE$": "{0}.upper()", "LCASE$": "{0}.lower()", "LTRIM$": "{0}.lstrip(' ')",
+    "RTRIM$": "{0}.rstrip(' ')", "CINT": "_cint({0})", "CSNG": "_csng({0})",
+    "CDBL": "_csng({0})", "ERR": "_rt.err", "ERL": "_rt.erl", "POS": "(_rt.column + 1)",
+    "FRE": "60000.0", "POINT": "_point(_rt, {0}, {1})", "STRING$": "_string({0}, {1})",
+    "INSTR": "_instr({0}, {1}, {2})",
+}
+
+
+def python_name(key: str, array: bool = False) -> str:
+    """The Python identifier of a BASIC variable: "A!" -> "vS_A", array "aS_A"."""
+    base = key[:-1].replace(".", "_dot_").replace("\0", "_h_")
+    return f"{'a' if array else 'v'}{_SUFFIX_LETTER[key[-1]]}_{base}"
+
+
+class ExpressionTranslator:
+    """Python source for expressions; ``safe_indexes`` are loop variables known to be
+    whole numbers that are never negative, so arrays can use them without a check."""
+
+    def __init__(self) -> None:
+        self.safe_indexes: set[str] = set()
+        self.fn_names: set[str] = set()
+        self.functions: dict[str, tuple] = {}
+
+    def value(self, e: ast.Expr) -> str:
+        method = getattr(self, "_" + type(e).__name__)
+        return method(e)
+
+    def _Number(self, e: ast.Number) -> str:
+        if e.type == "%" or (isinstance(e.value, int)):
+            return repr(int(e.value))
+        return repr(float(e.value))
+
+    def _String(self, e: ast.String) -> str:
+        return repr(e.value)
+
+    def _Variable(self, e: ast.Variable) -> str:
+        return python_name(e.key)
+
+    def _ArrayElement(self, e: ast.ArrayElement) -> str:
+        return python_name(e.key, True) + "".join(f"[{self.index(i)}]" for i in e.indexes)
+
+    def index(self, e: ast.Expr) -> str:
+        if isinstance(e, ast.Number) and e.value >= 0 and float(e.value).is_integer():
+            return str(int(e.value))
+        if isinstance(e, ast.Variable) and e.key in self.safe_indexes:
+            return python_name(e.key)
+        if (isinstance(e, ast.Binary) and e.op == "+" and isinstance(e.left, ast.Variable)
+                and e.left.key in self.safe_indexes and isinstance(e.right, ast.Number)
+                and e.right.value >= 0 and float(e.right.value).is_integer()):
+            return f"{python_name(e.left.key)} + {int(e.right.value)}"
+        return f"_ix({self.value(e)})"
+
+    def _Unary(self, e: ast.Unary) -> str:
+        if e.op == "+":
+            return self.value(e.operand)
+        if e.op == "-":
+            return f"(-{self.value(e.operand)})"
+        if is_boolean(e.operand):
+            return f"(-(not {self.condition(e.operand)}))"
+        return f"_not({self.value(e.operand)})"
+
+    def _Binary(self, e: ast.Binary) -> str:
+        op = e.op
+        if op == "&":
+            return self._concat(e)
+        if op in _RELATION:
+            return f"(-{self.condition(e)})"
+        if op in _LOGIC_HELPER:
+            if op in _BOOL_OP and is_boolean(e.left) and is_boolean(e.right):
+                return f"(-({self.condition(e)}))"
+            return f"{_LOGIC_HELPER[op]}({self.value(e.left)}, {self.value(e.right)})"
+        left, right = self.value(e.left), self.value(e.right)
+        if op in "+-":
+            # Whole constants stay Python ints beside + and -: sums of whole numbers stay
+            # fast ints (they cannot grow the way products can).
+            left, right = _whole_int(e.left, left), _whole_int(e.right, right)
+        if op == "/" and not (isinstance(e.right, ast.Number) and e.right.value != 0):
+            if isinstance(e.right, ast.Variable):
+                return f"({left} / {right} if {right} else _rt.divide_by_zero({left}))"
+            return f"_rt.divide({left}, {right})"
+        if op in "+-*/":
+            return f"({left} {op} {right})"
+        if op == "^":
+            if isinstance(e.right, ast.Number) and e.right.value == 2:
+                return f"_square({left})"
+            return f"_pow({left}, {right})"
+        if op == "\\":
+            return f"_idiv({left}, {right})"
+        if op == "MOD":
+            return f"_mod({left}, {right})"
+        raise BasicError("Syntax error", detail=f"unknown operator {op}")
+
+    def _concat(self, e: ast.Binary) -> str:
+        parts: list[str] = []
+
+        def collect(node: ast.Expr) -> None:
+            if isinstance(node, ast.Binary) and node.op == "&":
+                collect(node.left)
+                collect(node.right)
+            else:
+                parts.append(self.value(node))
+        collect(e)
+        joined = " + ".join(parts)
+        return f"(_t if len(_t := {joined}) <= 255 else _toolong())"
+
+    def _BuiltinCall(self, e: ast.BuiltinCall) -> str:
+        name = e.name
+        if name in ("TAB", "SPC"):
+            raise BasicError("Illegal function call", detail=f"{name} only works in PRINT")
+        if name == "CHR$":
+            # Inline for speed: string building calls CHR$ in its innermost loops.
+            return f"(_CHARACTERS[_c] if (_c := {self.value(e.args[0])}) in _CHARACTERS else _chr(_c))"
+        if name == "MID$":
+            return f"_mid({', '.join(self.value(a) for a in e.args)})"
+        if name == "RND":
+            return f"_rt.rnd({self.value(e.args[0])})" if e.args else "_rt.rnd()"
+        if name == "STR$":
+            if e.args[0].type == "#":
+                return f"_fmt({self.value(e.args[0])}, True)"
+            return (f"(' ' + str(_c) if (_c := {self.value(e.args[0])}).__class__ is int "
+                    f"and 0 <= _c < 10000000 else _fmt(_c))")
+        if name in ("POS", "FRE"):
+            return _FUNCTIONS[name]
+        return _FUNCTIONS[name].format(*(self.value(a) for a in e.args))
+
+    def _UserCall(self, e: ast.UserCall) -> str:
+        args = ", ".join(self.value(a) for a in e.args)
+        if e.fn:
+            if e.name not in self.fn_names:
+                return "_undefined_fn()"
+            return f"fn_{python_name(e.name)}({args})"
+        params = self.functions.get(e.name)
+        if params is None:
+            raise BasicError("Syntax error", detail=f"there is no FUNCTION {e.name}")
+        if len(params) != len(e.args):
+            raise BasicError("Syntax error", detail=f"FUNCTION {e.name} takes {len(params)} value(s)")
+        for param, arg in zip(params, e.args):
+            if (param.key[-1] == "$") != (arg.type == "$"):
+                raise BasicError("Type mismatch")
+        return f"fnc_{e.name}({args})"
+
+    # Conditions: Python truth values instead of BASIC's -1 and 0
+
+    def condition(self, e: ast.Expr) -> str:
+        if isinstance(e, ast.Binary):
+            if e.op in ("=", "<>") and "!" in (e.left.type, e.right.type) and not (
+                    _whole(e.left) or _whole(e.right)):
+                test = f"_same({self.value(e.left)}, {self.value(e.right)})"
+                return test if e.op == "=" else f"(not {test})"
+            if e.op in _RELATION:
+                return f"({self.value(e.left)} {_RELATION[e.op]} {self.value(e.right)})"
+            if e.op in _BOOL_OP and is_boolean(e.left) and is_boolean(e.right):
+                return f"({self.condition(e.left)} {_BOOL_OP[e.op]} {self.condition(e.right)})"
+        if isinstance(e, ast.Unary) and e.op == "NOT" and is_boolean(e.operand):
+            return f"(not {self.condition(e.operand)})"
+        return f"({self.value(e)})"
+
+
+def _whole_int(e: ast.Expr, code: str) -> str:
+    if isinstance(e, ast.Number) and float(e.value).is_integer() and abs(e.value) < 2 ** 31:
+        return str(int(e.value))
+    return code
+
+
+def _whole(e: ast.Expr) -> bool:
+    """A whole-number constant: comparing with it needs no rounding to seven digits."""
+    return isinstance(e, ast.Number) and float(e.value).is_integer()
+
+
+def is_boolean(e: ast.Expr) -> bool:
+    """Whether the expression is a truth value (-1 or 0) whatever its operands hold."""
+    if isinstance(e, ast.Binary):
+        if e.op in _RELATION:
+            return True
+        return e.op in _BOOL_OP and is_boolean(e.left) and is_boolean(e.right)
+    return isinstance(e, ast.Unary) and e.op == "NOT" and is_boolean(e.operand)

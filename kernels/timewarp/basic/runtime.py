@@ -1,0 +1,329 @@
+"""What a running BASIC program needs besides its own compiled code.
+
+:class:`Runtime` keeps the state GW-BASIC keeps beside the variables: the print column,
+DATA and its pointer, the random number generator, the FOR stack of loops the compiler
+could not turn into Python loops, the error trap.  BASIC's built-in
+functions live in :mod:`timewarp.basic.builtins`.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from timewarp.basic.builtins import LARGEST, _cint, _int
+from timewarp.basic.errors import BasicError, BasicSyntaxError
+from timewarp.basic.numbers import parse_number, print_number
+
+WIDTH = 80
+ZONE = 14
+MAX_STRING = 255
+MAX_ELEMENTS = 2_000_000
+_RND_PERIOD = 1 << 24
+
+
+class ForRecord:
+    """One active FOR loop that runs through the FOR stack."""
+
+    __slots__ = ("key", "end", "step", "resume")
+
+    def __init__(self, key: str, end: float, step: float, resume: int) -> None:
+        self.key, self.end, self.step, self.resume = key, end, step, resume
+
+
+class Runtime:
+    def __init__(self, console, world) -> None:
+        self.console = console
+        self.world = world
+        self.screen = None
+        self.column = 0
+        self.out: list[str] = []
+        self.data: tuple[tuple[str, int], ...] = ()
+        self.data_pointer = 0
+        self.seed = 5228370
+        self.last_rnd = 0.0
+        self.for_stack: list[ForRecord] = []
+        self.option_base = 0
+        self.reset_errors()
+
+    def reset_errors(self) -> None:
+        self.handler: int | None = None
+        self.in_handler = False
+        self.err = 0
+        self.erl = 0
+        self.err_pc = 0
+
+    # Output
+
+    def write(self, text: str) -> None:
+        """Text from PRINT: keeps track of the column and wraps at 80 columns."""
+        if "\n" in text:
+            head, _, tail = text.rpartition("\n")
+            self.out.append(head + "\n")
+            self.column = 0
+            self.flush()
+            text = tail
+        self.out.append(text)
+        # The screen wraps a long line without a newline character in the text.
+        self.column = (self.column + len(text)) % WIDTH if self.column + len(text) > WIDTH \
+            else self.column + len(text)
+
+    def item(self, text: str) -> None:
+        """One PRINT item: it moves to a new line if it does not fit on this one."""
+        if self.column and self.column + len(text) > WIDTH:
+            self.write("\n")
+        self.write(text)
+
+    def number(self, value, double: bool = False) -> None:
+        if not double and not -LARGEST <= value <= LARGEST:
+            # Sums and products overflow when printed, not when computed (a known deviation).
+            value = self.warn("Overflow", value)
+        self.item(print_number(value, double))
+
+    def zone(self) -> None:
+        target = (self.column // ZONE + 1) * ZONE
+        if target > WIDTH - ZONE:
+            self.write("\n")
+        else:
+            self.write(" " * (target - self.column))
+
+    def tab(self, n) -> None:
+        n = _int(n)
+        if n < 1 or n > 255:
+            n = 1 if n < 1 else n
+        target = (n - 1) % WIDTH
+        if target < self.column:
+            self.write("\n")
+        self.write(" " * (target - self.column))
+
+    def spc(self, n) -> None:
+        n = _int(n)
+        if not -32768 <= n <= 32767:
+            raise BasicError("Illegal function call")
+        self.write(" " * (max(n, 0) % WIDTH))
+
+    def newline(self) -> None:
+        self.out.append("\n")
+        self.column = 0
+        self.flush()
+
+    def flush(self) -> None:
+        if self.out:
+            text = "".join(self.out)
+            self.out.clear()
+            self.console.write(text)
+
+    def clear_screen(self) -> None:
+        self.flush()
+        if self.screen is not None:
+            self.screen.cls()
+        self.column = 0
+
+    # Input
+
+    def read_line(self, prompt: str) -> str:
+        self.flush()
+        try:
+            line = self.console.read_line(prompt)
+        except EOFError:
+            raise BasicError("Input past end") from None
+        self.column = 0
+        if len(line) > MAX_STRING:
+            line = line[:MAX_STRING]
+        return line
+
+    def input(self, prompt: str, question: bool, types: str) -> list:
+        """INPUT: ask until the answer has the right number of values of the right kinds."""
+        text = prompt + ("? " if question else "")
+        while True:
+            answer = self.read_line(text)
+            values = _convert_answer(answer, types)
+            if values is not None:
+                return values
+            self.write("?Redo from start\n")
+
+    # DATA
+
+    def read(self, kind: str):
+        if self.data_pointer >= len(self.data):
+            raise BasicError("Out of DATA")
+        item, line = self.data[self.data_pointer]
+        self.data_pointer += 1
+        if kind == "$":
+            return item
+        number = parse_number(item)
+        if number is None:
+            raise BasicSyntaxError(line=line)
+        return _cint(number) if kind == "%" else number
+
+    # Random numbers, in GW-BASIC's own sequence
+
+    def rnd(self, x=None) -> float:
+        if x is None or x > 0:
+            self.seed = (self.seed * 214013 + 2531011) % _RND_PERIOD
+        elif x < 0:
+            self.seed = (-_mantissa(x) * 214013 + 2531011) % _RND_PERIOD
+        self.last_rnd = self.seed / _RND_PERIOD
+        return self.last_rnd
+
+    def randomize(self, seed=None) -> None:
+        if seed is None:
+            seed = time.time() % 65536
+        n = _cint(seed % 65536 - 65536 if seed >= 32768 else seed) if abs(seed) < 32768 else (
+            int(seed) & 0xFFFF)
+        n = n - 0x10000 if n >= 0x8000 else n
+        self.seed &= 0xFF
+        self.seed = (self.seed * 214013 + 2531011) % _RND_PERIOD
+        self.seed = (self.seed + n * 4455680) % _RND_PERIOD
+
+    # Arrays
+
+    def dim(self, store: dict | None, key: str, bounds: tuple) -> list:
+        if store is not None and store.get(key) is not None:
+            raise BasicError("Duplicate Definition")
+        sizes = []
+        total = 1
+        for bound in bounds:
+            upper = _int(bound)
+            if upper < 0:
+                raise BasicError("Illegal function call")
+            sizes.append(upper + 1)
+            total *= upper + 1
+            if total > MAX_ELEMENTS:
+                raise BasicError("Out of memory")
+        array = _make_array(sizes, "" if key[-1] == "$" else 0, self.option_base)
+        if store is not None:
+            store[key] = array
+        return array
+
+    # FOR loops run through the FOR stack (see the compiler)
+
+    def for_push(self, key: str, end, step, resume: int) -> None:
+        stack = self.for_stack
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i].key == key:
+                del stack[i:]
+                break
+        if len(stack) > 10_000:
+            raise BasicError("Out of memory")
+        stack.append(ForRecord(key, end, step, resume))
+
+    def for_find(self, key: str | None) -> ForRecord:
+        stack = self.for_stack
+        if key is None:
+            if stack:
+                return stack[-1]
+        else:
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i].key == key:
+                    del stack[i + 1:]
+                    return stack[i]
+        raise BasicError("NEXT without FOR")
+
+    def for_done(self, record: ForRecord, value) -> bool:
+        """After NEXT stepped the variable: True when the loop is over."""
+        step = record.step
+        if (value > record.end) if step >= 0 else (value < record.end):
+            self.for_stack.pop()
+            return True
+        return False
+
+    # Error trapping
+
+    def trap(self, error: BaseException, pc: int, line: int | None) -> int:
+        """Where an ON ERROR handler takes over, or re-raise when nothing traps."""
+        if self.handler is None or self.in_handler or not isinstance(error, BasicError):
+            raise error.at(line)
+        self.err, self.erl, self.err_pc = error.code, line or 0, pc
+        self.in_handler = True
+        self.pending = error.at(line)
+        return self.handler
+
+    def handler_off(self) -> None:
+        """ON ERROR GOTO 0: inside a handler it gives up, and the error stops the program."""
+        self.handler = None
+        if self.in_handler:
+            raise self.pending
+
+    def resume(self, target: int | None, offset: int) -> int:
+        if not self.in_handler:
+            raise BasicError("RESUME without error")
+        self.in_handler = False
+        self.err = 0
+        return self.err_pc + offset if target is None else target
+
+    # Division by zero and overflow are warnings in GW-BASIC: the program goes on with the
+    # largest number, unless an ON ERROR handler wants to hear about it.
+
+    def divide(self, a, b):
+        return a / b if b else self.divide_by_zero(a)
+
+    def divide_by_zero(self, a) -> float:
+        return self.warn("Division by zero", a)
+
+    def warn(self, message: str, sign) -> float:
+        if self.handler is not None:
+            raise BasicError(message)
+        if self.column:
+            self.newline()
+        self.write(message + "\n")
+        return -LARGEST if sign < 0 else LARGEST
+
+    # Drawing
+
+    def graphics(self, name: str, *args) -> None:
+        from timewarp.basic.graphics import ACTIONS
+        from timewarp.turtle.model import TurtleError
+        try:
+            ACTIONS[name](self, *args)
+        except TurtleError as exc:
+            raise BasicError("Illegal function call", detail=str(exc)) from None
+        except (TypeError, ValueError) as exc:
+            raise BasicError("Illegal function call", detail=str(exc)) from None
+
+
+def _make_array(sizes: list[int], fill, base: int = 0) -> list:
+    """Nested lists; under OPTION BASE 1 element 0 is None, so using it fails."""
+    if len(sizes) == 1:
+        row = [fill] * sizes[0]
+    else:
+        row = [_make_array(sizes[1:], fill, base) for _ in range(sizes[0])]
+    if base and row:
+        row[0] = None
+    return row
+
+
+def _convert_answer(answer: str, types: str) -> list | None:
+    parts = _split_answer(answer)
+    if len(parts) != len(types):
+        return None
+    values = []
+    for text, kind in zip(parts, types):
+        if kind == "$":
+            values.append(text)
+            continue
+        number = parse_number(text)
+        if number is None:
+            return None
+        values.append(_cint(number) if kind == "%" else number)
+    return values
+
+
+def _split_answer(answer: str) -> list[str]:
+    parts, current, in_string, quoted = [], "", False, False
+    for c in answer:
+        if c == '"' and (in_string or not current.strip()):
+            in_string = not in_string
+            quoted = True
+        elif c == "," and not in_string:
+            parts.append(current if quoted else current.strip())
+            current, quoted = "", False
+        elif in_string or not quoted:
+            current += c
+    parts.append(current if quoted else current.strip())
+    return parts
+
+
+def _mantissa(x: float) -> int:
+    m, _ = math.frexp(x)
+    return int(m * (1 << 24))

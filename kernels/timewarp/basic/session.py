@@ -1,0 +1,287 @@
+"""BASIC as a headless session: what the kernel, the command line and the tests talk to.
+
+A cell may hold numbered lines (they merge into the program in memory, as typed at
+GW-BASIC's prompt), commands (LIST, RUN, NEW, DELETE, RENUM), or unnumbered code, which
+runs at once with the variables left by earlier cells.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from timewarp.basic import ast
+from timewarp.basic.compiler import CompiledProgram, compile_program
+from timewarp.basic.completion import complete_word, inspect_word, block_depth
+from timewarp.basic.errors import BasicError, ProgramEnd
+from timewarp.basic.lexer import tokenize
+from timewarp.basic.program import ProgramText, parse_source, split_numbered
+from timewarp.basic.builtins import _CURRENT, HELPERS
+from timewarp.basic.runtime import Runtime
+from timewarp.engine import Completion, Completeness, Session
+
+_COMMANDS = ("LIST", "RUN", "NEW", "DELETE", "RENUM", "CLEAR", "SYSTEM", "LLIST")
+_RECURSION_LIMIT = 12_000
+
+
+class BasicSession(Session):
+    language = "basic"
+    display_name = "BASIC"
+    file_extensions = (".bas",)
+
+    def __init__(self, console=None, turtle=None) -> None:
+        super().__init__(console, turtle)
+        self.runtime = Runtime(self.console, self.turtle)
+        self.program = ProgramText()
+        self.scalars: dict[str, object] = {}
+        self.arrays: dict[str, object] = {}
+        self.current_line: int | None = None
+        self._compiled: tuple[int, CompiledProgram] | None = None
+
+    # Running cells and files
+
+    def execute(self, source: str) -> None:
+        pending: list[tuple[int | None, str, int]] = []
+        numbered: set[int] = set()
+        other = False
+        try:
+            for where, text in enumerate(source.splitlines(), 1):
+                if not text.strip():
+                    continue
+                split = split_numbered(text)
+                if split is not None:
+                    self._run_direct(pending)
+                    self.program.set_line(*split)
+                    numbered.add(split[0])
+                elif self._command_word(text):
+                    self._run_direct(pending)
+                    self._command(text)
+                    other = True
+                else:
+                    pending.append((None, text, where))
+                    other = True
+            self._run_direct(pending)
+        finally:
+            self.runtime.flush()
+        if numbered and not other and numbered == set(self.program.lines):
+            self.run_program()
+
+    def run_file(self, source: str) -> None:
+        lines = [t for t in source.splitlines() if t.strip()]
+        if lines and all(split_numbered(t) is not None for t in lines):
+            self.program.clear()
+            for text in lines:
+                self.program.set_line(*split_numbered(text))
+            self.run_program()
+        else:
+            self.program.clear()
+            self._clear_variables()
+            self._run_direct([(None, t, i) for i, t in enumerate(source.splitlines(), 1)
+                              if t.strip()])
+            self.runtime.flush()
+
+    def run_program(self, start: int | None = None) -> None:
+        """RUN: clear the variables and run the program in memory."""
+        self._clear_variables()
+        try:
+            compiled = self._compile_memory(start)
+            self._run(compiled)
+        finally:
+            self.runtime.flush()
+
+    def _compile_memory(self, start: int | None) -> CompiledProgram:
+        if start is None and self._compiled and self._compiled[0] == self.program.version:
+            return self._compiled[1]
+        lines = parse_source(self.program.source())
+        if start is not None:
+            if start not in self.program.lines:
+                raise BasicError("Undefined line number")
+            lines.insert(0, ast.Line(None, None, 0, (ast.Goto(start),)))
+        compiled = compile_program(lines)
+        if start is None:
+            self._compiled = (self.program.version, compiled)
+        return compiled
+
+    def _run_direct(self, pending: list) -> None:
+        if not pending:
+            return
+        entries = list(pending)
+        pending.clear()
+        compiled = compile_program(parse_source(entries))
+        self._run(compiled, keep_data=not compiled.data)
+
+    def _clear_variables(self) -> None:
+        self.scalars.clear()
+        self.arrays.clear()
+        self.runtime.for_stack.clear()
+        self.runtime.reset_errors()
+        self.runtime.option_base = 0
+        self.runtime.seed = 5228370   # RUN restarts RND's sequence, as in GW-BASIC
+
+    def _run(self, compiled: CompiledProgram, keep_data: bool = False) -> None:
+        rt = self.runtime
+        if not keep_data:
+            rt.data, rt.data_pointer = compiled.data, 0
+        rt.reset_errors()
+        rt.for_stack.clear()
+        namespace = dict(HELPERS)
+        namespace.update(_rt=rt, _ProgramEnd=ProgramEnd,
+                         _as_basic_error=as_basic_error,
+                         _error_line=lambda e: self._line_of(e, compiled))
+        exec(compiled.function, namespace)
+        old_limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(old_limit, _RECURSION_LIMIT))
+        self.current_line = None
+        _CURRENT.append(rt)
+        try:
+            namespace["_program"](self.scalars, self.arrays)
+        except ProgramEnd as end:
+            if end.args and end.args[0] == "stop":
+                rt.flush()
+                if rt.column:
+                    rt.newline()
+                rt.write(f"Break in {self._line_of(end, compiled)}\n")
+        except KeyboardInterrupt as interrupt:
+            self.current_line = self._line_of(interrupt, compiled)
+            raise
+        except Exception as exc:  # every Python error becomes a BASIC one
+            error = as_basic_error(exc)
+            raise error.at(self._line_of(exc, compiled)) from None
+        finally:
+            _CURRENT.pop()
+            sys.setrecursionlimit(old_limit)
+
+    @staticmethod
+    def _line_of(exc: BaseException, compiled: CompiledProgram) -> int | None:
+        """The BASIC line the program was in when ``exc`` happened (read off the traceback)."""
+        tb, line = exc.__traceback__, None
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == compiled.filename:
+                mapped = compiled.line_map[tb.tb_lineno - 1]
+                if mapped is None:
+                    mapped = _block_line(tb.tb_frame, compiled)
+                line = mapped if mapped is not None else line
+            tb = tb.tb_next
+        return line
+
+    # Commands on the program in memory
+
+    @staticmethod
+    def _command_word(text: str) -> str | None:
+        word = re.match(r"\s*([A-Za-z]+)", text)
+        if word and word.group(1).upper() in _COMMANDS:
+            return word.group(1).upper()
+        return None
+
+    def _command(self, text: str) -> None:
+        word = self._command_word(text)
+        rest = text.strip()[len(word):].strip()
+        if word in ("LIST", "LLIST"):
+            first, last = _line_range(rest)
+            self.runtime.flush()
+            self.console.write(self.program.listing(first, last))
+        elif word == "RUN":
+            self.run_program(int(rest) if rest.isdigit() else None)
+        elif word == "NEW":
+            self.program.clear()
+            self._clear_variables()
+        elif word == "DELETE":
+            first, last = _line_range(rest)
+            if first is None and last is None:
+                raise BasicError("Illegal function call")
+            self.program.delete(first, last)
+        elif word == "RENUM":
+            numbers = [int(p) if p.strip().isdigit() else None for p in rest.split(",")] if rest else []
+            args = [n for n in numbers] + [None] * (3 - len(numbers))
+            self.program.renumber(args[0] if args[0] is not None else 10,
+                                  args[1] if args[1] is not None else 0,
+                                  args[2] if args[2] is not None else 10)
+        elif word == "CLEAR":
+            self._clear_variables()
+
+    # Questions from the front end
+
+    def is_complete(self, source: str) -> Completeness:
+        """Incomplete while unnumbered code leaves a block open; mistakes count as
+        complete, so that running the cell shows the error."""
+        lines = [t for t in source.splitlines() if t.strip()]
+        try:
+            if not lines or all(split_numbered(t) is not None for t in lines):
+                return "complete"
+            return "incomplete" if block_depth(lines) > 0 else "complete"
+        except BasicError:
+            return "complete"
+
+    def complete(self, source: str, cursor_pos: int) -> Completion:
+        return complete_word(source, cursor_pos, self._own_names(source))
+
+    def inspect(self, source: str, cursor_pos: int) -> str | None:
+        return inspect_word(source, cursor_pos, self.variables())
+
+    def _own_names(self, source: str) -> set[str]:
+        names = set(self.variables())
+        text = source + "\n" + "\n".join(self.program.lines.values())
+        for line in text.splitlines():
+            try:
+                tokens = tokenize(line.split("'")[0], classic=False)
+            except BasicError:
+                continue
+            names.update(str(t.value) for t in tokens if t.kind in ("name", "label"))
+        return names
+
+    def variables(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for key, value in self.scalars.items():
+            if not key.startswith("\0"):
+                out[_display(key)] = value
+        for key, value in self.arrays.items():
+            if value is not None:
+                name = _display(key)
+                out[name + "()" if name in out else name] = value
+        return out
+
+
+def _block_line(frame, compiled: CompiledProgram) -> int | None:
+    """Caught in the dispatch loop between blocks: the first line of the block it was
+    about to run."""
+    pc, blocks = frame.f_locals.get("pc"), frame.f_locals.get("_B")
+    if not isinstance(pc, int) or not blocks or not 0 <= pc < len(blocks):
+        return None
+    first = blocks[pc].__code__.co_firstlineno + 1   # the line after "nonlocal"
+    return compiled.line_map[first] if first < len(compiled.line_map) else None
+
+
+def _display(key: str) -> str:
+    return key[:-1] if key.endswith("!") else key
+
+
+def _line_range(text: str) -> tuple[int | None, int | None]:
+    text = text.replace(" ", "")
+    if not text:
+        return None, None
+    match = re.fullmatch(r"(\d*)(-?)(\d*)", text)
+    if match is None:
+        raise BasicError("Syntax error")
+    first = int(match.group(1)) if match.group(1) else None
+    last = int(match.group(3)) if match.group(3) else None
+    if not match.group(2):
+        last = first
+    return first, last
+
+
+def as_basic_error(exc: BaseException) -> BasicError:
+    """The BASIC error a Python exception from a running program stands for."""
+    if isinstance(exc, BasicError):
+        return exc
+    if isinstance(exc, ZeroDivisionError):
+        return BasicError("Division by zero")
+    if isinstance(exc, (OverflowError,)):
+        return BasicError("Overflow")
+    if isinstance(exc, (RecursionError, MemoryError)):
+        return BasicError("Out of memory")
+    if isinstance(exc, (IndexError, TypeError)) and (
+            isinstance(exc, IndexError) or "NoneType" in str(exc)):
+        return BasicError("Subscript out of range")
+    if isinstance(exc, (ValueError, TypeError)):
+        return BasicError("Illegal function call")
+    return BasicError("Internal error", detail=f"{type(exc).__name__}: {exc}")

@@ -1,0 +1,163 @@
+"""The Python for BASIC's straight-line statements: PRINT, LET, INPUT, DIM, READ...
+
+Each ``s_<Statement>`` method writes the Python for one statement class; the control
+flow statements live in :mod:`timewarp.basic.statements`, which builds on this class.
+"""
+
+from __future__ import annotations
+
+from timewarp.basic import ast
+from timewarp.basic.errors import BasicError
+from timewarp.basic.python_expressions import python_name
+
+
+def _simple(code: str) -> bool:
+    """A plain name or number: an integer there is already in range."""
+    return code.replace("_", "").replace("-", "").isalnum()
+
+
+class SimpleStatements:
+    """Needs ``emit``, ``exprs``, ``program``, ``names`` and ``kind`` from its subclass."""
+
+    def store(self, target: ast.Target, value_code: str, value_type: str | None = None) -> None:
+        if target.type == "%" and (value_type != "%" or not _simple(value_code)):
+            value_code = f"_cint({value_code})"
+        elif target.type == "#" and value_type == "!":
+            # GW-BASIC computed it in single precision, then widened it.
+            value_code = f"_single({value_code})"
+        self.emit(f"{self.exprs.value(target)} = {value_code}")
+
+    def s_Assign(self, s: ast.Assign) -> None:
+        self.store(s.target, self.exprs.value(s.value), s.value.type)
+
+    def s_Const(self, s: ast.Const) -> None:
+        self.store(ast.Variable(s.key), self.exprs.value(s.value), s.value.type)
+
+    def s_SetTemp(self, s) -> None:
+        self.emit(f"{python_name(s.key)} = {self.exprs.value(s.value)}")
+
+    def s_Print(self, s: ast.Print) -> None:
+        emit, value = self.emit, self.exprs.value
+        if s.using is not None:
+            values = [value(i) for i in s.items if isinstance(i, ast.Expr)]
+            emit(f"_rt.item(_using({value(s.using)}, [{', '.join(values)}]))")
+        else:
+            for item in s.items:
+                if item == ",":
+                    emit("_rt.zone()")
+                elif item == ";":
+                    continue
+                elif isinstance(item, ast.BuiltinCall) and item.name in ("TAB", "SPC"):
+                    emit(f"_rt.{item.name.lower()}({value(item.args[0])})")
+                elif item.type == "$":
+                    emit(f"_rt.item({value(item)})")
+                else:
+                    emit(f"_rt.number({value(item)}{', True' if item.type == '#' else ''})")
+        if not s.items or s.items[-1] not in (";", ","):
+            emit("_rt.newline()")
+
+    def s_Input(self, s: ast.Input) -> None:
+        if s.whole_line:
+            self.store(s.targets[0], f"_rt.read_line({s.prompt!r})", "$")
+            return
+        types = "".join(t.type for t in s.targets)
+        self.emit(f"_v = _rt.input({s.prompt!r}, {s.question!r}, {types!r})")
+        for number, target in enumerate(s.targets):
+            self.store(target, f"_v[{number}]", target.type)
+
+    def s_Read(self, s: ast.Read) -> None:
+        for target in s.targets:
+            self.store(target, f"_rt.read({target.type!r})", target.type)
+
+    def s_Restore(self, s: ast.Restore) -> None:
+        if s.target is None:
+            self.emit("_rt.data_pointer = 0")
+        elif s.target in self.program.data_index:
+            self.emit(f"_rt.data_pointer = {self.program.data_index[s.target]}")
+        else:
+            self.emit("raise BasicError('Undefined line number')")
+
+    def s_Dim(self, s: ast.Dim) -> None:
+        store = "_A" if self.kind == "main" or s.shared else "None"
+        for key, bounds in s.arrays:
+            name = python_name(key, True)
+            if not bounds:
+                continue
+            values = ", ".join(self.exprs.value(high) for _, high in bounds)
+            self.emit(f"{name} = _rt.dim({store}, {key!r}, ({values},))")
+
+    def s_Erase(self, s: ast.Erase) -> None:
+        for key in s.keys:
+            name = python_name(key, True)
+            self.emit(f"if {name} is None: raise BasicError('Illegal function call')")
+            self.emit(f"{name} = None")
+            if self.kind == "main":
+                self.emit(f"_A[{key!r}] = None")
+
+    def s_Swap(self, s: ast.Swap) -> None:
+        first, second = self.exprs.value(s.first), self.exprs.value(s.second)
+        self.emit(f"{first}, {second} = {second}, {first}")
+
+    def s_MidAssign(self, s: ast.MidAssign) -> None:
+        target = self.exprs.value(s.target)
+        length = self.exprs.value(s.length) if s.length is not None else "None"
+        self.emit(f"{target} = _mid_assign({target}, {self.exprs.value(s.start)}, {length}, "
+                  f"{self.exprs.value(s.value)})")
+
+    def s_Randomize(self, s: ast.Randomize) -> None:
+        seed = self.exprs.value(s.seed) if s.seed is not None else ""
+        self.emit(f"_rt.randomize({seed})")
+
+    def s_OptionBase(self, s: ast.OptionBase) -> None:
+        self.emit(f"_rt.option_base = {s.base}")
+
+    def s_CallSub(self, s: ast.CallSub) -> None:
+        sub = self.program.subs.get(s.name)
+        if sub is None or sub.function:
+            raise BasicError("Syntax error", detail=f"there is no SUB {s.name}")
+        if len(sub.params) != len(s.args):
+            raise BasicError("Syntax error", detail=f"SUB {s.name} takes {len(sub.params)} value(s)")
+        args = []
+        for param, arg in zip(sub.params, s.args):
+            if (param.key[-1] == "$") != (arg.type == "$"):
+                raise BasicError("Type mismatch")
+            args.append(self.exprs.value(arg))
+        self.emit(f"_p = sub_{s.name}({''.join(a + ', ' for a in args)})")
+        for number, (param, arg) in enumerate(zip(sub.params, s.args)):
+            if isinstance(arg, ast.Variable):
+                self.store(arg, f"_p[{number}]", param.key[-1])
+
+    def s_Graphics(self, s: ast.Graphics) -> None:
+        args = [self.exprs.value(a) if a is not None else "None" for a in s.args]
+        if s.flags:
+            args.append(repr(s.flags))
+        self.emit(f"_rt.graphics({s.name!r}{''.join(', ' + a for a in args)})")
+
+    def s_Command(self, s: ast.Command) -> None:
+        if s.name == "SYSTEM":
+            self.emit("raise _ProgramEnd('')")
+        elif s.name == "CLEAR":
+            self.emit("pass")
+        else:
+            raise BasicError("Illegal function call", detail=f"{s.name} is a command: use it on its own")
+
+    def s_NoOp(self, s: ast.NoOp) -> None:
+        self.emit("pass")
+
+    def s_Data(self, s: ast.Data) -> None:
+        self.emit("pass")
+
+    def s_DefFn(self, s: ast.DefFn) -> None:
+        self.emit("pass")
+
+    def s_Shared(self, s: ast.Shared) -> None:
+        self.emit("pass")
+
+    def s_Else(self, s: ast.Else) -> None:
+        raise BasicError("Syntax error", detail="ELSE without IF")
+
+    def s_RaiseError(self, s: ast.RaiseError) -> None:
+        self.emit(f"raise _error_number({self.exprs.value(s.code)})")
+
+    def s_Failure(self, s: ast.Failure) -> None:
+        self.emit(f"raise BasicError({s.kind!r}, detail={s.detail!r})")

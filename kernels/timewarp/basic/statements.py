@@ -1,0 +1,434 @@
+"""Compiling the statements of one region (the main program, a SUB or a FUNCTION).
+
+A region is a flat list of labels, statements and native loops or blocks.  If no jump
+lands anywhere in it, it compiles to straight Python code; otherwise it is cut into
+blocks at the labels that jumps use (see :mod:`timewarp.basic.compiler`).  A keyword
+table maps each statement class to the method that writes its Python.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import TYPE_CHECKING
+
+from timewarp.basic import ast
+from timewarp.basic import structure as st
+from timewarp.basic.errors import BasicError
+from timewarp.basic.python_expressions import python_name
+from timewarp.basic.simple_statements import SimpleStatements
+
+if TYPE_CHECKING:
+    from timewarp.basic.compiler import ProgramCompiler
+
+_temps = itertools.count()
+
+
+class StatementCompiler(SimpleStatements):
+    def __init__(self, program: ProgramCompiler, region: list, names: set[str], kind: str,
+                 sub: dict | None = None) -> None:
+        self.program = program
+        self.emit = program.emit
+        self.exprs = program.exprs
+        self.region = region
+        self.names = names
+        self.kind = kind
+        self.sub = sub
+        self.loops: list[dict] = []
+        self.label_pc: dict = {}
+        self.dispatch = False
+
+    # Regions and blocks
+
+    def compile_region(self) -> None:
+        referenced = set()
+        for stmt in _all_statements(self.region):
+            referenced.update(st.jump_targets(stmt))
+            if isinstance(stmt, st.DynamicFor):
+                referenced.update((stmt.resume, stmt.skip) if stmt.skip else (stmt.resume,))
+            elif isinstance(stmt, st.Marker) and stmt.exit is not None:
+                referenced.add(stmt.exit)
+        blocks = self._blocks(referenced)
+        uses_calls = any(isinstance(s, (ast.Gosub, ast.Return, ast.Resume)) or
+                         isinstance(s, ast.OnJump) and s.gosub for s in _all_statements(self.region))
+        if not self.label_pc and not uses_calls:
+            self._body(blocks[0])
+            return
+        self.dispatch = True
+        self._dispatch(blocks)
+
+    def _blocks(self, referenced: set) -> list[list]:
+        blocks: list[list] = [[]]
+        trap = self.program.trap_mode
+        for item in self.region:
+            if isinstance(item, st.Label):
+                if item.key in referenced and item.key not in self.label_pc:
+                    if blocks[-1]:
+                        blocks.append([])
+                    self.label_pc[item.key] = len(blocks) - 1
+                continue
+            if trap and blocks[-1]:
+                blocks.append([])
+            blocks[-1].append(item)
+        return blocks
+
+    def _dispatch(self, blocks: list[list]) -> None:
+        emit = self.emit
+        emit.basic_line = None
+        if self.kind == "sub":
+            emit("_depth = 0")
+        shared = sorted(self.names | {"_depth"})
+        for pc, block in enumerate(blocks):
+            # Entering a block belongs to no line: an interrupt there reports the block's.
+            emit.basic_line = None
+            emit(f"def _b{pc}():")
+            emit.indent()
+            emit(f"nonlocal {', '.join(shared)}")
+            self._body(block)
+            emit(f"return {pc + 1 if pc + 1 < len(blocks) else -1}")
+            emit.dedent()
+        emit.basic_line = None
+        emit(f"_B = ({''.join(f'_b{pc}, ' for pc in range(len(blocks)))})")
+        emit("def _run(pc):")
+        emit.indent()
+        if self.program.trap_mode:
+            emit("while True:")
+            emit.indent()
+            emit("try:")
+            emit("    while pc >= 0:")
+            emit("        pc = _B[pc]()")
+            emit("    return pc")
+            emit("except Exception as _e:")
+            emit("    pc = _rt.trap(_as_basic_error(_e), pc, _error_line(_e))")
+            emit.dedent()
+        else:
+            emit("while pc >= 0:")
+            emit("    pc = _B[pc]()")
+            emit("return pc")
+        emit.dedent()
+        emit("_run(0)")
+
+    def _body(self, items: list) -> None:
+        before = len(self.emit.lines)
+        for item in items:
+            if isinstance(item, st.Step):
+                self.emit.basic_line = item.line
+                method = getattr(self, "s_" + type(item.stmt).__name__)
+                method(item.stmt)
+            elif isinstance(item, st.Node):
+                self.emit.basic_line = item.line
+                getattr(self, "n_" + type(item).__name__)(item)
+        if len(self.emit.lines) == before:
+            self.emit("pass")
+
+    def _statements(self, stmts: tuple) -> None:
+        before = len(self.emit.lines)
+        for stmt in stmts:
+            getattr(self, "s_" + type(stmt).__name__)(stmt)
+        if len(self.emit.lines) == before:
+            self.emit("pass")
+
+    # Jumps
+
+    def jump(self, target) -> None:
+        loop = self._innermost_native()
+        if loop is not None and target in loop.get("continue", ()):
+            if loop.get("increment"):
+                self.emit(loop["increment"])
+            self.emit("continue")
+        elif target in self.label_pc:
+            self.emit(f"return {self.label_pc[target]}")
+        else:
+            self.emit("raise BasicError('Undefined line number')")
+
+    def _innermost_native(self) -> dict | None:
+        for loop in reversed(self.loops):
+            if loop["native"]:
+                return loop
+        return None
+
+    def s_Goto(self, s: ast.Goto) -> None:
+        self.jump(s.target)
+
+    def s_Gosub(self, s: ast.Gosub) -> None:
+        if s.target not in self.label_pc:
+            self.emit("raise BasicError('Undefined line number')")
+            return
+        pc = self.label_pc[s.target]
+        emit = self.emit
+        emit("_depth += 1")
+        emit(f"_r = _b{pc}()")
+        emit("if _r >= 0: _r = _run(_r)")
+        emit("_depth -= 1")
+        emit("if _r != -2: return -1 if _r == -1 else -3 - _r")
+
+    def s_Return(self, s: ast.Return) -> None:
+        if not self.dispatch:
+            self.emit("raise BasicError('RETURN without GOSUB')")
+            return
+        self.emit("if not _depth: raise BasicError('RETURN without GOSUB')")
+        if s.target is None:
+            self.emit("return -2")
+        elif s.target in self.label_pc:
+            self.emit(f"return {-3 - self.label_pc[s.target]}")
+        else:
+            self.emit("raise BasicError('Undefined line number')")
+
+    def s_OnJump(self, s: ast.OnJump) -> None:
+        emit = self.emit
+        emit(f"_k = _cint({self.exprs.value(s.selector)})")
+        emit("if _k < 0 or _k > 255: raise BasicError('Illegal function call')")
+        for number, target in enumerate(s.targets, 1):
+            emit(f"{'if' if number == 1 else 'elif'} _k == {number}:")
+            emit.indent()
+            if s.gosub:
+                self.s_Gosub(ast.Gosub(target))
+            else:
+                self.jump(target)
+            emit.dedent()
+
+    def s_If(self, s: ast.If) -> None:
+        self.emit(f"if {self.exprs.condition(s.condition)}:")
+        self.emit.indent()
+        self._statements(s.then)
+        self.emit.dedent()
+        if s.otherwise:
+            self.emit("else:")
+            self.emit.indent()
+            self._statements(s.otherwise)
+            self.emit.dedent()
+
+    def s_CondJump(self, s: st.CondJump) -> None:
+        test = self.exprs.condition(s.condition)
+        self.emit(f"if {test}:" if s.when else f"if not {test}:")
+        self.emit.indent()
+        self.jump(s.target)
+        self.emit.dedent()
+
+    def s_Exit(self, s: ast.Exit) -> None:
+        if s.what in ("SUB", "FUNCTION"):
+            if self.sub is None:
+                raise BasicError("Syntax error", detail=f"EXIT {s.what} outside a {s.what}")
+            self.emit("return -1" if self.dispatch else f"return {self._sub_result()}")
+            return
+        seen_native = False
+        for loop in reversed(self.loops):
+            if loop["kind"] == s.what:
+                if not loop["native"]:
+                    self.emit(f"return {self.label_pc[loop['exit']]}")
+                elif seen_native:
+                    raise BasicError("Syntax error", detail=f"EXIT {s.what} from inside another loop")
+                else:
+                    self.emit("break")
+                return
+            seen_native = seen_native or loop["native"]
+        raise BasicError("Syntax error", detail=f"EXIT {s.what} is not inside a {s.what} loop")
+
+    def _sub_result(self) -> str:
+        if self.sub["result"]:
+            return self.sub["result"]
+        return "(" + "".join(p + ", " for p in self.sub["params"]) + ")"
+
+    def s_Marker(self, s: st.Marker) -> None:
+        if s.action == "enter":
+            self.loops.append({"kind": s.kind, "native": False, "exit": s.exit})
+        else:
+            self.loops.pop()
+
+    def s_End(self, s: ast.End) -> None:
+        self.emit(f"raise _ProgramEnd({'stop' if s.stop else ''!r})")
+
+    def s_OnError(self, s: ast.OnError) -> None:
+        if s.target == 0:
+            self.emit("_rt.handler_off()")
+        elif s.target in self.label_pc:
+            self.emit(f"_rt.handler = {self.label_pc[s.target]}")
+        else:
+            self.emit("raise BasicError('Undefined line number')")
+
+    def s_Resume(self, s: ast.Resume) -> None:
+        if s.target is None:
+            self.emit("return _rt.resume(None, 0)")
+        elif s.target == "NEXT":
+            self.emit("return _rt.resume(None, 1)")
+        elif s.target in self.label_pc:
+            self.emit(f"return _rt.resume({self.label_pc[s.target]}, 0)")
+        else:
+            self.emit("raise BasicError('Undefined line number')")
+
+    # FOR loops on the FOR stack
+
+    def s_DynamicFor(self, s: st.DynamicFor) -> None:
+        loop, emit, value = s.loop, self.emit, self.exprs.value
+        if s.skip is None:
+            emit("raise BasicError('FOR without NEXT')")
+            return
+        var = python_name(loop.var.key)
+        start = value(loop.start)
+        emit(f"{var} = {'_cint(' + start + ')' if loop.var.type == '%' else start}")
+        emit(f"_e = {value(loop.end)}")
+        emit(f"_s = {value(loop.step) if loop.step is not None else '1'}")
+        emit(f"_rt.for_push({loop.var.key!r}, _e, _s, {self.label_pc[s.resume]})")
+        emit(f"if ({var} > _e) if _s >= 0 else ({var} < _e):")
+        emit.indent()
+        emit("_rt.for_stack.pop()")
+        emit(f"return {self.label_pc[s.skip]}")
+        emit.dedent()
+
+    def s_Next(self, s: ast.Next) -> None:
+        emit = self.emit
+        if s.var is not None:
+            var = python_name(s.var.key)
+            emit(f"_f = _rt.for_find({s.var.key!r})")
+            emit(f"{var} = {var} + _f.step")
+            emit(f"if not _rt.for_done(_f, {var}): return _f.resume")
+            return
+        emit("_f = _rt.for_find(None)")
+        for number, key in enumerate(self.program.for_keys):
+            var = python_name(key)
+            if var not in self.names:
+                continue
+            emit(f"{'if' if number == 0 else 'elif'} _f.key == {key!r}:")
+            emit(f"    {var} = {var} + _f.step")
+            emit(f"    if not _rt.for_done(_f, {var}): return _f.resume")
+
+    def s_For(self, s: ast.For) -> None:
+        raise BasicError("FOR without NEXT")
+
+    # Native loops and blocks
+
+    def n_ForNode(self, node: st.ForNode) -> None:
+        loop, emit, value = node.stmt, self.emit, self.exprs.value
+        key, n = loop.var.key, next(_temps)
+        var = python_name(key)
+        entry = {"kind": "FOR", "native": True, "continue": node.continue_labels}
+        if key not in self.program.assigned_keys:
+            whole_range = _whole_range(loop, value)
+            if whole_range is not None:
+                emit(f"_r{n} = {whole_range}")
+            else:
+                extra = (f", {value(loop.step)}" if loop.step is not None else "") + (
+                    ", single=False" if key[-1] == "#" else "")
+                emit(f"_r{n} = _frange({value(loop.start)}, {value(loop.end)}{extra})")
+            emit(f"for {var} in _r{n}:")
+            safe = _whole_nonnegative(loop.start) and (
+                loop.step is None or _whole_positive(loop.step))
+            self._loop_body(node.body, entry, key if safe else None)
+            emit("else:")
+            if whole_range is not None:
+                emit(f"    {var} = _r{n}.start + len(_r{n}) * _r{n}.step")
+            else:
+                emit(f"    {var} = _fend(_r{n})")
+            return
+        start = value(loop.start)
+        emit(f"{var} = {'_cint(' + start + ')' if key[-1] == '%' else start}")
+        emit(f"_e{n} = {value(loop.end)}")
+        if loop.step is None or isinstance(loop.step, ast.Number):
+            step = loop.step.value if loop.step is not None else 1
+            test = f"{var} {'<=' if step >= 0 else '>='} _e{n}"
+            entry["increment"] = f"{var} += {value(loop.step) if loop.step is not None else 1}"
+        else:
+            emit(f"_s{n} = {value(loop.step)}")
+            test = f"({var} <= _e{n} if _s{n} >= 0 else {var} >= _e{n})"
+            entry["increment"] = f"{var} += _s{n}"
+        emit(f"while {test}:")
+        self._loop_body(node.body, entry, None, tail=entry["increment"])
+
+    def _loop_body(self, body: list, entry: dict, safe_key, tail: str | None = None) -> None:
+        self.loops.append(entry)
+        added = safe_key is not None and safe_key not in self.exprs.safe_indexes
+        if added:
+            self.exprs.safe_indexes.add(safe_key)
+        self.emit.indent()
+        self._body(body)
+        if tail:
+            self.emit(tail)
+        self.emit.dedent()
+        if added:
+            self.exprs.safe_indexes.discard(safe_key)
+        self.loops.pop()
+
+    def n_WhileNode(self, node: st.WhileNode) -> None:
+        self.emit(f"while {self.exprs.condition(node.stmt.condition)}:")
+        self._loop_body(node.body, {"kind": "WHILE", "native": True}, None)
+
+    def n_DoNode(self, node: st.DoNode) -> None:
+        do, end, condition = node.stmt, node.loop, self.exprs.condition
+        if do.condition is not None:
+            test = condition(do.condition)
+            self.emit(f"while {'not ' if do.until else ''}{test}:")
+        else:
+            self.emit("while True:")
+        tail = None
+        if end.condition is not None:
+            test = condition(end.condition)
+            tail = f"if {test}: break" if end.until else f"if not {test}: break"
+        self._loop_body(node.body, {"kind": "DO", "native": True}, None, tail=tail)
+
+    def n_IfNode(self, node: st.IfNode) -> None:
+        for number, (condition, line, body) in enumerate(node.branches):
+            self.emit.basic_line = line
+            if condition is None:
+                self.emit("else:")
+            else:
+                self.emit(f"{'if' if number == 0 else 'elif'} {self.exprs.condition(condition)}:")
+            self.emit.indent()
+            self._body(body)
+            self.emit.dedent()
+
+    def n_SelectNode(self, node: st.SelectNode) -> None:
+        key = st.fresh("case") + ("$" if node.subject.type == "$" else "#")
+        self.emit(f"{python_name(key)} = {self.exprs.value(node.subject)}")
+        first = True
+        for tests, line, body in node.cases:
+            self.emit.basic_line = line
+            if not tests:
+                self.emit("else:" if not first else "if True:")
+            else:
+                condition = st.case_condition(ast.Variable(key), tests)
+                self.emit(f"{'if' if first else 'elif'} {self.exprs.condition(condition)}:")
+            first = False
+            self.emit.indent()
+            self._body(body)
+            self.emit.dedent()
+
+
+def _whole_range(loop: ast.For, value) -> str | None:
+    """A Python ``range`` for a FOR loop whose start and step are whole-number constants."""
+    step = loop.step.value if isinstance(loop.step, ast.Number) else 1 if loop.step is None else None
+    if not (isinstance(loop.start, ast.Number) and float(loop.start.value).is_integer()
+            and step is not None and float(step).is_integer() and step != 0):
+        return None
+    start, step = int(loop.start.value), int(step)
+    suffix = f", {step}" if step != 1 else ""
+    if isinstance(loop.end, ast.Number):
+        end = loop.end.value
+        stop = math.floor(end) + 1 if step > 0 else math.ceil(end) - 1
+        return f"range({start}, {stop}{suffix})"
+    bound = "_upto" if step > 0 else "_downto"
+    return f"range({start}, {bound}({value(loop.end)}){suffix})"
+
+
+def _whole_nonnegative(e: ast.Expr) -> bool:
+    return isinstance(e, ast.Number) and e.value >= 0 and float(e.value).is_integer()
+
+
+def _whole_positive(e: ast.Expr) -> bool:
+    return _whole_nonnegative(e) and e.value > 0
+
+
+def _all_statements(region: list):
+    for item in region:
+        if isinstance(item, st.Step):
+            yield from _with_nested(item.stmt)
+        elif isinstance(item, st.Node):
+            for body in st._bodies(item):
+                yield from _all_statements(body)
+
+
+def _with_nested(stmt: ast.Stmt):
+    yield stmt
+    if isinstance(stmt, ast.If):
+        for inner in stmt.then + stmt.otherwise:
+            yield from _with_nested(inner)
+

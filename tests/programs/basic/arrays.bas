@@ -1,0 +1,13 @@
+10 REM ARRAYS WITH ONE AND TWO DIMENSIONS
+20 DIM A(5), B$(3), T(2, 3)
+30 FOR I = 0 TO 5: A(I) = I * I: NEXT
+40 FOR I = 0 TO 5: PRINT A(I);: NEXT: PRINT
+50 B$(1) = "RED": B$(2) = "GREEN": B$(3) = "BLUE"
+60 FOR I = 1 TO 3: PRINT B$(I); " ";: NEXT: PRINT
+70 FOR R = 0 TO 2: FOR C = 0 TO 3: T(R, C) = R * 10 + C: NEXT C, R
+80 FOR R = 0 TO 2: FOR C = 0 TO 3: PRINT T(R, C);: NEXT C: PRINT: NEXT R
+90 Z(7) = 99: PRINT "Z(7) WITHOUT DIM:"; Z(7); "Z(10):"; Z(10)
+100 N = 4: DIM Q(N * 2)
+110 Q(N * 2) = 1: PRINT "Q HAS ROOM FOR"; N * 2 + 1; "NUMBERS"
+120 DIM C(2, 2, 2): C(1, 2, 1) = 5: PRINT C(1, 2, 1) + C(0, 0, 0)
+130 PRINT "EMPTY STRING: ["; B$(0); "]"

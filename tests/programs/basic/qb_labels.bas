@@ -1,0 +1,14 @@
+' LABELS INSTEAD OF LINE NUMBERS
+n = 3
+GOSUB ShowStars
+n = 5
+GOSUB ShowStars
+GOTO Finish
+PRINT "NOT REACHED"
+
+ShowStars:
+    PRINT STRING$(n, "*")
+    RETURN
+
+Finish:
+PRINT "FINISHED"

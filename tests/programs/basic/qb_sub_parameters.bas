@@ -1,0 +1,20 @@
+' SUB PARAMETERS: A VARIABLE IS SHARED WITH THE CALLER, AN EXPRESSION IS A COPY
+a = 5
+CALL Double(a)
+PRINT "A IS NOW"; a
+b = 5
+CALL Double(b + 0)
+PRINT "B IS STILL"; b
+x = 1
+Counter
+PRINT "THE MAIN PROGRAM'S X IS STILL"; x
+END
+
+SUB Double (x)
+    x = x * 2
+END SUB
+
+SUB Counter
+    x = 99
+    PRINT "INSIDE COUNTER, X IS"; x
+END SUB
