@@ -1,0 +1,130 @@
+"""The ``timewarp`` command line: run a BASIC, Logo or PILOT program in a terminal.
+
+The program reads its input from stdin and writes its output to stdout; only a real error
+goes to stderr, as the message alone.  Exit status: 0 when the program ends normally, 1 on
+a program error, 2 on a usage error, 130 when stopped with Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from timewarp import __version__
+from timewarp.engine import LanguageError, ProgramExit, Session, StreamConsole
+from timewarp.languages import LANGUAGES, Language, language_for_file
+
+EXIT_OK, EXIT_PROGRAM_ERROR, EXIT_USAGE, EXIT_BREAK = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    """The command was given something it cannot run."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timewarp",
+        description="Run BASIC, Logo and PILOT programs: input from stdin, output to stdout.",
+        epilog="Example: timewarp run guess.bas < answers.txt")
+    parser.add_argument("--version", action="version", version=f"timewarp {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    extensions = ", ".join(f"{ext} ({lang.display_name})" for lang in LANGUAGES.values()
+                           for ext in lang.extensions)
+    run = commands.add_parser(
+        "run", help="run a program file",
+        description=f"Run a program. The language comes from the file's extension: {extensions}.")
+    run.add_argument("program", metavar="PROGRAM", help="the program file to run")
+    run.add_argument("--lang", choices=sorted(LANGUAGES),
+                     help="the program's language, whatever its extension")
+    run.add_argument("--turtle-json", metavar="FILE", type=Path,
+                     help="write the final drawing as JSON: segments, pos, heading")
+    run.add_argument("--svg", metavar="FILE", type=Path, help="write the final drawing as SVG")
+    run.add_argument("--png", metavar="FILE", type=Path, help="write the final drawing as PNG")
+    return parser
+
+
+def choose_language(program: str, lang: str | None) -> Language:
+    if lang is not None:
+        return LANGUAGES[lang]
+    found = language_for_file(program)
+    if found is None:
+        known = ", ".join(ext for lang in LANGUAGES.values() for ext in lang.extensions)
+        raise UsageError(f"cannot tell the language of {program}: use one of {known} "
+                         f"or say --lang basic|logo|pilot")
+    return found
+
+
+def read_program(program: str) -> str:
+    try:
+        return Path(program).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"no such program: {program}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise UsageError(f"cannot read {program}: {err}") from None
+
+
+def run_program(session: Session, source: str) -> int:
+    """Run ``source``; return the exit status, with any error's message on stderr."""
+    try:
+        session.run_file(source)
+    except ProgramExit:
+        pass
+    except LanguageError as err:
+        _complain(err.message)
+        return EXIT_PROGRAM_ERROR
+    except EOFError:
+        _complain("Input past end: the program wanted more input than stdin gave")
+        return EXIT_PROGRAM_ERROR
+    except Exception as err:  # noqa: BLE001 - an engine bug still gets one plain line
+        _complain(f"internal error: {type(err).__name__}: {err}")
+        return EXIT_PROGRAM_ERROR
+    except KeyboardInterrupt:
+        line = getattr(session, "current_line", None)
+        _complain("Break" if line is None else f"Break in {line}")
+        return EXIT_BREAK
+    finally:
+        sys.stdout.flush()
+    return EXIT_OK
+
+
+def save_drawing(session: Session, args: argparse.Namespace) -> None:
+    world = session.turtle
+    if args.turtle_json:
+        args.turtle_json.write_text(json.dumps(world.to_json()) + "\n", encoding="utf-8")
+    if args.svg or args.png:
+        from timewarp.turtle import picture
+        if args.svg:
+            args.svg.write_text(picture.render_svg(world), encoding="utf-8")
+        if args.png:
+            args.png.write_bytes(picture.render_png(world))
+
+
+def command_run(args: argparse.Namespace) -> int:
+    language = choose_language(args.program, args.lang)
+    source = read_program(args.program)
+    session = language.session_class()(console=StreamConsole(sys.stdin, sys.stdout))
+    status = run_program(session, source)
+    try:
+        save_drawing(session, args)
+    except OSError as err:
+        raise UsageError(f"cannot write the drawing: {err}") from None
+    return status
+
+
+def _complain(message: str) -> None:
+    sys.stdout.flush()
+    print(message, file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return command_run(args)
+    except UsageError as err:
+        _complain(f"timewarp: {err}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _complain("Break")
+        return EXIT_BREAK
