@@ -1,0 +1,295 @@
+"""The Logo workspace and the machinery that runs compiled code.
+
+The :class:`Interpreter` owns the variables (one dict, shallow binding), the user's
+procedures, property lists, and the Python namespace compiled code runs in.  Procedures
+compile on their first call; defining or erasing any procedure throws all compiled code
+away, because a new number of inputs changes how every caller parses.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import sys
+import weakref
+from dataclasses import dataclass, field
+from types import CodeType, TracebackType
+from typing import TYPE_CHECKING, Any
+
+from timewarp.logo import runtime
+from timewarp.logo.compiler import Compiler, Source
+from timewarp.logo.errors import LogoError, dont_know, not_enough_inputs
+from timewarp.logo.parser import UNLIMITED, Arity
+from timewarp.logo.primitives import COMMAND_FORMS, PRIMITIVES, Primitive, command_ident
+from timewarp.logo.reader import Line
+
+if TYPE_CHECKING:
+    from timewarp.engine import Console
+    from timewarp.turtle.model import TurtleWorld
+
+_LIST_CACHE_SIZE = 2000
+
+
+@dataclass
+class Procedure:
+    """A procedure the user defined with TO or DEFINE."""
+
+    name: str
+    required: list[str]
+    optional: list[tuple[str, list]] = field(default_factory=list)
+    rest: str | None = None
+    default_count: int | None = None
+    lines: list[Line] = field(default_factory=list)
+    title: Line | None = None
+
+    @property
+    def arity(self) -> Arity:
+        default = self.default_count if self.default_count is not None else len(self.required)
+        maximum = UNLIMITED if self.rest else len(self.required) + len(self.optional)
+        return Arity(len(self.required), default, maximum, self.name)
+
+
+@dataclass
+class CodeInfo:
+    """What a compiled Python function was made from, for naming where errors happen."""
+
+    procedure: str | None
+    origins: list[Line | None]
+
+
+class Interpreter:
+    """One Logo workspace."""
+
+    def __init__(self, console: Console, turtle: TurtleWorld) -> None:
+        self.console = console
+        self.world = turtle
+        # A plain dict is fastest; compiled code turns its KeyError into "x has no value".
+        self.variables: dict[str, object] = {}
+        self.procedures: dict[str, Procedure] = {}
+        self.property_lists: dict[str, dict[str, object]] = {}
+        self.entries: dict[str, Any] = {}
+        self.bodies: dict[str, Any] = {}
+        self.repcounts: list[int] = []
+        self.templates: list[tuple] = []
+        self.test_result: list[bool] = []
+        self.template_numbers: list[int] = []
+        self.last_error: LogoError | None = None
+        self._lambda_bodies: dict[int, tuple[list, list]] = {}
+        self.random = random.Random()
+        # Weak keys: a compiled function that is thrown away takes its entry with it.
+        self.code_info: weakref.WeakKeyDictionary[CodeType, CodeInfo] = \
+            weakref.WeakKeyDictionary()
+        self.list_cache: dict[int, tuple[list, bool, Any]] = {}
+        self.nesting = 0
+        self.nesting_limit = nesting_limit()
+        self.namespace = self._namespace()
+
+    def _namespace(self) -> dict[str, Any]:
+        namespace: dict[str, Any] = dict(runtime.HELPERS)
+        namespace.update(V=self.variables, E=self.entries, BD=self.bodies, I=self,
+                         RC=self.repcounts, _counter=itertools.count)
+        for primitive in PRIMITIVES.values():
+            namespace[primitive.ident] = primitive.function
+        for name, function in COMMAND_FORMS.items():
+            namespace[command_ident(name)] = function
+        return namespace
+
+    # -- names ----------------------------------------------------------------------------
+
+    def arity(self, name: str) -> Arity | None:
+        primitive = PRIMITIVES.get(name)
+        if primitive is not None:
+            return primitive.arity
+        procedure = self.procedures.get(name)
+        return procedure.arity if procedure is not None else None
+
+    def primitive(self, name: str) -> Primitive:
+        return PRIMITIVES[name]
+
+    def user_procedure(self, name: str) -> Procedure | None:
+        if name in PRIMITIVES:
+            return None
+        return self.procedures.get(name)
+
+    # -- procedures -------------------------------------------------------------------------
+
+    def define(self, procedure: Procedure) -> None:
+        if procedure.name in PRIMITIVES:
+            raise LogoError(f"{procedure.name} is a primitive", code=22)
+        self.procedures[procedure.name] = procedure
+        self.invalidate()
+
+    def erase(self, name: str) -> None:
+        if self.procedures.pop(name, None) is not None:
+            self.invalidate()
+
+    def invalidate(self) -> None:
+        """Forget all compiled code: it will compile again, with the new definitions, on use."""
+        for name in self.entries:
+            # Code compiled before an ERASE may still call the erased name.
+            self.entries[name] = self.bodies[name] = _unknown(name)
+        for name in self.procedures:
+            self.entries[name] = self._entry_stub(name)
+            self.bodies[name] = self._body_stub(name)
+        self.clear_list_cache()
+
+    def _entry_stub(self, name: str) -> Any:
+        def first_call(*inputs: object) -> object:
+            return self._compile_procedure(name)[1](*inputs)
+        return first_call
+
+    def _body_stub(self, name: str) -> Any:
+        def first_call(saved: dict, *inputs: object) -> object:
+            return self._compile_procedure(name)[0](saved, *inputs)
+        return first_call
+
+    def _compile_procedure(self, name: str) -> tuple[Any, Any]:
+        procedure = self.procedures[name]
+        source = Compiler(self, procedure).procedure_source("_body", "_entry")
+        namespace = self.run_source(source, name)
+        self.bodies[name] = namespace["_body"]
+        self.entries[name] = namespace["_entry"]
+        return self.bodies[name], self.entries[name]
+
+    def run_source(self, source: Source, procedure: str | None) -> dict[str, Any]:
+        """Define the functions in ``source``, each compiled unit in a namespace of its own
+        (so that its constants go when it goes); returns that namespace."""
+        code = compile(source.text(), f"<logo {procedure or 'instructions'}>", "exec")
+        namespace = dict(self.namespace)
+        namespace.update(source.constants)
+        exec(code, namespace)  # noqa: S102 - the compiler wrote this code
+        info = CodeInfo(procedure, [None, *source.origins])
+        for constant in code.co_consts:
+            if isinstance(constant, CodeType):
+                self.code_info[constant] = info
+        return namespace
+
+    # -- running lists --------------------------------------------------------------------
+
+    def compile_list(self, items: list, value: bool, line: Line | None = None) -> Any:
+        cached = self.list_cache.get(id(items))
+        if cached is not None and cached[0] is items and cached[1] == value:
+            return cached[2]
+        if len(self.list_cache) >= _LIST_CACHE_SIZE:
+            self.clear_list_cache()
+        source = Compiler(self).list_source("_list", items, value, line)
+        function = self.run_source(source, None)["_list"]
+        self.list_cache[id(items)] = (items, value, function)
+        return function
+
+    def lambda_body(self, template: list) -> list:
+        """The instructions of a ``[[names] instructions...]`` template, the same list each time
+        so that it compiles once."""
+        found = self._lambda_bodies.get(id(template))
+        if found is None or found[0] is not template:
+            found = (template, template[1:])
+            self._lambda_bodies[id(template)] = found
+        return found[1]
+
+    def clear_list_cache(self) -> None:
+        self._lambda_bodies.clear()
+        self.list_cache.clear()
+
+    def run_list(self, items: list, value: bool = False) -> object:
+        """RUN: the instructions of ``items``; with ``value``, what the last one outputs."""
+        function = self.compile_list(items, value)
+        self._enter()
+        try:
+            return function()
+        finally:
+            self.nesting -= 1
+
+    def _enter(self) -> None:
+        # Logo code run from inside a primitive re-enters Python's interpreter from C and so
+        # uses the C stack, which is small and fixed; stop well before it runs out.
+        self.nesting += 1
+        if self.nesting > self.nesting_limit:
+            self.nesting -= 1
+            raise LogoError("Stack overflow", code=2)
+
+    def call(self, name: str, inputs: list) -> object:
+        """Call a procedure by name with inputs already evaluated (APPLY, MAP, INVOKE)."""
+        arity = self.arity(name)
+        if arity is None:
+            raise dont_know(name)
+        if len(inputs) < arity.minimum:
+            raise not_enough_inputs(name)
+        if len(inputs) > arity.maximum:
+            raise LogoError(f"too many inputs to {name}", code=8)
+        canonical = arity.name or name
+        self._enter()
+        try:
+            if canonical in PRIMITIVES:
+                return PRIMITIVES[canonical].function(self, *inputs)
+            return self.entries[canonical](*inputs)
+        finally:
+            self.nesting -= 1
+
+    # -- where errors happen ------------------------------------------------------------------
+
+    def where(self, traceback: TracebackType | None, skip_titles: bool = False
+              ) -> tuple[str | None, Line | None]:
+        """The innermost procedure (and line) a traceback passed through, else the top line.
+
+        ``skip_titles`` passes over procedures that had only begun (stack overflow strikes as
+        a call starts; the caller's line is the one to show).
+        """
+        found: tuple[str | None, Line | None] = (None, None)
+        top: Line | None = None
+        while traceback is not None:
+            info = self.code_info.get(traceback.tb_frame.f_code)
+            if info is not None:
+                number = traceback.tb_lineno
+                line = info.origins[number] if number < len(info.origins) else None
+                if info.procedure is not None and not (skip_titles and self._is_title(info, line)):
+                    found = (info.procedure, line)
+                elif top is None:
+                    top = line
+            traceback = traceback.tb_next
+        return found if found[0] is not None else (None, top)
+
+    def procedure_frame(self) -> dict[str, object] | None:
+        """The ``saved`` dict of the innermost running procedure (for LOCAL), if any.
+
+        Found by walking Python's frames, so that procedure calls need not record it.
+        """
+        frame = sys._getframe(1)
+        while frame is not None:
+            info = self.code_info.get(frame.f_code)
+            if info is not None and info.procedure is not None and "saved" in frame.f_locals:
+                return frame.f_locals["saved"]
+            frame = frame.f_back
+        return None
+
+    def _is_title(self, info: CodeInfo, line: Line | None) -> bool:
+        procedure = self.procedures.get(info.procedure or "")
+        return procedure is not None and line is procedure.title
+
+    def locate(self, error: LogoError, skip_titles: bool = False) -> None:
+        procedure, line = self.where(error.__traceback__, skip_titles)
+        if line is None:
+            error.locate(procedure, None, None)
+            return
+        error.locate(procedure, line.number, line.text if procedure else None)
+        if procedure:
+            error.source_items = line.items
+
+
+def nesting_limit() -> int:
+    """How deep RUN, MAP, APPLY and friends may nest: what the main thread's stack allows."""
+    import resource
+    size, _ = resource.getrlimit(resource.RLIMIT_STACK)
+    if size == resource.RLIM_INFINITY or size <= 0:
+        size = 64 * 1024 * 1024
+    return max(200, min(20_000, size // C_STACK_PER_NESTING))
+
+
+#: C stack one level of Logo code run from a primitive may use (measured at under 1 KiB; with
+#: a margin for builds that use more).
+C_STACK_PER_NESTING = 2048
+
+
+def _unknown(name: str) -> Any:
+    def erased(*inputs: object) -> object:
+        raise dont_know(name)
+    return erased

@@ -1,0 +1,217 @@
+"""The headless Logo session: what the kernel, ``timewarp run`` and the tests drive.
+
+A cell runs line by line.  ``TO`` starts collecting a procedure, which may go on over
+several cells until ``END``; every other line is compiled and run at once, so a line may
+use what the line before it defined.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+
+from timewarp.engine import (Completeness, Completion, Console, LanguageError, ProgramExit,
+                             Session)
+from timewarp.logo import help as logo_help
+from timewarp.logo.compiler import Compiler
+from timewarp.logo.errors import (LogoError, OutputSignal, StopSignal, ThrowSignal,
+                                  no_value)
+from timewarp.logo.interpreter import Interpreter, Procedure
+from timewarp.logo.primitives import PRIMITIVES
+from timewarp.logo.primitives.workspace import make_procedure, procedure_listing
+from timewarp.logo.reader import Line, Unfinished, read_lines
+from timewarp.turtle.model import TurtleWorld
+
+#: Python frames allowed while Logo runs: each Logo call takes about two, so Logo
+#: procedures can nest about 50,000 deep before "Stack overflow".
+STACK_FRAMES = 100_000
+_WORD_END = frozenset(" \t\r\n[](){}\"")
+
+
+@contextlib.contextmanager
+def _deep_stack() -> Iterator[None]:
+    # Python 3.11 runs Python-to-Python calls without using the C stack, and compiled Logo
+    # calls Python functions only, so a high limit is safe; Logo's own limit is this one.
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, STACK_FRAMES))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)
+
+
+class LogoSession(Session):
+    """One Logo workspace: procedures and variables live as long as the session."""
+
+    language = "logo"
+    display_name = "Logo"
+    file_extensions = (".logo", ".lg")
+
+    def __init__(self, console: Console | None = None, turtle: TurtleWorld | None = None) -> None:
+        super().__init__(console, turtle)
+        self.interp = Interpreter(self.console, self.turtle)
+        self._definition: tuple[Line, list[Line]] | None = None
+        #: Where the last interrupted run was, for the kernel's "Break in ..." message.
+        self.current_line: str | None = None
+
+    # -- running ----------------------------------------------------------------------------
+
+    def execute(self, source: str) -> None:
+        try:
+            lines = read_lines(source)
+        except Unfinished as error:
+            raise LogoError(error.message, error.line) from None
+        self.current_line = None
+        with _deep_stack():
+            for line in lines:
+                self._line(line)
+
+    def run_file(self, source: str) -> None:
+        """A whole program file: like a cell, but a TO left without END is a mistake."""
+        self.execute(source)
+        if self._definition is not None:
+            title = self._definition[0]
+            self._definition = None
+            raise LogoError(f"{title.text} has no END", title.number)
+
+    def _line(self, line: Line) -> None:
+        head = _word(line.items[0]) if line.items else None
+        if self._definition is not None:
+            if head == "end" and len(line.items) == 1:
+                self._finish_definition()
+            else:
+                self._definition[1].append(line)
+            return
+        if head == "to":
+            self._start_definition(line)
+        elif head == "end" and len(line.items) == 1:
+            raise LogoError("END without TO: there is no procedure to end", line.number)
+        else:
+            self._run_line(line)
+
+    def _start_definition(self, line: Line) -> None:
+        if len(line.items) < 2 or _word(line.items[1]) is None:
+            raise LogoError("not enough inputs to to", line.number, code=6)
+        name = _word(line.items[1])
+        assert name is not None
+        if name in PRIMITIVES or name in ("to", "end"):
+            raise LogoError(f"{name} is a primitive", line.number, code=22)
+        make_procedure(name, line.items[2:], [], line)  # reports a bad title now
+        self._definition = (line, [])
+
+    def _finish_definition(self) -> None:
+        assert self._definition is not None
+        title, lines = self._definition
+        self._definition = None
+        name = _word(title.items[1])
+        assert name is not None
+        self.interp.define(make_procedure(name, title.items[2:], lines, title))
+
+    def _run_line(self, line: Line) -> None:
+        interp = self.interp
+        try:
+            source = Compiler(interp).list_source("_top", line.items, False, line)
+            interp.run_source(source, None)["_top"]()
+        except LogoError as error:
+            interp.locate(error)
+            if error.line is None:
+                error.line = line.number
+            raise
+        except KeyboardInterrupt as interrupt:
+            self.current_line = self._where(interrupt, line)
+            raise
+        except (StopSignal, OutputSignal) as signal:
+            word = "stop" if isinstance(signal, StopSignal) else "output"
+            raise LogoError(f"Can only use {word} inside a procedure", line.number,
+                            code=31) from None
+        except ThrowSignal as thrown:
+            if thrown.tag != "toplevel":
+                raise LogoError(f"Can't find catch tag for {thrown.tag}", line.number,
+                                code=14) from None
+        except KeyError as missing:
+            error = no_value(missing.args[0])
+            raise self._located(error, missing, line) from None
+        except RecursionError as error:
+            raise self._located(LogoError("Stack overflow", code=2), error, line) from None
+        except MemoryError as error:
+            raise self._located(LogoError("Out of space", code=1), error, line) from None
+        except (LanguageError, ProgramExit):
+            raise
+        except Exception as error:  # noqa: BLE001 - an engine slip must still read as Logo
+            fault = LogoError(f"Logo could not do that: {type(error).__name__}: {error}")
+            fault.internal = True
+            raise self._located(fault, error, line) from None
+
+    def _located(self, error: LogoError, cause: BaseException, line: Line) -> LogoError:
+        error.__traceback__ = cause.__traceback__
+        self.interp.locate(error, skip_titles=isinstance(cause, RecursionError))
+        if error.line is None:
+            error.line = line.number
+        return error
+
+    def _where(self, interrupt: BaseException, line: Line) -> str:
+        procedure, where = self.interp.where(interrupt.__traceback__)
+        number = where.number if where is not None else line.number
+        return f"{procedure}, line {number}" if procedure else f"line {number}"
+
+    # -- front-end helpers -----------------------------------------------------------------
+
+    def is_complete(self, source: str) -> Completeness:
+        try:
+            lines = read_lines(source)
+        except Unfinished:
+            return "incomplete"
+        except LogoError:
+            return "invalid"
+        open_definition = self._definition is not None
+        for line in lines:
+            head = _word(line.items[0]) if line.items else None
+            if head == "to" and not open_definition:
+                open_definition = True
+            elif head == "end" and len(line.items) == 1:
+                open_definition = False
+        return "incomplete" if open_definition else "complete"
+
+    def complete(self, source: str, cursor_pos: int) -> Completion:
+        cursor_pos = max(0, min(cursor_pos, len(source)))
+        start = cursor_pos
+        while start > 0 and source[start - 1] not in _WORD_END - {'"'}:
+            start -= 1
+        if start > 0 and source[start - 1] == '"':
+            start -= 1
+        word = source[start:cursor_pos]
+        if word.startswith(":"):
+            names = [":" + n for n in self.interp.variables]
+        elif word.startswith('"'):
+            names = ['"' + n for n in [*self.interp.variables, *self.interp.procedures]]
+        else:
+            names = [*PRIMITIVES, *self.interp.procedures]
+        prefix = word.lower()
+        matches = sorted({n for n in names if n.lower().startswith(prefix)})
+        return Completion(start, cursor_pos, matches)
+
+    def inspect(self, source: str, cursor_pos: int) -> str | None:
+        start = end = min(cursor_pos, len(source))
+        while start > 0 and source[start - 1] not in _WORD_END:
+            start -= 1
+        while end < len(source) and source[end] not in _WORD_END:
+            end += 1
+        word = source[start:end].lstrip(":").lower()
+        if word in PRIMITIVES:
+            return logo_help.help_text(PRIMITIVES[word].name)
+        procedure: Procedure | None = self.interp.procedures.get(word)
+        if procedure is not None:
+            return "Your procedure:\n" + procedure_listing(procedure)
+        return None
+
+    def variables(self) -> dict[str, object]:
+        return dict(self.interp.variables)
+
+    @property
+    def procedures(self) -> dict[str, Procedure]:
+        return self.interp.procedures
+
+
+def _word(item: object) -> str | None:
+    return item.lower() if isinstance(item, str) else None
