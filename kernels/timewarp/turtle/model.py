@@ -182,7 +182,7 @@ class Turtle:
         degrees (anticlockwise if negative).  Logo's CIRCLE r is ``arc(360, r)``.
         """
         steps = _arc_steps(angle, radius)
-        points = [self._point_on_circle(self.heading + angle * i / steps, radius)
+        points = [self._point_on_circle(self.heading + angle * (i / steps), radius)
                   for i in range(steps + 1)]
         if self.pen_is_down:
             for (x1, y1), (x2, y2) in zip(points, points[1:]):
@@ -205,7 +205,7 @@ class Turtle:
         bearing = start + 90.0 * side
         previous = (self.x, self.y)
         for i in range(1, steps + 1):
-            rad = math.radians(bearing - side * extent * i / steps)
+            rad = math.radians(bearing - side * extent * (i / steps))
             vertex = (centre[0] + abs(radius) * math.sin(rad),
                       centre[1] + abs(radius) * math.cos(rad))
             # Step by differences, not to absolute points, so that wrap mode can carry the
