@@ -266,3 +266,12 @@ def test_endless_numbers_are_turtle_errors(world, move):
     with pytest.raises(TurtleError):
         move(world.turtle)
     assert world.log == [] and (world.turtle.x, world.turtle.heading) == (0, 0)
+
+
+@pytest.mark.parametrize("angle, radius", [(1e308, -1), (-1e308, 1e308), (1e308, 5)])
+def test_an_arc_of_a_huge_angle_is_capped_not_an_overflow(world, angle, radius):
+    # Found by the Logo fuzzer: ARC 1E308 -1 used to overflow to an infinite bearing.
+    world.turtle.arc(angle, radius)
+    assert 0 < len(world.segments) <= 10_000
+    assert all(math.isfinite(value) for s in world.segments for value in (s.x1, s.y1, s.x2, s.y2))
+    assert (world.turtle.x, world.turtle.y) == (0.0, 0.0)
