@@ -21,13 +21,9 @@ naive / timewarp.  Goals: 100,000 segments on screen within 1 s; saved notebook 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
-import os
-import secrets
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -36,8 +32,7 @@ from pathlib import Path
 import nbformat
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+from timewarp.testing import launch_chromium, running_jupyter_lab
 
 # The drawing: a seeded random walk inside the canvas, computed in the kernel.
 SEGMENTS = """
@@ -85,39 +80,6 @@ open('end.txt', 'w').write(repr(time.time()))""",
         const p = c.getContext('2d').getImageData(1, 1, 1, 1).data;
         return p[0] === 255 && p[1] === 0 && p[2] === 255 ? Date.now() : false; }""",
 }
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_lab(base: Path) -> tuple[subprocess.Popen, str, str, Path]:
-    root = base / "root"
-    root.mkdir()
-    settings = base / "settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
-    (settings / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
-    port, token = _free_port(), secrets.token_hex(16)
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(base / "config"),
-               JUPYTER_RUNTIME_DIR=str(base / "runtime"),
-               JUPYTERLAB_SETTINGS_DIR=str(base / "settings"),
-               JUPYTERLAB_WORKSPACES_DIR=str(base / "workspaces"))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-         *(["--allow-root"] if os.geteuid() == 0 else [])],
-        env=env, stdout=(base / "lab.log").open("w"), stderr=subprocess.STDOUT, cwd=root)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
-            return process, url, token, root
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("jupyter lab did not start")
 
 
 def _stop_kernels(url: str, token: str) -> None:
@@ -193,10 +155,11 @@ def main() -> None:
                         help="runs of each; the median time is reported")
     options = parser.parse_args()
     sizes = [int(s) for s in options.sizes.split(",")]
-    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
-        process, url, token, root = start_lab(Path(folder))
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             headless=True, args=CHROMIUM_ARGS)
+    with contextlib.ExitStack() as stack, tempfile.TemporaryDirectory() as folder, \
+            sync_playwright() as playwright:
+        lab = stack.enter_context(running_jupyter_lab(Path(folder)))
+        url, token, root = lab.url, lab.token, lab.root
+        browser = launch_chromium(playwright)
         try:
             print(f"{'segments':>9} {'way':>8} {'to screen s':>11} {'websocket B':>12} "
                   f"{'notebook B':>11}")
@@ -215,8 +178,6 @@ def main() -> None:
                       f"{v['notebook'] / t['notebook']:>10.2f}x   (naive / timewarp)")
         finally:
             browser.close()
-            process.terminate()
-            process.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -29,23 +29,13 @@ Every test here gets a new tab but shares one server: give each notebook its own
 
 from __future__ import annotations
 
-import json
-import os
-import secrets
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+from timewarp.testing import JupyterLabServer, launch_chromium, running_jupyter_lab
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 KERNELSPECS = {  # name: (display name, language)
     "basic": ("BASIC (Time Warp)", "basic"),
@@ -75,73 +65,10 @@ def pytest_runtest_makereport(item, call):
         item.browser_test_failed = report.failed
 
 
-@dataclass
-class JupyterLabServer:
-    url: str
-    token: str
-    root: Path
-    log: Path
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _quiet_settings(settings: Path) -> None:
-    """User settings that keep pop-ups from covering the page."""
-    notifications = settings / "@jupyterlab" / "apputils-extension"
-    notifications.mkdir(parents=True)
-    (notifications / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
-
-
-def _wait_for_server(url: str, token: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"jupyter lab exited:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"jupyter lab did not start within 60 s:\n{log.read_text()}")
-
-
 @pytest.fixture(scope="session")
 def jupyter_lab(tmp_path_factory):
-    base = tmp_path_factory.mktemp("jupyter_lab")
-    root, settings, workspaces = base / "root", base / "settings", base / "workspaces"
-    for folder in (root, workspaces):
-        folder.mkdir()
-    _quiet_settings(settings)
-    port, token = _free_port(), secrets.token_hex(16)
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(base / "config"),
-               JUPYTER_DATA_DIR=str(base / "data"),
-               JUPYTER_RUNTIME_DIR=str(base / "runtime"),
-               JUPYTERLAB_SETTINGS_DIR=str(settings),
-               JUPYTERLAB_WORKSPACES_DIR=str(workspaces))
-    log = base / "server.log"
-    url = f"http://127.0.0.1:{port}"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
-             f"--port={port}", f"--IdentityProvider.token={token}",
-             f"--ServerApp.root_dir={root}", "--ServerApp.port_retries=0",
-             *(["--allow-root"] if os.geteuid() == 0 else [])],
-            env=env, stdout=out, stderr=subprocess.STDOUT, cwd=root)
-    try:
-        _wait_for_server(url, token, process, log)
-        yield JupyterLabServer(url, token, root, log)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with running_jupyter_lab(tmp_path_factory.mktemp("jupyter_lab")) as server:
+        yield server
 
 
 # Module scope: Playwright's sync API keeps an asyncio loop running in the main thread for as long
@@ -151,8 +78,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                              args=CHROMIUM_ARGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 

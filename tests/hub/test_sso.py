@@ -13,10 +13,10 @@ import werkzeug.serving
 from oidc_provider_mock import User, app as oidc_app
 from playwright.sync_api import sync_playwright
 
+from timewarp.testing import launch_chromium
+
 pytestmark = [pytest.mark.hub, pytest.mark.browser]
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 PEOPLE = [
     User(sub="ada", claims={"preferred_username": "ada", "groups": ["teachers", "course-7a"]}),
     User(sub="bob", claims={"preferred_username": "bob", "groups": ["course-7a"]}),
@@ -47,8 +47,7 @@ def hub(hub_launcher, provider, tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                              args=CHROMIUM_ARGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 
