@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import time
 
 QUIZ = """R: The quiz asks until the answer matches.
 *ASK T:What is the capital of France?
@@ -21,31 +20,14 @@ J(#N < 4):*SIDE
 T:A square of #N sides."""
 
 
-def answer(page, text: str) -> None:
-    """Type an answer into the one open stdin box.
-
-    A quiz asks again within milliseconds, so the next box can appear before the answered
-    one has gone: wait for a single box, and then for that very box to go.
-    """
-    boxes = page.locator(".jp-Stdin-input")
-    deadline = time.monotonic() + 30
-    while boxes.count() != 1:
-        assert time.monotonic() < deadline, "no single stdin box appeared"
-        time.sleep(0.05)
-    box = boxes.element_handle()
-    box.fill(text)
-    box.press("Enter")
-    page.wait_for_function("box => !box.isConnected", arg=box)
-
-
 def test_pilot_quiz_and_drawing_in_jupyterlab(lab, jupyter_lab):
     lab.write_notebook("quiz.ipynb", "pilot", [QUIZ, DRAWING])
     lab.open("quiz.ipynb")
     assert "PILOT (Time Warp)" in lab.page.locator(".jp-KernelName").inner_text()
 
     lab.run_cell(0)
-    answer(lab.page, "Lyon")
-    answer(lab.page, "I am sure it is Paris")
+    lab.answer_input("Lyon")
+    lab.answer_input("I am sure it is Paris")
     lab.wait_idle()
     output = lab.output_text(0)
     assert 'Not "Lyon". Try again.' in output
