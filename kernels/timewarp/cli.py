@@ -72,17 +72,17 @@ def run_program(session: Session, source: str) -> int:
     except ProgramExit:
         pass
     except LanguageError as err:
-        _complain(err.message)
+        _complain(err.message, session)
         return EXIT_PROGRAM_ERROR
     except EOFError:
-        _complain("Input past end: the program wanted more input than stdin gave")
+        _complain("Input past end: the program wanted more input than stdin gave", session)
         return EXIT_PROGRAM_ERROR
     except Exception as err:  # noqa: BLE001 - an engine bug still gets one plain line
-        _complain(f"internal error: {type(err).__name__}: {err}")
+        _complain(f"internal error: {type(err).__name__}: {err}", session)
         return EXIT_PROGRAM_ERROR
     except KeyboardInterrupt:
         line = getattr(session, "current_line", None)
-        _complain("Break" if line is None else f"Break in {line}")
+        _complain("Break" if line is None else f"Break in {line}", session)
         return EXIT_BREAK
     finally:
         sys.stdout.flush()
@@ -113,9 +113,21 @@ def command_run(args: argparse.Namespace) -> int:
     return status
 
 
-def _complain(message: str) -> None:
+def _complain(message: str, session: Session | None = None) -> None:
+    console = getattr(session, "console", None)
+    if isinstance(console, StreamConsole) and console.line_open and _same_screen():
+        # At a terminal the message would otherwise continue the program's half-written
+        # line; GW-BASIC starts it on a line of its own. Redirected output is left as written.
+        console.write("\n")
     sys.stdout.flush()
     print(message, file=sys.stderr)
+
+
+def _same_screen() -> bool:
+    try:
+        return sys.stdout.isatty() and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -65,9 +65,12 @@ class StreamConsole(Console):
     def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
         self.stdin = stdin if stdin is not None else sys.stdin
         self.stdout = stdout if stdout is not None else sys.stdout
+        self.line_open = False
 
     def write(self, text: str) -> None:
-        self.stdout.write(text)
+        if text:
+            self.stdout.write(text)
+            self.line_open = not text.endswith("\n")
 
     def read_line(self, prompt: str = "") -> str:
         if prompt:
@@ -79,6 +82,7 @@ class StreamConsole(Console):
         if not self.stdin.isatty():
             # Echo scripted answers so a transcript reads like a session at a terminal.
             self.stdout.write(line if line.endswith("\n") else line + "\n")
+        self.line_open = False
         return line.rstrip("\r\n")
 
 

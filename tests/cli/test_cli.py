@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import pexpect
 import pytest
 from PIL import Image
 
@@ -46,6 +47,23 @@ def test_program_error_exits_1_with_the_message_alone_on_stderr(program):
     done = timewarp("run", program("bad.bas", source))
     assert (done.returncode, done.stdout, done.stderr) == (
         1, "A\n", "Subscript out of range in 30\n")
+
+
+def test_at_a_terminal_an_error_starts_on_a_line_of_its_own(program):
+    source = '10 PRINT "HALF";\n20 GOTO 999\n'
+    terminal = pexpect.spawn(sys.executable, ["-m", "timewarp", "run", program("half.bas", source)],
+                             encoding="utf-8", timeout=60)
+    terminal.expect(pexpect.EOF)
+    terminal.close()
+    assert terminal.exitstatus == 1
+    assert terminal.before.splitlines() == ["HALF", "Undefined line number in 20"]
+
+
+def test_redirected_output_keeps_the_half_written_line_as_the_program_wrote_it(program):
+    result = timewarp("run", program("half.bas", '10 PRINT "HALF";\n20 GOTO 999\n'))
+    assert result.returncode == 1
+    assert result.stdout == "HALF"
+    assert result.stderr == "Undefined line number in 20\n"
 
 
 def test_lang_flag_overrides_the_extension(program):
