@@ -80,6 +80,16 @@ class UserCall(Expr):
     fn: bool = False
 
 
+@dataclass(frozen=True)
+class ArrayRef(Expr):
+    """A whole array, ``scores()``, passed to a SUB or FUNCTION or given to UBOUND."""
+    key: str
+
+    @property
+    def type(self) -> str:
+        return self.key[-1]
+
+
 Target = Variable | ArrayElement
 
 
@@ -292,6 +302,7 @@ class SubStart(Stmt):
     params: tuple[Param, ...]
     function: bool
     type: str = ""
+    static: bool = False    # SUB name STATIC: every local variable keeps its value
 
 
 @dataclass(frozen=True)
@@ -313,6 +324,12 @@ class Const(Stmt):
 
 @dataclass(frozen=True)
 class Shared(Stmt):
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Static(Stmt):
+    """STATIC inside a SUB or FUNCTION: these variables keep their values between calls."""
     keys: tuple[str, ...]
 
 

@@ -34,15 +34,68 @@ def _cint(x) -> int:
     return n
 
 
+# A negative subscript is moved this far down: a plain list (lower bound 0) then finds it
+# out of range by itself, and an OffsetList (lower bound below 0) moves it back.
+_NEGATIVE = 1 << 50
+
+
 def _ix(x) -> int:
-    """An array subscript: rounded, never negative."""
+    """An array subscript, rounded; a negative one comes back coded (see _NEGATIVE)."""
     if x.__class__ is int:
         if x >= 0:
             return x
-        raise BasicError("Subscript out of range")
-    if x >= -0.5:
+    elif x >= -0.5:
         return int(x + 0.5)
-    raise BasicError("Subscript out of range")
+    else:
+        x = -int(-x + 0.5)
+    if x < -32768:
+        raise BasicError("Subscript out of range")
+    return x - _NEGATIVE
+
+
+class OffsetList(list):
+    """One dimension of an array whose subscripts start at ``lower`` instead of 0
+    (``DIM a(1 TO 5)``, OPTION BASE 1).  Arrays starting at 0 stay plain lists, so
+    they pay nothing for this."""
+
+    __slots__ = ("lower",)
+
+    def __init__(self, items, lower: int) -> None:
+        super().__init__(items)
+        self.lower = lower
+
+    # The first test is the common case, kept short: it runs on every use of the array.
+    def __getitem__(self, i, _get=list.__getitem__):
+        j = i - self.lower
+        return _get(self, j if 0 <= j < len(self) else self._place(i))
+
+    def __setitem__(self, i, value, _set=list.__setitem__) -> None:
+        j = i - self.lower
+        _set(self, j if 0 <= j < len(self) else self._place(i), value)
+
+    def _place(self, i: int) -> int:
+        if i < -65536:    # coded by _ix; Python callers may pass -2 as it is
+            i += _NEGATIVE
+        i -= self.lower
+        if not 0 <= i < len(self):
+            raise BasicError("Subscript out of range")
+        return i
+
+
+def _bound(array, dimension, upper: bool) -> int:
+    """UBOUND (``upper``) or LBOUND of one dimension of an array."""
+    if array is None:
+        raise BasicError("Subscript out of range", detail="the array has no elements yet (DIM it)")
+    n = _int(dimension)
+    level = array
+    for _ in range(n - 1):
+        level = list.__getitem__(level, 0) if level else None
+        if not isinstance(level, list):
+            break
+    if n < 1 or not isinstance(level, list):
+        raise BasicError("Subscript out of range", detail=f"the array has no dimension {n}")
+    lower = level.lower if level.__class__ is OffsetList else 0
+    return lower + len(level) - 1 if upper else lower
 
 
 def _long(x) -> int:

@@ -20,7 +20,7 @@ from timewarp.basic import ast
 from timewarp.basic import structure as st
 from timewarp.basic.errors import BasicError
 from timewarp.basic.python_expressions import ExpressionTranslator, python_name
-from timewarp.basic.statements import StatementCompiler
+from timewarp.basic.statements import StatementCompiler, sub_result
 
 _programs = itertools.count()
 
@@ -107,9 +107,14 @@ class ProgramCompiler:
         self.subs = {s.name: s for s, _ in subs}
         self.exprs.functions = {name: s.params for name, s in self.subs.items() if s.function}
         self.shared = {k for s in every if isinstance(s, ast.Dim) and s.shared for k, _ in s.arrays}
-        self.shared |= {s.key for s in every if isinstance(s, ast.Const)}
+        self.exprs.constants = {s.key for s in every if isinstance(s, ast.Const)}
+        self.shared |= self.exprs.constants
         self.dimmed = {k for s in every if isinstance(s, ast.Dim) for k, _ in s.arrays}
         self.assigned_keys = _assigned_outside_for(every)
+        # A FUNCTION may change a variable passed to it.
+        self.assigned_keys |= {a.key for e in walk_expressions(every)
+                               if isinstance(e, ast.UserCall) and not e.fn
+                               for a in e.args if isinstance(a, ast.Variable)}
         self.for_keys = sorted({s.var.key for s in every if isinstance(s, ast.For)})
         self.array_dims = {}
         for expr in walk_expressions(every):
@@ -146,7 +151,7 @@ class ProgramCompiler:
         for expr in walk_expressions(_region_statements(region)):
             if isinstance(expr, ast.Variable):
                 names.add(python_name(expr.key))
-            elif isinstance(expr, ast.ArrayElement):
+            elif isinstance(expr, (ast.ArrayElement, ast.ArrayRef)):
                 names.add(python_name(expr.key, True))
         return names
 
@@ -178,7 +183,9 @@ class ProgramCompiler:
             params = ", ".join(python_name(p.key) for p in fn.params)
             self.emit(f"def fn_{python_name(key)}({params}):")
             self.emit.indent()
+            self.exprs.by_reference = False
             value = self.exprs.value(fn.body)
+            self.exprs.by_reference = True
             if key[-1] == "%":
                 value = f"_cint({value})"
             self.emit(f"return {value}")
@@ -194,24 +201,39 @@ class ProgramCompiler:
                    if isinstance(s, ast.Shared) for k in s.keys for a in (False, True)}
         shared &= names | {python_name(k) for k in self.shared}
         result = python_name(start.name + start.type) if start.function else None
-        prefix = "fnc_" if start.function else "sub_"
-        self.emit(f"def {prefix}{start.name}({', '.join(params)}):")
-        self.emit.indent()
-        if shared:
-            self.emit(f"nonlocal {', '.join(sorted(shared))}")
+        name = ("fnc_" if start.function else "sub_") + start.name
         local = names - shared - set(params)
         if result:
             local.add(result)
-        for name in sorted(local):
+        static = _static_names(start, region, local - {result})
+        if static:
+            # The static variables live in a function around the procedure: they outlast
+            # each call, and they are not the main program's variables of the same name.
+            self.emit(f"def _keep_{name}():")
+            self.emit.indent()
+            self._declare_locals(static, region)
+        self.emit(f"def {name}({', '.join(params)}):")
+        self.emit.indent()
+        if shared | static:
+            self.emit(f"nonlocal {', '.join(sorted(shared | static))}")
+        self._declare_locals(local - static, region)
+        sub_info = {"params": [python_name(p.key) for p in start.params if not p.array],
+                    "result": result}
+        StatementCompiler(self, region, local | shared | set(params), kind="sub",
+                          sub=sub_info).compile_region()
+        self.emit(f"return {sub_result(sub_info)}")
+        self.emit.dedent()
+        if static:
+            self.emit(f"return {name}")
+            self.emit.dedent()
+            self.emit(f"{name} = _keep_{name}()")
+
+    def _declare_locals(self, names: set[str], region: list) -> None:
+        for name in sorted(names):
             key = _key_of(name)
             self.emit(f"{name} = {_default(key) if name.startswith('v') else 'None'}")
             if name.startswith("a") and key in self.array_dims and not _dims_in(region, key):
                 self.emit(f"{name} = _rt.dim(None, {key!r}, {(10,) * self.array_dims[key]!r})")
-        sub_info = {"params": params, "result": result}
-        StatementCompiler(self, region, local | shared | set(params), kind="sub",
-                          sub=sub_info).compile_region()
-        self.emit(f"return {result if result else '(' + ''.join(p + ', ' for p in params) + ')'}")
-        self.emit.dedent()
 
     def _finish(self) -> CompiledProgram:
         filename = f"<basic-{next(_programs)}>"
@@ -256,6 +278,14 @@ def _key_of(name: str) -> str:
 
 def _default(key: str) -> str:
     return "''" if key[-1] == "$" else "0" if key[-1] == "%" else "0.0"
+
+
+def _static_names(start: ast.SubStart, region: list, local: set[str]) -> set[str]:
+    """The procedure's variables that keep their values between calls."""
+    if start.static:
+        return set(local)
+    return {python_name(k, a) for s in walk_statements(_region_statements(region))
+            if isinstance(s, ast.Static) for k in s.keys for a in (False, True)} & local
 
 
 def _dims_in(region: list, key: str) -> bool:
@@ -356,7 +386,7 @@ def _assigned_outside_for(stmts: list) -> set[str]:
             targets = (stmt.first, stmt.second)
         elif isinstance(stmt, ast.CallSub):
             targets = tuple(a for a in stmt.args if isinstance(a, ast.Variable))
-        elif isinstance(stmt, ast.Shared):
+        elif isinstance(stmt, (ast.Shared, ast.Static)):
             keys.update(stmt.keys)
         elif isinstance(stmt, ast.SubStart):
             keys.update(p.key for p in stmt.params)

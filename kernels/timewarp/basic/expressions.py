@@ -25,7 +25,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "RTRIM$": ("$", "$"), "CINT": ("n", "%"), "CSNG": ("n", "!"), "CDBL": ("n", "#"),
     "ERR": ("", "%"), "ERL": ("", "!"), "TAB": ("n", "$"), "SPC": ("n", "$"),
     "POS": ("N", "%"), "FRE": ("?", "!"), "POINT": ("nn", "%"), "STRING$": ("n?", "$"),
-    "INSTR": ("", "%"),
+    "INSTR": ("", "%"), "UBOUND": ("", "%"), "LBOUND": ("", "%"),
 }
 
 _RELATIONS = {"=", "<>", "<", ">", "<=", ">="}
@@ -217,7 +217,7 @@ class ExpressionParser:
             return self.fn_call(name[2:])
         base = name.rstrip("$%!#")
         if base in self.names.functions or name in self.names.functions:
-            args = self.arguments() if self.at_op("(") else ()
+            args = self.call_arguments_in_brackets() if self.at_op("(") else ()
             return ast.UserCall(base, args, self.names.functions.get(base, self.names.functions.get(name)))
         key = self.names.key(name)
         if self.at_op("("):
@@ -228,6 +228,42 @@ class ExpressionParser:
         key = self.names.key(name)
         args = self.arguments() if self.at_op("(") else ()
         return ast.UserCall(key, args, key[-1], fn=True)
+
+    def call_arguments_in_brackets(self) -> tuple[ast.Expr, ...]:
+        self.expect("op", "(")
+        args = [self.call_argument()]
+        while self.accept("op", ","):
+            args.append(self.call_argument())
+        self.expect("op", ")")
+        return tuple(args)
+
+    def call_argument(self) -> ast.Expr:
+        """An argument to a SUB or FUNCTION: ``scores()`` is the whole array; a variable
+        in brackets is passed as a copy."""
+        whole = self.whole_array()
+        if whole is not None:
+            return whole
+        bracketed = self.at_op("(")
+        arg = self.expression()
+        if bracketed and isinstance(arg, (ast.Variable, ast.ArrayElement)) and \
+                self.tokens[self.i - 1].value == ")":
+            return ast.Unary("+", arg, arg.type)
+        return arg
+
+    def whole_array(self) -> ast.ArrayRef | None:
+        """``name()`` followed by the end of the argument."""
+        tok, after = self.peek(), self.peek(3)
+        if tok is None or tok.kind != "name" or not (
+                self._op_at(1, "(") and self._op_at(2, ")")):
+            return None
+        if after is not None and not (after.kind == "op" and after.value in (",", ")")):
+            return None
+        self.i += 3
+        return ast.ArrayRef(self.names.key(tok.value))
+
+    def _op_at(self, offset: int, value: str) -> bool:
+        tok = self.peek(offset)
+        return tok is not None and tok.kind == "op" and tok.value == value
 
     def arguments(self) -> tuple[ast.Expr, ...]:
         self.expect("op", "(")
@@ -241,6 +277,8 @@ class ExpressionParser:
         signature, result = BUILTINS[name]
         if name == "INSTR":
             return self._instr()
+        if name in ("UBOUND", "LBOUND"):
+            return self._bound(name)
         args: list[ast.Expr | None] = []
         if self.at_op("("):
             args = list(self.arguments())
@@ -264,6 +302,22 @@ class ExpressionParser:
         if args[0].type == "$" or args[1].type != "$" or args[2].type != "$":
             raise BasicError("Type mismatch")
         return ast.BuiltinCall("INSTR", tuple(args), "%")
+
+    def _bound(self, name: str) -> ast.Expr:
+        """UBOUND(a) or UBOUND(a, 2); the array may be written ``a`` or ``a()``."""
+        self.expect("op", "(")
+        array = self.whole_array()
+        if array is None:
+            tok = self.expect("name", what="an array name")
+            array = ast.ArrayRef(self.names.key(tok.value))
+        args: tuple[ast.Expr, ...] = (array,)
+        if self.accept("op", ","):
+            dimension = self.expression()
+            if dimension.type == "$":
+                raise BasicError("Type mismatch")
+            args += (dimension,)
+        self.expect("op", ")")
+        return ast.BuiltinCall(name, args, "%")
 
 
 def _describe(tok: Token) -> str:

@@ -164,9 +164,11 @@ _STATEMENTS = {
                "Inside a SUB or FUNCTION: use the main program's variables of these names"
                " instead of new ones of its own.",
                "SUB AddPoint\n    SHARED score\n    score = score + 1\nEND SUB"),
-    "STATIC": ("STATIC variable [, variable ...]",
-               "Inside a SUB or FUNCTION: keep these variables' values from one call to the next.",
-               "STATIC calls"),
+    "STATIC": ("STATIC variable [, variable ...]  |  SUB name [(parameters)] STATIC",
+               "Inside a SUB or FUNCTION: keep these variables' values from one call to the"
+               " next; they are not the main program's variables of the same names. After"
+               " SUB name (...), STATIC keeps all of its variables.",
+               "SUB Counter\n    STATIC calls\n    calls = calls + 1\n    PRINT calls\nEND SUB"),
     "DECLARE": ("DECLARE SUB name (parameters)  |  DECLARE FUNCTION name (parameters)",
                 "QBasic wrote these lines by itself at the top of a program; Time Warp does not"
                 " need them but accepts them.",
@@ -268,6 +270,14 @@ _FUNCTIONS = {
             "1000 PRINT \"ERROR NUMBER\"; ERR"),
     "ERL": ("ERL", "In an error handler: the line number where the error happened.",
             "1000 PRINT \"ERROR IN LINE\"; ERL"),
+    "UBOUND": ("UBOUND(array [, dimension])",
+               "The highest subscript an array allows, in its first dimension or the one you"
+               " name; it also works on an array passed to a SUB or FUNCTION.",
+               "DIM scores(1 TO 10)\nFOR i = LBOUND(scores) TO UBOUND(scores): PRINT scores(i): NEXT"),
+    "LBOUND": ("LBOUND(array [, dimension])",
+               "The lowest subscript an array allows: 0, 1 under OPTION BASE 1, or the lo of"
+               " DIM a(lo TO hi).",
+               "DIM grid(1 TO 3, -2 TO 2)\nPRINT LBOUND(grid, 2)"),
 }
 
 _OPERATORS = {

@@ -106,15 +106,6 @@ class StatementParser(ExpressionParser):
             args.append(self.call_argument())
         return tuple(args)
 
-    def call_argument(self) -> ast.Expr:
-        """An argument to a SUB; a variable in brackets is passed as a copy."""
-        bracketed = self.at_op("(")
-        arg = self.expression()
-        if bracketed and isinstance(arg, (ast.Variable, ast.ArrayElement)) and \
-                self.tokens[self.i - 1].value == ")":
-            return ast.Unary("+", arg, arg.type)
-        return arg
-
     def target(self) -> ast.Target:
         tok = self.expect("name", what="a variable name")
         key = self.names.key(tok.value)
@@ -490,15 +481,16 @@ class StatementParser(ExpressionParser):
     def st_SUB(self) -> ast.Stmt:
         name = self.expect("name", what="a SUB name").value
         params = self._params()
-        self.accept("kw", "STATIC")
-        return ast.SubStart(name.rstrip("$%!#"), params, False)
+        static = bool(self.accept("kw", "STATIC"))
+        return ast.SubStart(name.rstrip("$%!#"), params, False, static=static)
 
     def st_FUNCTION(self) -> ast.Stmt:
         name = self.expect("name", what="a FUNCTION name").value
         params = self._params()
         self._as_type(name)
         kind = self.names.functions.get(name.rstrip("$%!#")) or self.names.key(name)[-1]
-        return ast.SubStart(name.rstrip("$%!#"), params, True, kind)
+        static = bool(self.accept("kw", "STATIC"))
+        return ast.SubStart(name.rstrip("$%!#"), params, True, kind, static)
 
     def st_CONST(self) -> list[ast.Stmt]:
         out = []
@@ -514,7 +506,7 @@ class StatementParser(ExpressionParser):
             if not self.accept("op", ","):
                 return out
 
-    def st_SHARED(self) -> ast.Stmt:
+    def _declared_names(self) -> tuple[str, ...]:
         keys = []
         while True:
             name = self.expect("name").value
@@ -523,9 +515,13 @@ class StatementParser(ExpressionParser):
             self._as_type(name)
             keys.append(self.names.key(name))
             if not self.accept("op", ","):
-                return ast.Shared(tuple(keys))
+                return tuple(keys)
 
-    st_STATIC = st_SHARED
+    def st_SHARED(self) -> ast.Stmt:
+        return ast.Shared(self._declared_names())
+
+    def st_STATIC(self) -> ast.Stmt:
+        return ast.Static(self._declared_names())
 
     # Commands on the program in memory
 

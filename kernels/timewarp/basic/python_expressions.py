@@ -46,6 +46,9 @@ class ExpressionTranslator:
         self.safe_indexes: set[str] = set()
         self.fn_names: set[str] = set()
         self.functions: dict[str, tuple] = {}
+        self.constants: set[str] = set()
+        # Off inside DEF FN, whose body is one Python expression of its own function.
+        self.by_reference = True
 
     def value(self, e: ast.Expr) -> str:
         method = getattr(self, "_" + type(e).__name__)
@@ -64,6 +67,38 @@ class ExpressionTranslator:
 
     def _ArrayElement(self, e: ast.ArrayElement) -> str:
         return python_name(e.key, True) + "".join(f"[{self.index(i)}]" for i in e.indexes)
+
+    def _ArrayRef(self, e: ast.ArrayRef) -> str:
+        raise BasicError("Type mismatch", detail=f"{e.key[:-1]}() is a whole array: "
+                         "only a SUB, a FUNCTION, UBOUND or LBOUND can take it")
+
+    def element_setter(self, e: ast.ArrayElement, value: str) -> str:
+        """A Python call that stores ``value`` into the element, for use inside an expression."""
+        container = python_name(e.key, True) + "".join(f"[{self.index(i)}]" for i in e.indexes[:-1])
+        return f"{container}.__setitem__({self.index(e.indexes[-1])}, {value})"
+
+    def call_arguments(self, what: str, params: tuple, args: tuple) -> tuple[list, list]:
+        """The Python of each argument to a SUB or FUNCTION, and the arguments passed by
+        reference: (place among the scalar parameters, the argument, the parameter type).
+        Arrays go as themselves, so the procedure changes the caller's array."""
+        if len(params) != len(args):
+            raise BasicError("Syntax error", detail=f"{what} takes {len(params)} value(s)")
+        codes, back, place = [], [], 0
+        for number, (param, arg) in enumerate(zip(params, args), 1):
+            if param.array != isinstance(arg, ast.ArrayRef) or (
+                    param.array and param.key[-1] != arg.key[-1]):
+                raise BasicError("Parameter type mismatch", detail=_mismatch(what, number, param, arg))
+            if param.array:
+                codes.append(python_name(arg.key, True))
+                continue
+            if (param.key[-1] == "$") != (arg.type == "$"):
+                raise BasicError("Type mismatch")
+            codes.append(self.value(arg))
+            if self.by_reference and isinstance(arg, (ast.Variable, ast.ArrayElement)) and \
+                    arg.key not in self.constants:
+                back.append((place, arg, param.key[-1]))
+            place += 1
+        return codes, back
 
     def index(self, e: ast.Expr) -> str:
         if isinstance(e, ast.Number) and e.value >= 0 and float(e.value).is_integer():
@@ -147,23 +182,35 @@ class ExpressionTranslator:
                     f"and 0 <= _c < 10000000 else _fmt(_c))")
         if name in ("POS", "FRE"):
             return _FUNCTIONS[name]
+        if name in ("UBOUND", "LBOUND"):
+            dimension = self.value(e.args[1]) if len(e.args) > 1 else "1"
+            return f"_bound({python_name(e.args[0].key, True)}, {dimension}, {name == 'UBOUND'})"
         return _FUNCTIONS[name].format(*(self.value(a) for a in e.args))
 
     def _UserCall(self, e: ast.UserCall) -> str:
-        args = ", ".join(self.value(a) for a in e.args)
         if e.fn:
             if e.name not in self.fn_names:
                 return "_undefined_fn()"
-            return f"fn_{python_name(e.name)}({args})"
+            return f"fn_{python_name(e.name)}({', '.join(self.value(a) for a in e.args)})"
         params = self.functions.get(e.name)
         if params is None:
             raise BasicError("Syntax error", detail=f"there is no FUNCTION {e.name}")
-        if len(params) != len(e.args):
-            raise BasicError("Syntax error", detail=f"FUNCTION {e.name} takes {len(params)} value(s)")
-        for param, arg in zip(params, e.args):
-            if (param.key[-1] == "$") != (arg.type == "$"):
-                raise BasicError("Type mismatch")
-        return f"fnc_{e.name}({args})"
+        codes, back = self.call_arguments(f"FUNCTION {e.name}", params, e.args)
+        call = f"fnc_{e.name}({', '.join(codes)})"
+        if not any(not p.array for p in params):
+            return call
+        if not back:
+            return call + "[0]"
+        # The FUNCTION returns its result and then its scalar parameters; variables passed
+        # to it take their new values inside the expression, as QBasic passes them by reference.
+        writes = []
+        for place, arg, kind in back:
+            value = convert(arg.type, f"_fr[{place + 1}]", kind)
+            if isinstance(arg, ast.Variable):
+                writes.append(f"({python_name(arg.key)} := {value})")
+            else:
+                writes.append(self.element_setter(arg, value))
+        return f"((_fr := {call}), {', '.join(writes)}, _fr[0])[-1]"
 
     # Conditions: Python truth values instead of BASIC's -1 and 0
 
@@ -180,6 +227,27 @@ class ExpressionTranslator:
         if isinstance(e, ast.Unary) and e.op == "NOT" and is_boolean(e.operand):
             return f"(not {self.condition(e.operand)})"
         return f"({self.value(e)})"
+
+
+def convert(target_type: str, code: str, value_type: str) -> str:
+    """A value of ``value_type`` made fit to store in a variable of ``target_type``."""
+    if target_type == "%" and value_type != "%":
+        return f"_cint({code})"
+    if target_type == "#" and value_type == "!":
+        return f"_single({code})"
+    return code
+
+
+_TYPE_WORDS = {"!": "SINGLE", "#": "DOUBLE", "%": "INTEGER", "$": "STRING"}
+
+
+def _mismatch(what: str, number: int, param, arg) -> str:
+    if not param.array:
+        return f"{what} wants a single value as value {number}, not a whole array"
+    if isinstance(arg, ast.ArrayRef):
+        return (f"{what} wants an array of {_TYPE_WORDS[param.key[-1]]} as value {number}, "
+                f"and {arg.key[:-1]}() holds {_TYPE_WORDS[arg.key[-1]]}")
+    return f"{what} wants an array as value {number}: write the array's name with (), as in a()"
 
 
 def _whole_int(e: ast.Expr, code: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import time
 
-from timewarp.basic.builtins import LARGEST, _cint, _int
+from timewarp.basic.builtins import LARGEST, OffsetList, _cint, _int
 from timewarp.basic.errors import BasicError, BasicSyntaxError
 from timewarp.basic.numbers import parse_number, print_number
 
@@ -178,20 +178,27 @@ class Runtime:
 
     # Arrays
 
-    def dim(self, store: dict | None, key: str, bounds: tuple) -> list:
+    def dim(self, store: dict | None, key: str, bounds: tuple, lowers: tuple = ()) -> list:
+        """A new array; ``lowers`` holds the ``lo`` of each ``lo TO hi`` (None where the
+        DIM gave only the upper bound, which then starts at OPTION BASE)."""
         if store is not None and store.get(key) is not None:
             raise BasicError("Duplicate Definition")
-        sizes = []
+        sizes, starts = [], []
         total = 1
-        for bound in bounds:
+        for number, bound in enumerate(bounds):
+            lower = lowers[number] if number < len(lowers) else None
             upper = _int(bound)
-            if upper < 0:
+            if lower is None and upper < 0:
                 raise BasicError("Illegal function call")
-            sizes.append(upper + 1)
-            total *= upper + 1
+            lower = self.option_base if lower is None else _int(lower)
+            if upper < lower:
+                raise BasicError("Subscript out of range", detail=f"{lower} TO {upper} holds nothing")
+            sizes.append(upper - lower + 1)
+            starts.append(lower)
+            total *= upper - lower + 1
             if total > MAX_ELEMENTS:
                 raise BasicError("Out of memory")
-        array = _make_array(sizes, "" if key[-1] == "$" else 0, self.option_base)
+        array = _make_array(sizes, "" if key[-1] == "$" else 0, starts)
         if store is not None:
             store[key] = array
         return array
@@ -282,15 +289,13 @@ class Runtime:
             raise BasicError("Illegal function call", detail=str(exc)) from None
 
 
-def _make_array(sizes: list[int], fill, base: int = 0) -> list:
-    """Nested lists; under OPTION BASE 1 element 0 is None, so using it fails."""
+def _make_array(sizes: list[int], fill, lowers: list[int]) -> list:
+    """Nested lists; a dimension that does not start at 0 is an OffsetList."""
     if len(sizes) == 1:
         row = [fill] * sizes[0]
     else:
-        row = [_make_array(sizes[1:], fill, base) for _ in range(sizes[0])]
-    if base and row:
-        row[0] = None
-    return row
+        row = [_make_array(sizes[1:], fill, lowers[1:]) for _ in range(sizes[0])]
+    return OffsetList(row, lowers[0]) if lowers[0] else row
 
 
 def _convert_answer(answer: str, types: str) -> list | None:

@@ -84,7 +84,12 @@ class SimpleStatements:
             if not bounds:
                 continue
             values = ", ".join(self.exprs.value(high) for _, high in bounds)
-            self.emit(f"{name} = _rt.dim({store}, {key!r}, ({values},))")
+            lowers = ""
+            if any(low is not None for low, _ in bounds):
+                lowers = ", (" + "".join(
+                    (self.exprs.value(low) if low is not None else "None") + ", "
+                    for low, _ in bounds) + ")"
+            self.emit(f"{name} = _rt.dim({store}, {key!r}, ({values},){lowers})")
 
     def s_Erase(self, s: ast.Erase) -> None:
         for key in s.keys:
@@ -115,17 +120,19 @@ class SimpleStatements:
         sub = self.program.subs.get(s.name)
         if sub is None or sub.function:
             raise BasicError("Syntax error", detail=f"there is no SUB {s.name}")
-        if len(sub.params) != len(s.args):
-            raise BasicError("Syntax error", detail=f"SUB {s.name} takes {len(sub.params)} value(s)")
-        args = []
-        for param, arg in zip(sub.params, s.args):
-            if (param.key[-1] == "$") != (arg.type == "$"):
-                raise BasicError("Type mismatch")
-            args.append(self.exprs.value(arg))
-        self.emit(f"_p = sub_{s.name}({''.join(a + ', ' for a in args)})")
-        for number, (param, arg) in enumerate(zip(sub.params, s.args)):
-            if isinstance(arg, ast.Variable):
-                self.store(arg, f"_p[{number}]", param.key[-1])
+        args, back = self.exprs.call_arguments(f"SUB {s.name}", sub.params, s.args)
+        call = f"sub_{s.name}({''.join(a + ', ' for a in args)})"
+        if not back:
+            self.emit(call)
+            return
+        # The SUB returns its scalar parameters: variables passed to it take their new
+        # values, as QBasic passes them by reference.
+        self.emit(f"_p = {call}")
+        for place, arg, kind in back:
+            self.store(arg, f"_p[{place}]", kind)
+
+    def s_Static(self, s: ast.Static) -> None:
+        self.emit("pass")
 
     def s_Graphics(self, s: ast.Graphics) -> None:
         args = [self.exprs.value(a) if a is not None else "None" for a in s.args]

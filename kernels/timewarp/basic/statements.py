@@ -111,13 +111,16 @@ class StatementCompiler(SimpleStatements):
     def _body(self, items: list) -> None:
         before = len(self.emit.lines)
         for item in items:
-            if isinstance(item, st.Step):
-                self.emit.basic_line = item.line
-                method = getattr(self, "s_" + type(item.stmt).__name__)
-                method(item.stmt)
-            elif isinstance(item, st.Node):
-                self.emit.basic_line = item.line
-                getattr(self, "n_" + type(item).__name__)(item)
+            try:
+                if isinstance(item, st.Step):
+                    self.emit.basic_line = item.line
+                    method = getattr(self, "s_" + type(item.stmt).__name__)
+                    method(item.stmt)
+                elif isinstance(item, st.Node):
+                    self.emit.basic_line = item.line
+                    getattr(self, "n_" + type(item).__name__)(item)
+            except BasicError as error:
+                raise error.at(item.line) from None
         if len(self.emit.lines) == before:
             self.emit("pass")
 
@@ -225,9 +228,7 @@ class StatementCompiler(SimpleStatements):
         raise BasicError("Syntax error", detail=f"EXIT {s.what} is not inside a {s.what} loop")
 
     def _sub_result(self) -> str:
-        if self.sub["result"]:
-            return self.sub["result"]
-        return "(" + "".join(p + ", " for p in self.sub["params"]) + ")"
+        return sub_result(self.sub)
 
     def s_Marker(self, s: st.Marker) -> None:
         if s.action == "enter":
@@ -391,6 +392,15 @@ class StatementCompiler(SimpleStatements):
             self.emit.indent()
             self._body(body)
             self.emit.dedent()
+
+
+def sub_result(sub: dict) -> str:
+    """What a SUB or FUNCTION returns: a SUB its scalar parameters, for the caller to copy
+    back into the variables it passed; a FUNCTION its value first, then the same."""
+    scalars = "".join(p + ", " for p in sub["params"])
+    if sub["result"] is None:
+        return f"({scalars})"
+    return f"({sub['result']}, {scalars})" if scalars else sub["result"]
 
 
 def _whole_range(loop: ast.For, value) -> str | None:
