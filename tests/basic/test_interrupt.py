@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import _thread
 import threading
-import time
 
 import pytest
 
@@ -31,13 +30,11 @@ def test_keyboard_interrupt_passes_through_and_the_session_survives(source):
     for line in source.splitlines():
         runner.session.program.set_line(*split_numbered(line))
     timer = interrupt_soon(0.3)
-    started = time.monotonic()
     try:
         with pytest.raises(KeyboardInterrupt):
             runner.cell("RUN")
     finally:
         timer.cancel()
-    assert time.monotonic() - started < 5
     assert runner.session.current_line in (10, 100)
     counted = runner.session.variables()["S"]
     assert counted > 0

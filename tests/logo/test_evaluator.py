@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 FIB = """to fib :n
 if :n < 2 [output :n]
@@ -80,10 +79,8 @@ def test_non_tail_recursion_ten_thousand_deep(logo):
 
 def test_recursion_without_a_base_case_is_a_logo_error(logo):
     logo("to forever.down :n\noutput 1 + forever.down :n + 1\nend")
-    started = time.monotonic()
     error = logo.error("print forever.down 1")
     assert error.message == "Stack overflow  in forever.down\n[output 1 + forever.down :n + 1]"
-    assert time.monotonic() - started < 10
     assert logo("print 1 + 1") == "2\n"
 
 
