@@ -14,6 +14,7 @@ from pathlib import Path
 
 from timewarp import __version__
 from timewarp.engine import LanguageError, ProgramExit, Session, StreamConsole
+from timewarp.interrupts import delivered_interrupts
 from timewarp.languages import LANGUAGES, Language, language_for_file
 
 EXIT_OK, EXIT_PROGRAM_ERROR, EXIT_USAGE, EXIT_BREAK = 0, 1, 2, 130
@@ -68,7 +69,8 @@ def read_program(program: str) -> str:
 def run_program(session: Session, source: str) -> int:
     """Run ``source``; return the exit status, with any error's message on stderr."""
     try:
-        session.run_file(source)
+        with delivered_interrupts():
+            session.run_file(source)
     except ProgramExit:
         pass
     except LanguageError as err:

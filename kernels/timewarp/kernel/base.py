@@ -17,6 +17,7 @@ from traitlets import List
 
 from timewarp import __version__
 from timewarp.engine import Console, LanguageError, ProgramExit, Session
+from timewarp.interrupts import delivered_interrupts
 from timewarp.kernel.turtle_display import TurtleDisplay
 
 
@@ -104,7 +105,8 @@ class TimeWarpKernel(IPythonKernel):
         try:
             with view:
                 try:
-                    self.engine.execute(code)
+                    with delivered_interrupts():
+                        self.engine.execute(code)
                 finally:
                     self.console.flush()
         except LanguageError as err:

@@ -1,0 +1,72 @@
+"""Ctrl-C and the stop button reach the program, even when Python swallows the first one.
+
+Python runs a signal handler at whatever point the main thread has reached. When that point
+is inside a ``__del__`` method or a weakref callback (the garbage collector finishing off a
+widget of an earlier cell, for example), the KeyboardInterrupt is reported as "Exception
+ignored" and thrown away, and a runaway ``forever [fd 1 rt 1]`` keeps running as if nobody
+had pressed stop. While a program runs under :func:`delivered_interrupts`, each SIGINT arms a
+short timer; if the KeyboardInterrupt has not left the program by then, the signal is sent
+again, until it does. Swallowed interrupts are not reported on stderr either: nothing of
+Time Warp's goes there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+#: How long a KeyboardInterrupt may take to leave the program before SIGINT is sent again.
+RETRY_SECONDS = 0.2
+
+
+class _Delivery:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.active = True
+        self.pending = False
+
+    def on_sigint(self, signum: int, frame: Any) -> None:
+        if not self.active:
+            return  # a repeat that arrived as the program ended: nothing left to stop
+        self.pending = True
+        timer = threading.Timer(RETRY_SECONDS, self.repeat)
+        timer.daemon = True
+        timer.start()
+        raise KeyboardInterrupt
+
+    def repeat(self) -> None:
+        with self.lock:
+            if self.active and self.pending:
+                os.kill(os.getpid(), signal.SIGINT)
+
+    def end(self) -> None:
+        with self.lock:
+            self.active = self.pending = False
+
+
+@contextlib.contextmanager
+def delivered_interrupts() -> Iterator[None]:
+    """Run the block with SIGINT raising KeyboardInterrupt until one leaves the block."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers belong to the main thread; elsewhere nothing can be done
+        return
+    delivery = _Delivery()
+    previous_handler = signal.signal(signal.SIGINT, delivery.on_sigint)
+    previous_hook = sys.unraisablehook
+
+    def unraisable(report: Any) -> None:
+        if not (delivery.active and isinstance(report.exc_value, KeyboardInterrupt)):
+            previous_hook(report)
+
+    sys.unraisablehook = unraisable
+    try:
+        yield
+    finally:
+        delivery.end()
+        signal.signal(signal.SIGINT, previous_handler)
+        sys.unraisablehook = previous_hook
