@@ -3,20 +3,11 @@ session keeps its variables and goes on working."""
 
 from __future__ import annotations
 
-import _thread
-import threading
-
 import pytest
 
 from timewarp.basic.program import split_numbered
 
 from .conftest import Runner
-
-
-def interrupt_soon(seconds: float) -> threading.Timer:
-    timer = threading.Timer(seconds, _thread.interrupt_main)
-    timer.start()
-    return timer
 
 
 @pytest.mark.parametrize("source", [
@@ -25,16 +16,12 @@ def interrupt_soon(seconds: float) -> threading.Timer:
     "10 S = S + 1: GOSUB 100: GOTO 10\n100 RETURN\n",
     "10 WHILE 1: S = S + 1: WEND\n",
 ])
-def test_keyboard_interrupt_passes_through_and_the_session_survives(source):
+def test_keyboard_interrupt_passes_through_and_the_session_survives(source, ctrl_c):
     runner = Runner()
     for line in source.splitlines():
         runner.session.program.set_line(*split_numbered(line))
-    timer = interrupt_soon(0.3)
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            runner.cell("RUN")
-    finally:
-        timer.cancel()
+    with pytest.raises(KeyboardInterrupt), ctrl_c(0.3):
+        runner.cell("RUN")
     assert runner.session.current_line in (10, 100)
     counted = runner.session.variables()["S"]
     assert counted > 0
@@ -42,13 +29,9 @@ def test_keyboard_interrupt_passes_through_and_the_session_survives(source):
     assert runner.cell('PRINT "STILL HERE"') == "STILL HERE\n"
 
 
-def test_interrupt_in_structured_code_keeps_variables():
+def test_interrupt_in_structured_code_keeps_variables(ctrl_c):
     runner = Runner()
-    timer = interrupt_soon(0.3)
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            runner.cell("x = 7\nDO\n  n = n + 1\nLOOP")
-    finally:
-        timer.cancel()
+    with pytest.raises(KeyboardInterrupt), ctrl_c(0.3):
+        runner.cell("x = 7\nDO\n  n = n + 1\nLOOP")
     assert runner.session.variables()["X"] == 7
     assert runner.session.variables()["N"] > 0

@@ -38,12 +38,11 @@ def spin(seconds: float) -> None:
 
 
 def test_an_interrupt_swallowed_by_a_destructor_is_delivered_again(capsys):
-    with pytest.raises(KeyboardInterrupt):
-        with delivered_interrupts():
-            victim = InterruptedWhileCollected()
-            del victim  # SIGINT arrives inside __del__ and is dropped there
-            spin(LIMIT)
-            pytest.fail("the stop button was lost")
+    with pytest.raises(KeyboardInterrupt), delivered_interrupts():
+        victim = InterruptedWhileCollected()
+        del victim  # SIGINT arrives inside __del__ and is dropped there
+        spin(LIMIT)
+        pytest.fail("the stop button was lost")
     # The swallowed interrupt is not reported on stderr: nothing of ours goes there.
     assert "Exception ignored" not in capsys.readouterr().err
 
@@ -51,7 +50,7 @@ def test_an_interrupt_swallowed_by_a_destructor_is_delivered_again(capsys):
 def test_without_the_guard_python_drops_that_interrupt():
     # The case the guard exists for, shown in a process of its own: the interrupt raised in
     # __del__ is reported and lost, and the loop after it runs to its end.
-    program = f"""
+    program = """
 import os, signal, time
 class Victim:
     def __del__(self):
@@ -74,27 +73,25 @@ print("the loop ran to its end")
 
 def test_an_interrupt_the_program_catches_is_sent_again_until_it_stops():
     caught = 0
-    with pytest.raises(KeyboardInterrupt):
-        with delivered_interrupts():
-            for _ in range(3):
-                try:
-                    if caught == 0:
-                        os.kill(os.getpid(), signal.SIGINT)  # one press only
-                    spin(LIMIT)
-                except KeyboardInterrupt:
-                    caught += 1  # a program that shrugs off Ctrl-C, twice
-                    if caught == 2:
-                        raise
-            pytest.fail("the stop button was lost")
+    with pytest.raises(KeyboardInterrupt), delivered_interrupts():
+        for _ in range(3):
+            try:
+                if caught == 0:
+                    os.kill(os.getpid(), signal.SIGINT)  # one press only
+                spin(LIMIT)
+            except KeyboardInterrupt:
+                caught += 1  # a program that shrugs off Ctrl-C, twice
+                if caught == 2:
+                    raise
+        pytest.fail("the stop button was lost")
     assert caught == 2
 
 
 def test_after_the_block_sigint_is_handled_as_before_and_no_repeat_arrives():
     handler, hook = signal.getsignal(signal.SIGINT), sys.unraisablehook
-    with pytest.raises(KeyboardInterrupt):
-        with delivered_interrupts():
-            os.kill(os.getpid(), signal.SIGINT)
-            spin(LIMIT)
+    with pytest.raises(KeyboardInterrupt), delivered_interrupts():
+        os.kill(os.getpid(), signal.SIGINT)
+        spin(LIMIT)
     assert (signal.getsignal(signal.SIGINT), sys.unraisablehook) == (handler, hook)
     spin(4 * RETRY_SECONDS)  # a stray repeat would raise KeyboardInterrupt here
 
@@ -107,11 +104,10 @@ def test_other_unraisable_errors_still_reach_the_previous_hook(monkeypatch):
         def __del__(self) -> None:
             raise ValueError("a real bug in a destructor")
 
-    with pytest.raises(KeyboardInterrupt):
-        with delivered_interrupts():
-            broken = Broken()
-            del broken
-            victim = InterruptedWhileCollected()
-            del victim
-            spin(LIMIT)
+    with pytest.raises(KeyboardInterrupt), delivered_interrupts():
+        broken = Broken()
+        del broken
+        victim = InterruptedWhileCollected()
+        del victim
+        spin(LIMIT)
     assert [type(error) for error in reported] == [ValueError]

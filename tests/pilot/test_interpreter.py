@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import _thread
-import threading
 import time
 from pathlib import Path
 
@@ -188,22 +186,12 @@ def test_type_hang_stays_on_the_line() -> None:
     assert output("TH:a \nT:b") == "a b\n"
 
 
-def interrupt_soon(delay: float = 0.3) -> threading.Timer:
-    timer = threading.Timer(delay, _thread.interrupt_main)
-    timer.start()
-    return timer
-
-
 @pytest.mark.parametrize("loop", ["*LOOP J:*LOOP", "PR:\n*LOOP C:#N = #N + 1\nJ:@P",
                                   "PR:\n*L U:*S\nJ:*L\n*S E:"])
-def test_an_endless_loop_can_be_interrupted(loop: str) -> None:
+def test_an_endless_loop_can_be_interrupted(loop: str, ctrl_c) -> None:
     session = PilotSession(console=ScriptedConsole([], echo=False))
-    timer = interrupt_soon()
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            session.execute(loop)
-    finally:
-        timer.cancel()
+    with pytest.raises(KeyboardInterrupt), ctrl_c(0.3):
+        session.execute(loop)
     assert session.current_line is not None and session.current_line.startswith("line ")
     session.execute("C:#AFTER = 1\nT:still alive")
     assert session.variables()["#AFTER"] == 1
