@@ -8,6 +8,11 @@ had pressed stop. While a program runs under :func:`delivered_interrupts`, each 
 short timer; if the KeyboardInterrupt has not left the program by then, the signal is sent
 again, until it does. Swallowed interrupts are not reported on stderr either: nothing of
 Time Warp's goes there.
+
+Some work must not be cut in half: a batch of canvas commands that ipycanvas is building
+(an interrupt inside ``hold_canvas`` leaves its cache half-written and its caching switched
+on for good). Such work runs under :func:`shielded`; an interrupt that arrives meanwhile is
+raised as soon as the block ends.
 """
 
 from __future__ import annotations
@@ -29,10 +34,18 @@ class _Delivery:
         self.lock = threading.Lock()
         self.active = True
         self.pending = False
+        self.shields = 0
+        self.deferred = False
 
     def on_sigint(self, signum: int, frame: Any) -> None:
         if not self.active:
             return  # a repeat that arrived as the program ended: nothing left to stop
+        if self.shields:
+            self.deferred = True
+            return
+        self.interrupt()
+
+    def interrupt(self) -> None:
         self.pending = True
         timer = threading.Timer(RETRY_SECONDS, self.repeat)
         timer.daemon = True
@@ -49,13 +62,18 @@ class _Delivery:
             self.active = self.pending = False
 
 
+_current: _Delivery | None = None
+
+
 @contextlib.contextmanager
 def delivered_interrupts() -> Iterator[None]:
     """Run the block with SIGINT raising KeyboardInterrupt until one leaves the block."""
+    global _current
     if threading.current_thread() is not threading.main_thread():
         yield  # signal handlers belong to the main thread; elsewhere nothing can be done
         return
-    delivery = _Delivery()
+    outer = _current
+    delivery = _current = _Delivery()
     previous_handler = signal.signal(signal.SIGINT, delivery.on_sigint)
     previous_hook = sys.unraisablehook
 
@@ -70,3 +88,25 @@ def delivered_interrupts() -> Iterator[None]:
         delivery.end()
         signal.signal(signal.SIGINT, previous_handler)
         sys.unraisablehook = previous_hook
+        _current = outer
+
+
+@contextlib.contextmanager
+def shielded() -> Iterator[None]:
+    """Run the block whole: an interrupt that arrives inside it is raised when it ends.
+
+    Only the main thread is ever interrupted, so elsewhere, or outside
+    :func:`delivered_interrupts`, this does nothing.
+    """
+    delivery = _current
+    if delivery is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    delivery.shields += 1
+    try:
+        yield
+    finally:
+        delivery.shields -= 1
+    if not delivery.shields and delivery.deferred:
+        delivery.deferred = False
+        delivery.interrupt()

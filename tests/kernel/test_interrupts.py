@@ -11,11 +11,12 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
 
-from timewarp.interrupts import RETRY_SECONDS, delivered_interrupts
+from timewarp.interrupts import RETRY_SECONDS, delivered_interrupts, shielded
 
 LIMIT = 20.0  # seconds a loop may spin before the test calls the interrupt lost
 
@@ -111,3 +112,63 @@ def test_other_unraisable_errors_still_reach_the_previous_hook(monkeypatch):
         del victim
         spin(LIMIT)
     assert [type(error) for error in reported] == [ValueError]
+
+
+def test_an_interrupt_inside_a_shielded_block_waits_for_its_end():
+    finished = False
+    with pytest.raises(KeyboardInterrupt), delivered_interrupts():
+        with shielded():
+            os.kill(os.getpid(), signal.SIGINT)
+            spin(0.3)  # the handler has run by now, and deferred the interrupt
+            finished = True
+        pytest.fail("the deferred interrupt was not raised at the end of the block")
+    assert finished
+
+
+def test_a_shield_outside_the_main_thread_or_a_program_changes_nothing():
+    with shielded():  # no program running: nothing to defer
+        pass
+    errors: list[BaseException] = []
+
+    def in_a_thread() -> None:
+        try:
+            with shielded():
+                pass
+        except BaseException as error:  # noqa: BLE001 - the test reports whatever happened
+            errors.append(error)
+
+    with delivered_interrupts():
+        worker = threading.Thread(target=in_a_thread)
+        worker.start()
+        worker.join()
+    assert errors == []
+
+
+def test_ctrl_c_during_a_canvas_batch_leaves_ipycanvas_in_order(monkeypatch):
+    # The live view sends a batch of drawing commands inside ipycanvas's hold_canvas. An
+    # interrupt in the middle would leave its cache half-built and caching on for good, so
+    # every later drawing would go out with stale commands in front of it.
+    from ipycanvas.canvas import _CANVAS_MANAGER
+
+    from timewarp.turtle.canvas import CanvasView
+    from timewarp.turtle.model import TurtleWorld
+
+    world = TurtleWorld()
+    view = CanvasView(world)
+    draw = CanvasView._draw
+
+    def interrupted_draw(self, items):
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C while the batch is being built
+        spin(0.1)
+        draw(self, items)
+
+    monkeypatch.setattr(CanvasView, "_draw", interrupted_draw)
+    try:
+        with pytest.raises(KeyboardInterrupt), delivered_interrupts():
+            world.turtle.forward(50)
+            view.flush()
+            spin(LIMIT)
+        assert not _CANVAS_MANAGER._caching
+        assert _CANVAS_MANAGER._commands_cache == [] and _CANVAS_MANAGER._buffers_cache == []
+    finally:
+        view.close()

@@ -17,6 +17,7 @@ import time
 import numpy as np
 from ipycanvas import MultiCanvas, hold_canvas
 
+from timewarp.interrupts import shielded
 from timewarp.turtle.colours import colour_rgb
 from timewarp.turtle.model import Dot, DrawingItem, Fill, Label, Segment, TurtleWorld
 from timewarp.turtle.picture import turtle_triangle
@@ -65,7 +66,9 @@ class CanvasView:
 
     def flush(self) -> None:
         """Send what the world gained since the last flush, all in one message."""
-        with self._lock:
+        # Ctrl-C inside hold_canvas would leave ipycanvas's batch half-built and its caching
+        # on for good; the interrupt waits until the batch is sent.
+        with shielded(), self._lock:
             if not self._stopped:
                 self._send_changes()
             self._last_flush = time.monotonic()
