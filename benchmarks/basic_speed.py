@@ -83,6 +83,11 @@ def sort_python() -> str:
     return f"{a[1]} {a[n]}"
 
 
+# The same sort with the array declared the way QBasic students write it: its subscripts
+# start at 1, and a subscript below 1 must still be "Subscript out of range".
+SORT_FROM_1 = SORT.replace("20 DIM A(N)", "20 DIM A(1 TO N)")
+
+
 GOSUBS = """
 10 S = 0
 20 FOR I = 1 TO 300000
@@ -112,6 +117,7 @@ PROGRAMS = [
     ("1M-iteration FOR loop", LOOP, loop_python),
     ("string building", STRINGS, strings_python),
     ("bubble sort of 2000 numbers", SORT, sort_python),
+    ("bubble sort, DIM A(1 TO N)", SORT_FROM_1, sort_python),
     ("GOSUB-heavy loop", GOSUBS, gosubs_python),
 ]
 

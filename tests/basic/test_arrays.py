@@ -220,3 +220,111 @@ def test_a_static_function_keeps_its_variables():
 def test_completion_offers_ubound_and_lbound():
     assert "UBOUND" in complete_word("PRINT UB", 8, set()).matches
     assert "lbound" in complete_word("x = lb", 6, set()).matches
+
+
+# 6. Arrays that start above 0 are kept as plain lists for speed, and every bound is still
+#    checked: a loop that starts below the lower bound, a worked-out subscript, an array from
+#    an earlier cell, an array parameter, ERASE and DIM again, every dimension
+
+@pytest.mark.parametrize("statement", ["a(i) = 1", "PRINT a(i);", "SWAP a(i), a(3)"])
+def test_a_loop_starting_below_the_lower_bound_is_out_of_range(statement):
+    source = f"10 DIM a(1 TO 3)\n20 FOR i = 0 TO 3: {statement}: NEXT\n"
+    assert error_of(source) == "Subscript out of range in 20"
+
+
+@pytest.mark.parametrize("statement", ["m(i, j) = 1", "PRINT m(i, j);"])
+@pytest.mark.parametrize("starts", [(0, 1), (1, 0)])
+def test_each_dimension_of_a_matrix_is_checked(statement, starts):
+    source = (f"10 DIM m(1 TO 2, 1 TO 2)\n20 FOR i = {starts[0]} TO 2\n"
+              f"30 FOR j = {starts[1]} TO 2: {statement}: NEXT j\n40 NEXT i\n")
+    assert error_of(source) == "Subscript out of range in 30"
+
+
+def test_a_dimension_from_0_beside_one_from_1():
+    source = "DIM m(2, 1 TO 2)\nm(0, 1) = 5\nFOR j = 1 TO 2: PRINT m(0, j);: NEXT\nPRINT m(0, 0)\n"
+    with pytest.raises(BasicError) as caught:
+        run(source)
+    assert caught.value.message == "Subscript out of range in 4"
+
+
+def test_an_array_from_an_earlier_cell_keeps_its_lower_bound(basic):
+    basic.cell("DIM a(1 TO 3)\nFOR i = 1 TO 3: a(i) = i * 10: NEXT\n")
+    assert basic.cell("FOR i = 1 TO 3: PRINT a(i);: NEXT\n") == " 10  20  30 "
+    with pytest.raises(BasicError) as caught:
+        basic.cell("FOR i = 0 TO 3: PRINT a(i);: NEXT\n")
+    assert caught.value.message.startswith("Subscript out of range")
+    assert basic.session.variables()["A"] == [10.0, 20.0, 30.0]
+
+
+@pytest.mark.parametrize("start", [0, 1])
+def test_an_array_parameter_is_checked_against_the_callers_bounds(start):
+    source = ("10 DIM a(1 TO 3)\n20 CALL Fill(a())\n30 PRINT a(1); a(3)\n"
+              f"40 SUB Fill (x())\n50 FOR i = {start} TO 3: x(i) = i: NEXT\n60 END SUB\n")
+    if start:
+        assert run(source) == " 1  3 \n"
+    else:
+        assert error_of(source) == "Subscript out of range in 50"
+
+
+def test_a_sub_works_on_arrays_with_different_lower_bounds():
+    source = ("DIM a(3), b(1 TO 3)\nCALL Fill(a())\nCALL Fill(b())\nPRINT a(0); b(1)\n"
+              "SUB Fill (x())\n  FOR i = LBOUND(x) TO UBOUND(x): x(i) = i + 10: NEXT\nEND SUB\n")
+    assert run(source) == " 10  11 \n"
+
+
+def test_erase_and_dim_again_with_a_higher_lower_bound():
+    source = ("10 DIM a(0 TO 3)\n20 a(0) = 1\n30 ERASE a\n40 DIM a(2 TO 3)\n"
+              "50 PRINT LBOUND(a); UBOUND(a)\n60 FOR i = 0 TO 3: a(i) = i: NEXT\n")
+    with pytest.raises(BasicError) as caught:
+        run(source)
+    assert caught.value.message == "Subscript out of range in 60"
+
+
+def test_a_lower_bound_far_above_the_size_and_one_below_zero():
+    source = ("DIM y(1900 TO 1903), t(-3 TO -1)\nFOR i = 1900 TO 1903: y(i) = i - 1900: NEXT\n"
+              "FOR i = 1 TO 3: t(-i) = i: NEXT\nPRINT y(1903); t(-3); UBOUND(y); LBOUND(t)\n"
+              "PRINT y(1899)\n")
+    with pytest.raises(BasicError) as caught:
+        run(source)
+    assert caught.value.message == "Subscript out of range in 5"
+
+
+def test_a_function_writes_back_into_an_element_of_an_array_from_1():
+    source = ("DIM a(1 TO 2)\na(1) = 4\ny = Twice(a(1))\nPRINT a(1); y\n"
+              "FUNCTION Twice (v)\n  v = v * 2\n  Twice = v\nEND FUNCTION\n")
+    assert run(source) == " 8  8 \n"
+
+
+def test_shared_and_static_arrays_from_1_are_checked():
+    source = ("10 DIM SHARED a(1 TO 2)\n20 CALL Put\n30 PRINT a(2)\n40 CALL Keep\n50 CALL Keep\n"
+              "60 SUB Put\n70 FOR i = 1 TO 2: a(i) = i: NEXT\n80 END SUB\n"
+              "90 SUB Keep STATIC\n100 DIM k(1 TO 2)\n110 FOR i = 0 TO 2: k(i) = 1: NEXT\n120 END SUB\n")
+    assert error_of(source).startswith("Subscript out of range in 110")
+
+
+@pytest.mark.parametrize("statement", ["a(i) = 1", "PRINT a(i);"])
+def test_a_loop_from_a_worked_out_start_is_checked(statement):
+    source = f"10 DIM a(1 TO 3)\n20 s = 0\n30 FOR i = s TO 3: {statement}: NEXT\n"
+    assert error_of(source) == "Subscript out of range in 30"
+
+
+def test_a_subscript_is_rounded_before_the_lower_bound_is_checked():
+    assert run("DIM a(1 TO 2)\nx = 0.6\na(x) = 5\nPRINT a(1)\n") == " 5 \n"
+    assert error_of("DIM a(1 TO 2)\nx = 0.4\na(x) = 5\n").startswith("Subscript out of range in 3")
+
+
+@pytest.mark.parametrize("subscripts", ["1, k", "k, 1", "k + 1, k"])
+def test_each_dimension_checks_a_worked_out_subscript(subscripts):
+    source = f"DIM m(1 TO 2, 1 TO 2)\nk = 0\nm(k + 1, k + 2) = 7\nPRINT m(1, 2)\nm({subscripts}) = 1\n"
+    with pytest.raises(BasicError) as caught:
+        run(source)
+    assert caught.value.message == "Subscript out of range in 5"
+
+
+def test_one_sub_gets_arrays_with_different_lower_bounds():
+    source = ("10 DIM a(3), b(1 TO 3), c(2 TO 3)\n20 CALL Fill(a()): CALL Fill(b())\n"
+              "30 PRINT a(0); a(3); b(3)\n40 CALL Fill(c())\n"
+              "50 SUB Fill (x())\n60 FOR i = 1 TO 3: x(i) = i: NEXT\n70 END SUB\n")
+    with pytest.raises(BasicError) as caught:
+        run(source)
+    assert caught.value.message == "Subscript out of range in 60"

@@ -11,6 +11,7 @@ import math
 import struct
 import time
 
+from timewarp.basic.arrays import OffsetList, _access, _first, _index_from, _ix, _lower
 from timewarp.basic.errors import BasicError, error_for_code
 from timewarp.basic.numbers import format_number, print_using, val
 
@@ -34,54 +35,6 @@ def _cint(x) -> int:
     return n
 
 
-# A negative subscript is moved this far down: a plain list (lower bound 0) then finds it
-# out of range by itself, and an OffsetList (lower bound below 0) moves it back.
-_NEGATIVE = 1 << 50
-
-
-def _ix(x) -> int:
-    """An array subscript, rounded; a negative one comes back coded (see _NEGATIVE)."""
-    if x.__class__ is int:
-        if x >= 0:
-            return x
-    elif x >= -0.5:
-        return int(x + 0.5)
-    else:
-        x = -int(-x + 0.5)
-    if x < -32768:
-        raise BasicError("Subscript out of range")
-    return x - _NEGATIVE
-
-
-class OffsetList(list):
-    """One dimension of an array whose subscripts start at ``lower`` instead of 0
-    (``DIM a(1 TO 5)``, OPTION BASE 1).  Arrays starting at 0 stay plain lists, so
-    they pay nothing for this."""
-
-    __slots__ = ("lower",)
-
-    def __init__(self, items, lower: int) -> None:
-        super().__init__(items)
-        self.lower = lower
-
-    # The first test is the common case, kept short: it runs on every use of the array.
-    def __getitem__(self, i, _get=list.__getitem__):
-        j = i - self.lower
-        return _get(self, j if 0 <= j < len(self) else self._place(i))
-
-    def __setitem__(self, i, value, _set=list.__setitem__) -> None:
-        j = i - self.lower
-        _set(self, j if 0 <= j < len(self) else self._place(i), value)
-
-    def _place(self, i: int) -> int:
-        if i < -65536:    # coded by _ix; Python callers may pass -2 as it is
-            i += _NEGATIVE
-        i -= self.lower
-        if not 0 <= i < len(self):
-            raise BasicError("Subscript out of range")
-        return i
-
-
 def _bound(array, dimension, upper: bool) -> int:
     """UBOUND (``upper``) or LBOUND of one dimension of an array."""
     if array is None:
@@ -89,13 +42,14 @@ def _bound(array, dimension, upper: bool) -> int:
     n = _int(dimension)
     level = array
     for _ in range(n - 1):
-        level = list.__getitem__(level, 0) if level else None
+        level = _first(level)
         if not isinstance(level, list):
             break
     if n < 1 or not isinstance(level, list):
         raise BasicError("Subscript out of range", detail=f"the array has no dimension {n}")
-    lower = level.lower if level.__class__ is OffsetList else 0
-    return lower + len(level) - 1 if upper else lower
+    if upper:
+        return level.lower + len(level) - 1 if level.__class__ is OffsetList else len(level) - 1
+    return _lower(level)
 
 
 def _long(x) -> int:
@@ -426,4 +380,5 @@ def _same(a, b) -> bool:
 HELPERS = {name: value for name, value in globals().items()
            if name.startswith("_") and not name.startswith("__")
            and (callable(value) or name == "_CHARACTERS")}
-HELPERS.update(_val=val, _fmt=format_number, BasicError=BasicError)
+HELPERS.update(_val=val, _fmt=format_number, BasicError=BasicError,
+               _ix=_ix, _access=_access, _index_from=_index_from)

@@ -15,11 +15,17 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 
 from timewarp.basic import ast
 from timewarp.basic import structure as st
 from timewarp.basic.errors import BasicError
-from timewarp.basic.python_expressions import ExpressionTranslator, python_name
+from timewarp.basic.python_expressions import (
+    ExpressionTranslator,
+    is_accessor,
+    minima_placeholder,
+    python_name,
+)
 from timewarp.basic.statements import StatementCompiler, sub_result
 
 _programs = itertools.count()
@@ -116,11 +122,36 @@ class ProgramCompiler:
                                if isinstance(e, ast.UserCall) and not e.fn
                                for a in e.args if isinstance(a, ast.Variable)}
         self.for_keys = sorted({s.var.key for s in every if isinstance(s, ast.For)})
+        self.exprs.safe_minimum = _loop_minima(every)
         self.array_dims = {}
         for expr in walk_expressions(every):
             if isinstance(expr, ast.ArrayElement):
                 self.array_dims.setdefault(expr.key, len(expr.indexes))
+        self._collect_array_families(every)
         self._collect_data(items)
+
+    def _collect_array_families(self, every: list) -> None:
+        """Which array names share accessors (an array and the parameters it is passed
+        to), and the most subscripts each family is used with."""
+        family = self.exprs.family
+        calls = [(s.name, s.args) for s in every if isinstance(s, ast.CallSub)]
+        calls += [(e.name, e.args) for e in walk_expressions(every)
+                  if isinstance(e, ast.UserCall) and not e.fn]
+        for name, args in calls:
+            params = self.subs[name].params if name in self.subs else ()
+            for param, arg in zip(params, args):
+                if param.array and isinstance(arg, ast.ArrayRef):
+                    _join(family, python_name(arg.key, True), python_name(param.key, True))
+        for name in list(family):
+            family[name] = _head(family, name)
+        ranks = self.exprs.ranks
+        for key, count in itertools.chain(
+                ((e.key, len(e.indexes)) for e in walk_expressions(every)
+                 if isinstance(e, ast.ArrayElement)),
+                ((k, len(b)) for s in every if isinstance(s, ast.Dim) for k, b in s.arrays)):
+            name = python_name(key, True)
+            head = family.get(name, name)
+            ranks[head] = max(ranks.get(head, 0), count)
 
     def _collect_data(self, items: list) -> None:
         data, index, pending = [], {}, []
@@ -153,22 +184,27 @@ class ProgramCompiler:
                 names.add(python_name(expr.key))
             elif isinstance(expr, (ast.ArrayElement, ast.ArrayRef)):
                 names.add(python_name(expr.key, True))
-        return names
+        return self.exprs.with_accessors(names)
 
     def _load_variables(self, names: set[str]) -> None:
         for name in sorted(names):
+            if is_accessor(name):
+                continue    # set with the array itself
             key = _key_of(name)
             if name.startswith("a"):
                 self.emit(f"{name} = _A.get({key!r})")
                 if key not in self.dimmed and key in self.array_dims:
                     bounds = (10,) * self.array_dims[key]
                     self.emit(f"if {name} is None: {name} = _rt.dim(_A, {key!r}, {bounds!r})")
+                self.emit(self.exprs.bind_accessors(name))
             else:
                 self.emit(f"{name} = _V.get({key!r}, {_default(key)})")
 
     def _store_variables(self, names: set[str]) -> None:
         wrote = False
         for name in sorted(names):
+            if is_accessor(name):
+                continue
             key = _key_of(name)
             if key.startswith("\0"):
                 continue
@@ -195,17 +231,22 @@ class ProgramCompiler:
         start, items = sub
         region = self._prepare(items)
         names = self._region_variables(region)
-        params = [python_name(p.key, p.array) for p in start.params]
+        params = []
+        for p in start.params:
+            params.append(python_name(p.key, p.array))
+            if p.array:
+                params += self.exprs.accessor_names(params[-1])
         shared = {python_name(k) for k in self.shared}
-        shared |= {python_name(k, a) for s in walk_statements(_region_statements(region))
-                   if isinstance(s, ast.Shared) for k in s.keys for a in (False, True)}
+        shared |= self.exprs.with_accessors({python_name(k, a) for s in walk_statements(
+            _region_statements(region)) if isinstance(s, ast.Shared)
+            for k in s.keys for a in (False, True)})
         shared &= names | {python_name(k) for k in self.shared}
         result = python_name(start.name + start.type) if start.function else None
         name = ("fnc_" if start.function else "sub_") + start.name
         local = names - shared - set(params)
         if result:
             local.add(result)
-        static = _static_names(start, region, local - {result})
+        static = self.exprs.with_accessors(_static_names(start, region, local - {result})) & local
         if static:
             # The static variables live in a function around the procedure: they outlast
             # each call, and they are not the main program's variables of the same name.
@@ -230,14 +271,21 @@ class ProgramCompiler:
 
     def _declare_locals(self, names: set[str], region: list) -> None:
         for name in sorted(names):
+            if is_accessor(name):
+                continue    # set with the array itself
             key = _key_of(name)
             self.emit(f"{name} = {_default(key) if name.startswith('v') else 'None'}")
             if name.startswith("a") and key in self.array_dims and not _dims_in(region, key):
                 self.emit(f"{name} = _rt.dim(None, {key!r}, {(10,) * self.array_dims[key]!r})")
+            if name.startswith("a"):
+                self.emit(self.exprs.bind_accessors(name))
 
     def _finish(self) -> CompiledProgram:
         filename = f"<basic-{next(_programs)}>"
         source = "\n".join(self.emit.lines) + "\n"
+        for name in set(re.findall("\0minima (\\w+)\0", source)):
+            minima = tuple(self.exprs.minima.get(name, ()))
+            source = source.replace(minima_placeholder(name), repr(minima))
         try:
             code = compile(source, filename, "exec")
         except (SyntaxError, RecursionError, MemoryError):
@@ -286,6 +334,31 @@ def _static_names(start: ast.SubStart, region: list, local: set[str]) -> set[str
         return set(local)
     return {python_name(k, a) for s in walk_statements(_region_statements(region))
             if isinstance(s, ast.Static) for k in s.keys for a in (False, True)} & local
+
+
+def _head(family: dict, name: str) -> str:
+    while family.get(name, name) != name:
+        name = family[name]
+    return name
+
+
+def _join(family: dict, first: str, second: str) -> None:
+    first, second = _head(family, first), _head(family, second)
+    if first != second:
+        family[max(first, second)] = min(first, second)
+
+
+def _loop_minima(stmts: list) -> dict[str, int]:
+    """The smallest value each FOR variable takes: the start of every FOR on it that counts
+    up from a whole number, and 0 (as low as a safe subscript goes) for any other."""
+    minima: dict[str, int] = {}
+    for stmt in stmts:
+        if isinstance(stmt, ast.For):
+            counts_up = isinstance(stmt.start, ast.Number) and float(stmt.start.value).is_integer() \
+                and (stmt.step is None or isinstance(stmt.step, ast.Number) and stmt.step.value > 0)
+            low = max(int(stmt.start.value), 0) if counts_up else 0
+            minima[stmt.var.key] = min(minima.get(stmt.var.key, low), low)
+    return minima
 
 
 def _dims_in(region: list, key: str) -> bool:

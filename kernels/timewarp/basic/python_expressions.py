@@ -38,12 +38,32 @@ def python_name(key: str, array: bool = False) -> str:
     return f"{'a' if array else 'v'}{_SUFFIX_LETTER[key[-1]]}_{base}"
 
 
+def is_accessor(name: str) -> bool:
+    """Whether the name is one of those ExpressionTranslator.accessor_names gives."""
+    return name.startswith(("f", "i"))
+
+
+def minima_placeholder(array_name: str) -> str:
+    """Stands for the array's ``minima`` in the source until the whole program is compiled
+    (with NULs, which no string in the source holds as they are)."""
+    return f"\0minima {array_name}\0"
+
+
 class ExpressionTranslator:
     """Python source for expressions; ``safe_indexes`` are loop variables known to be
-    whole numbers that are never negative, so arrays can use them without a check."""
+    whole numbers that are never negative, so arrays can use them without a check, and
+    ``safe_minimum`` the smallest value each can take.  ``minima`` collects, for each
+    array, the smallest such subscript in each dimension (see builtins._access), and
+    ``ranks`` the most subscripts the program gives each array.  Both are kept for the
+    ``family`` of each array name: the names an array passed to a SUB or FUNCTION takes,
+    which share its accessor names (they are passed along with the array)."""
 
     def __init__(self) -> None:
         self.safe_indexes: set[str] = set()
+        self.safe_minimum: dict[str, int] = {}
+        self.minima: dict[str, list[int]] = {}
+        self.ranks: dict[str, int] = {}
+        self.family: dict[str, str] = {}
         self.fn_names: set[str] = set()
         self.functions: dict[str, tuple] = {}
         self.constants: set[str] = set()
@@ -66,7 +86,45 @@ class ExpressionTranslator:
         return python_name(e.key)
 
     def _ArrayElement(self, e: ast.ArrayElement) -> str:
-        return python_name(e.key, True) + "".join(f"[{self.index(i)}]" for i in e.indexes)
+        name, indexes = self._access(e)
+        return name + "".join(f"[{i}]" for i in indexes)
+
+    def _access(self, e: ast.ArrayElement) -> tuple[str, list[str]]:
+        """The name to reach the array through, and the Python of each subscript.  A
+        subscript known never to be below some whole number goes as it is, through the
+        fast name; any other goes through its dimension's index function."""
+        array = python_name(e.key, True)
+        names = self.accessor_names(array)
+        lows = self.minima.setdefault(self.family.get(array, array), [])
+        codes, fast = [], False
+        for d, index in enumerate(e.indexes):
+            safe = self._safe_index(index)
+            if safe is None:
+                function = names[d + 1] if d + 1 < len(names) else "_ix"
+                codes.append(f"{function}({self.value(index)})")
+                continue
+            code, low = safe
+            codes.append(code)
+            fast = True
+            lows.extend([_NO_MINIMUM] * (d + 1 - len(lows)))
+            lows[d] = min(lows[d], low)
+        return (names[0] if fast else array), codes
+
+    def accessor_names(self, array_name: str) -> list[str]:
+        """The names compiled code reaches an array through (see builtins.Below): the fast
+        name, then the index function of each dimension ("aS_A" -> "fS_A", "iS_A__1")."""
+        base, rank = array_name[1:], self.ranks.get(self.family.get(array_name, array_name), 0)
+        return ["f" + base] + [f"i{base}__{d}" for d in range(1, rank + 1)]
+
+    def with_accessors(self, names: set[str]) -> set[str]:
+        return names | {n for name in names if name.startswith("a")
+                        for n in self.accessor_names(name)}
+
+    def bind_accessors(self, array_name: str) -> str:
+        """The statement that sets an array's accessor names after the array changes."""
+        names = self.accessor_names(array_name)
+        minima = minima_placeholder(self.family.get(array_name, array_name))
+        return f"{', '.join(names)}, = _access({array_name}, {minima}, {len(names) - 1})"
 
     def _ArrayRef(self, e: ast.ArrayRef) -> str:
         raise BasicError("Type mismatch", detail=f"{e.key[:-1]}() is a whole array: "
@@ -74,8 +132,9 @@ class ExpressionTranslator:
 
     def element_setter(self, e: ast.ArrayElement, value: str) -> str:
         """A Python call that stores ``value`` into the element, for use inside an expression."""
-        container = python_name(e.key, True) + "".join(f"[{self.index(i)}]" for i in e.indexes[:-1])
-        return f"{container}.__setitem__({self.index(e.indexes[-1])}, {value})"
+        name, indexes = self._access(e)
+        container = name + "".join(f"[{i}]" for i in indexes[:-1])
+        return f"{container}.__setitem__({indexes[-1]}, {value})"
 
     def call_arguments(self, what: str, params: tuple, args: tuple) -> tuple[list, list]:
         """The Python of each argument to a SUB or FUNCTION, and the arguments passed by
@@ -89,7 +148,8 @@ class ExpressionTranslator:
                     param.array and param.key[-1] != arg.key[-1]):
                 raise BasicError("Parameter type mismatch", detail=_mismatch(what, number, param, arg))
             if param.array:
-                codes.append(python_name(arg.key, True))
+                array = python_name(arg.key, True)
+                codes.append(", ".join([array] + self.accessor_names(array)))
                 continue
             if (param.key[-1] == "$") != (arg.type == "$"):
                 raise BasicError("Type mismatch")
@@ -100,16 +160,18 @@ class ExpressionTranslator:
             place += 1
         return codes, back
 
-    def index(self, e: ast.Expr) -> str:
+    def _safe_index(self, e: ast.Expr) -> tuple[str, int] | None:
+        """A subscript that needs no check, and the smallest value it can have."""
         if isinstance(e, ast.Number) and e.value >= 0 and float(e.value).is_integer():
-            return str(int(e.value))
+            return str(int(e.value)), int(e.value)
         if isinstance(e, ast.Variable) and e.key in self.safe_indexes:
-            return python_name(e.key)
+            return python_name(e.key), self.safe_minimum.get(e.key, 0)
         if (isinstance(e, ast.Binary) and e.op == "+" and isinstance(e.left, ast.Variable)
                 and e.left.key in self.safe_indexes and isinstance(e.right, ast.Number)
                 and e.right.value >= 0 and float(e.right.value).is_integer()):
-            return f"{python_name(e.left.key)} + {int(e.right.value)}"
-        return f"_ix({self.value(e)})"
+            low = self.safe_minimum.get(e.left.key, 0) + int(e.right.value)
+            return f"{python_name(e.left.key)} + {int(e.right.value)}", low
+        return None
 
     def _Unary(self, e: ast.Unary) -> str:
         if e.op == "+":
@@ -248,6 +310,9 @@ def _mismatch(what: str, number: int, param, arg) -> str:
         return (f"{what} wants an array of {_TYPE_WORDS[param.key[-1]]} as value {number}, "
                 f"and {arg.key[:-1]}() holds {_TYPE_WORDS[arg.key[-1]]}")
     return f"{what} wants an array as value {number}: write the array's name with (), as in a()"
+
+
+_NO_MINIMUM = 1 << 60    # a dimension no safe subscript reaches
 
 
 def _whole_int(e: ast.Expr, code: str) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 import time
 
-from timewarp.basic.builtins import LARGEST, OffsetList, _cint, _int
+from timewarp.basic.arrays import padded
+from timewarp.basic.builtins import LARGEST, _cint, _int
 from timewarp.basic.errors import BasicError, BasicSyntaxError
 from timewarp.basic.numbers import parse_number, print_number
 
@@ -289,13 +290,13 @@ class Runtime:
             raise BasicError("Illegal function call", detail=str(exc)) from None
 
 
-def _make_array(sizes: list[int], fill, lowers: list[int]) -> list:
-    """Nested lists; a dimension that does not start at 0 is an OffsetList."""
+def _make_array(sizes: list[int], fill, lowers: list[int], lists: int = 1) -> list:
+    """Nested lists, one for each dimension, kept as builtins.padded describes."""
     if len(sizes) == 1:
         row = [fill] * sizes[0]
     else:
-        row = [_make_array(sizes[1:], fill, lowers[1:]) for _ in range(sizes[0])]
-    return OffsetList(row, lowers[0]) if lowers[0] else row
+        row = [_make_array(sizes[1:], fill, lowers[1:], lists * sizes[0]) for _ in range(sizes[0])]
+    return padded(row, lowers[0], lists)
 
 
 def _convert_answer(answer: str, types: str) -> list | None:

@@ -16,6 +16,7 @@ from timewarp.basic.completion import complete_word, inspect_word, block_depth
 from timewarp.basic.errors import BasicError, ProgramEnd
 from timewarp.basic.lexer import tokenize
 from timewarp.basic.program import ProgramText, parse_source, split_numbered
+from timewarp.basic.arrays import array_values
 from timewarp.basic.builtins import _CURRENT, HELPERS
 from timewarp.basic.runtime import Runtime
 from timewarp.engine import Completion, Completeness, Session
@@ -237,7 +238,7 @@ class BasicSession(Session):
         for key, value in self.arrays.items():
             if value is not None:
                 name = _display(key)
-                out[name + "()" if name in out else name] = value
+                out[name + "()" if name in out else name] = array_values(value)
         return out
 
 

@@ -90,12 +90,14 @@ class SimpleStatements:
                     (self.exprs.value(low) if low is not None else "None") + ", "
                     for low, _ in bounds) + ")"
             self.emit(f"{name} = _rt.dim({store}, {key!r}, ({values},){lowers})")
+            self.emit(self.exprs.bind_accessors(name))
 
     def s_Erase(self, s: ast.Erase) -> None:
         for key in s.keys:
             name = python_name(key, True)
             self.emit(f"if {name} is None: raise BasicError('Illegal function call')")
             self.emit(f"{name} = None")
+            self.emit(self.exprs.bind_accessors(name))
             if self.kind == "main":
                 self.emit(f"_A[{key!r}] = None")
 
