@@ -328,3 +328,30 @@ def test_one_sub_gets_arrays_with_different_lower_bounds():
     with pytest.raises(BasicError) as caught:
         run(source)
     assert caught.value.message == "Subscript out of range in 60"
+
+
+# DIM SHARED arrays are seen by every SUB and FUNCTION without SHARED in each
+
+def test_a_dim_shared_array_is_seen_and_changed_by_every_procedure():
+    source = ("DIM SHARED a(5)\na(1) = 7\nShow\nPRINT a(2); Twice\n"
+              "SUB Show\n  PRINT a(1)\n  a(2) = 9\nEND SUB\n"
+              "FUNCTION Twice\n  Twice = a(2) * 2\nEND FUNCTION\n")
+    assert run(source) == " 7 \n 9  18 \n"
+
+
+def test_a_dim_shared_array_keeps_its_bounds_in_a_procedure():
+    source = ("DIM SHARED g(1 TO 3, 1 TO 2)\ng(3, 2) = 4\nShow\n"
+              "SUB Show\n  PRINT g(3, 2); LBOUND(g, 1); UBOUND(g, 2)\n  g(0, 1) = 1\nEND SUB\n")
+    assert error_of(source) == "Subscript out of range in 6"
+    assert run(source.replace("  g(0, 1) = 1\n", "")) == " 4  1  2 \n"
+
+
+@pytest.mark.parametrize(("declaration", "parameter", "what"), [
+    ("DIM SHARED a(5)", "a()", "A is shared (DIM SHARED)"),
+    ("DIM SHARED n", "n", "N is shared (DIM SHARED)"),
+    ("CONST n = 2", "n", "N is a constant"),
+])
+def test_a_parameter_cannot_have_the_name_of_something_shared(declaration, parameter, what):
+    source = f"{declaration}\nPRINT 1\nSUB Show ({parameter})\n  PRINT 2\nEND SUB\n"
+    assert error_of(source) == (f"Duplicate Definition in 3: {what} in the whole program, "
+                                "so it cannot also be a parameter of SHOW")

@@ -82,7 +82,7 @@ class ProgramCompiler:
         emit.indent()
         main_region = self._prepare(main)
         main_vars = self._region_variables(main_region)
-        main_vars |= {python_name(k) for k in self.shared}
+        main_vars |= self.shared_names
         main_vars |= {python_name(k) for s in walk_statements(
             i.stmt for _, body in subs for i in body if isinstance(i, st.Step))
             if isinstance(s, ast.Shared) for k in s.keys}
@@ -111,10 +111,15 @@ class ProgramCompiler:
                          if isinstance(item, st.Step) and isinstance(item.stmt, ast.DefFn)}
         self.exprs.fn_names = set(self.fns)
         self.subs = {s.name: s for s, _ in subs}
+        self.sub_lines = {item.stmt.name: item.line for item in items
+                          if isinstance(item, st.Step) and isinstance(item.stmt, ast.SubStart)}
         self.exprs.functions = {name: s.params for name, s in self.subs.items() if s.function}
-        self.shared = {k for s in every if isinstance(s, ast.Dim) and s.shared for k, _ in s.arrays}
+        shared_dims = [(k, bounds) for s in every if isinstance(s, ast.Dim) and s.shared
+                       for k, bounds in s.arrays]
         self.exprs.constants = {s.key for s in every if isinstance(s, ast.Const)}
-        self.shared |= self.exprs.constants
+        # What every SUB and FUNCTION sees: DIM SHARED variables and arrays, and constants.
+        self.shared_names = {python_name(k, bool(bounds)) for k, bounds in shared_dims}
+        self.shared_names |= {python_name(k) for k in self.exprs.constants}
         self.dimmed = {k for s in every if isinstance(s, ast.Dim) for k, _ in s.arrays}
         self.assigned_keys = _assigned_outside_for(every)
         # A FUNCTION may change a variable passed to it.
@@ -236,11 +241,17 @@ class ProgramCompiler:
             params.append(python_name(p.key, p.array))
             if p.array:
                 params += self.exprs.accessor_names(params[-1])
-        shared = {python_name(k) for k in self.shared}
-        shared |= self.exprs.with_accessors({python_name(k, a) for s in walk_statements(
+        everywhere = self.exprs.with_accessors(self.shared_names)
+        for param in start.params:
+            if python_name(param.key, param.array) in everywhere:
+                what = "a constant" if param.key in self.exprs.constants else "shared (DIM SHARED)"
+                raise BasicError("Duplicate Definition", self.sub_lines.get(start.name),
+                                 f"{param.key.rstrip('!')} is {what} in the whole program, "
+                                 f"so it cannot also be a parameter of {start.name}")
+        shared = everywhere | self.exprs.with_accessors({python_name(k, a) for s in walk_statements(
             _region_statements(region)) if isinstance(s, ast.Shared)
             for k in s.keys for a in (False, True)})
-        shared &= names | {python_name(k) for k in self.shared}
+        shared &= names | everywhere
         result = python_name(start.name + start.type) if start.function else None
         name = ("fnc_" if start.function else "sub_") + start.name
         local = names - shared - set(params)
