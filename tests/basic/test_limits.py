@@ -18,6 +18,11 @@ from .conftest import Runner, run
     ("10 A$ = STRING$(300, 65)\n", "Illegal function call in 10"),
     ("10 DEF FNR(X) = FNR(X) + 1\n20 PRINT FNR(1)\n", "Out of memory in 10"),
     ("10 X% = 40000\n", "Overflow in 10"),
+    # Deeper than Python will compile: the program's fault, said in BASIC's words.
+    ("PRINT " + "+".join(["1"] * 5000) + "\n",
+     "Out of memory: an expression is too long or nested too deeply"),
+    ("".join(f"FOR I{k} = 1 TO 1\n" for k in range(25)) + "NEXT\n" * 25,
+     "Out of memory: the program is nested too deeply"),
 ])
 def test_limits_are_basic_errors(source, message):
     with pytest.raises(BasicError) as caught:

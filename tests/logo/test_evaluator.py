@@ -157,6 +157,11 @@ def test_runaway_recursion_through_run_apply_and_filled_is_a_logo_error(logo):
     assert logo("print 1") == "1\n"
 
 
+def test_an_expression_too_long_for_python_is_a_stack_overflow(logo):
+    assert logo.error("print " + " + ".join(["1"] * 5000)).message.startswith("Stack overflow")
+    assert logo("print 1 + 1") == "2\n"
+
+
 def test_recursion_through_map_a_thousand_deep(logo):
     logo("to m :n\nif :n = 0 [output 0]\noutput 1 + first map [m ?] (list :n - 1)\nend")
     assert logo("print m 1000") == "1000\n"

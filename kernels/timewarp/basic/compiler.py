@@ -62,7 +62,13 @@ class Emitter:
 
 
 def compile_program(lines: list[ast.Line]) -> CompiledProgram:
-    return ProgramCompiler(lines).compile()
+    try:
+        return ProgramCompiler(lines).compile()
+    except RecursionError:
+        # The translation walks expressions recursively: `PRINT 1+1+...` with thousands of
+        # terms is as deep as it is long.
+        raise BasicError("Out of memory", detail="an expression is too long or nested too deeply"
+                         ) from None
 
 
 class ProgramCompiler:
@@ -299,7 +305,14 @@ class ProgramCompiler:
             source = source.replace(minima_placeholder(name), repr(minima))
         try:
             code = compile(source, filename, "exec")
-        except (SyntaxError, RecursionError, MemoryError):
+        except SyntaxError as error:
+            # Python's limits on nesting ("too many statically nested blocks", "too many
+            # levels of indentation", ...) are the program's doing; any other SyntaxError is
+            # a bug here and must not pass for the student's mistake.
+            if not str(error.msg).startswith("too many"):
+                raise
+            raise BasicError("Out of memory", detail="the program is nested too deeply") from None
+        except (RecursionError, MemoryError):
             raise BasicError("Out of memory", detail="the program is nested too deeply") from None
         return CompiledProgram(code, filename, self.emit.line_map, source, self.data,
                                self.data_index)

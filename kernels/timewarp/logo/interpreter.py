@@ -154,7 +154,14 @@ class Interpreter:
     def run_source(self, source: Source, procedure: str | None) -> dict[str, Any]:
         """Define the functions in ``source``, each compiled unit in a namespace of its own
         (so that its constants go when it goes); returns that namespace."""
-        code = compile(source.text(), f"<logo {procedure or 'instructions'}>", "exec")
+        try:
+            code = compile(source.text(), f"<logo {procedure or 'instructions'}>", "exec")
+        except SyntaxError as error:
+            if not str(error.msg).startswith("too many"):
+                raise  # a slip of the compiler, not of the program
+            # Python's nesting limits (thousands of infix terms in one expression): to the
+            # student this is the same as recursion too deep, a "Stack overflow".
+            raise RecursionError(error.msg) from None
         namespace = dict(self.namespace)
         namespace.update(source.constants)
         exec(code, namespace)  # noqa: S102 - the compiler wrote this code
