@@ -55,3 +55,26 @@ def test_savepicture_writes_png_and_svg(tmp_path):
     runner.run(f'10 FORWARD 20\n20 SAVEPICTURE "{png}": SAVEPICTURE "{svg}"\n')
     assert png.read_bytes().startswith(b"\x89PNG")
     assert "<svg" in svg.read_text()
+
+
+@pytest.mark.parametrize(("statement", "message"), [
+    # Checked against PC-BASIC 2.0.8: a huge circle or angle is refused, never drawn for ages.
+    ("CIRCLE (160, 100), 40000", "Overflow in 20"),
+    ("CIRCLE (40000, 100), 50", "Overflow in 20"),
+    ("CIRCLE (160, 100), 1E30", "Overflow in 20"),
+    ("CIRCLE (160, 100), 50, 1, 0, 7", "Illegal function call in 20"),
+    ("CIRCLE (160, 100), 50, 1, -6.3, 1", "Illegal function call in 20"),
+])
+def test_circles_beyond_the_screens_numbers_are_refused_as_gw_basic_does(statement, message):
+    runner = Runner()
+    with pytest.raises(BasicError) as caught:
+        runner.cell(f"NEW\n10 SCREEN 1\n20 {statement}\nRUN")
+    assert caught.value.message.split(":")[0] == message
+
+
+def test_a_full_turn_either_way_is_still_a_circle():
+    runner = Runner()
+    runner.cell("SCREEN 1\nCIRCLE (160, 100), 50, 1, -6.2831, 6.2831")
+    drawn = len(runner.session.turtle.log)
+    runner.cell("CIRCLE (160, 100), 5, 2, , , 1E30")  # an aspect that flattens it to a line
+    assert 0 < drawn < len(runner.session.turtle.log)

@@ -9,6 +9,7 @@ The drawing itself lives in the turtle package.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Callable
 
 from timewarp.basic import ast
@@ -133,6 +134,13 @@ def _int(value):
 
 
 def _circle(rt, x, y, radius, colour=None, start=None, end=None, aspect=None) -> None:
+    # As in GW-BASIC: the centre and radius are integers on the screen, the angles lie within
+    # one turn either way. (Beyond them a circle would also take ages to draw.)
+    if any(abs(value) > 32767 for value in (x, y, radius)):
+        raise BasicError("Overflow")
+    if any(angle is not None and abs(angle) > 2 * math.pi + 1e-6 for angle in (start, end)):
+        raise BasicError("Illegal function call",
+                         detail="CIRCLE's start and end angles are radians from -2*PI to 2*PI")
     _screen(rt).circle(x, y, radius, _int(colour), start, end, aspect)
 
 
