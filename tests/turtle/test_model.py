@@ -275,3 +275,20 @@ def test_an_arc_of_a_huge_angle_is_capped_not_an_overflow(world, angle, radius):
     assert 0 < len(world.segments) <= 10_000
     assert all(math.isfinite(value) for s in world.segments for value in (s.x1, s.y1, s.x2, s.y2))
     assert (world.turtle.x, world.turtle.y) == (0.0, 0.0)
+
+
+@pytest.mark.parametrize(("mark", "message"), [
+    (lambda turtle: turtle.set_pen_width(1e30), "the pen width goes up to 10000"),
+    (lambda turtle: turtle.dot(20_000), "a dot's size goes from 0 to 10000"),
+    (lambda turtle: turtle.label("hi", 5000), "a label's size goes from 1 to 1000"),
+    (lambda turtle: turtle.label("hi", -3), "a label's size goes from 1 to 1000"),
+])
+def test_marks_bigger_than_any_canvas_are_refused(world, mark, message):
+    # The saved picture would need an absurd bitmap (a 1e30-pixel pen overflows Pillow).
+    with pytest.raises(TurtleError) as error:
+        mark(world.turtle)
+    assert str(error.value) == message
+    world.turtle.set_pen_width(10_000)
+    world.turtle.dot(10_000)
+    world.turtle.label("hi", 1000)
+    assert len(world.log) == 2

@@ -108,3 +108,28 @@ def test_a_hundred_thousand_segments_make_a_small_png():
         t.right(89.5)
     size = len(render_png(world))
     assert size < 200_000
+
+
+def test_a_line_to_the_far_distance_shows_the_part_on_the_picture():
+    world = TurtleWorld()
+    world.turtle.move_to(1e300, 1e300)  # from the centre, up and to the right, for ever
+    png = render_png(world)
+    # The centre is (400, 300) in the picture, y downwards: the line passes (500, 200).
+    assert _pixel(png, 500, 200) == (0, 0, 0)
+    assert _pixel(png, 300, 400) == (255, 255, 255)
+
+
+@pytest.mark.parametrize(("points", "runs"), [
+    # inside: untouched
+    ([(1, 1), (5, 5), (9, 1)], [[(1, 1), (5, 5), (9, 1)]]),
+    # crossing the box: cut at its edges
+    ([(-10, 5), (20, 5)], [[(0.0, 5), (10.0, 5)]]),
+    # wholly outside, and parallel to an edge outside it
+    ([(-5, -5), (-1, -9)], []),
+    ([(-5, 20), (15, 20)], []),
+    # out and back in: two runs
+    ([(5, 5), (5, 50), (8, 50), (8, 5)], [[(5, 5), (5, 10.0)], [(8, 10.0), (8, 5)]]),
+])
+def test_paths_are_cut_at_the_edge_of_the_picture(points, runs):
+    from timewarp.turtle.picture import _inside
+    assert list(_inside(points, (0, 0, 10, 10))) == runs

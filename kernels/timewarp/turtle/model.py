@@ -28,6 +28,10 @@ MODES = ("wrap", "window", "fence")
 MAX_WRAPS = 10_000
 #: The most straight pieces one arc or circle is made of.
 MAX_ARC_STEPS = 10_000
+#: The widest pen and the biggest dot, in pixels: as wide as the biggest canvas.
+MAX_MARK_SIZE = 10_000
+#: The biggest label, in pixels: each letter is drawn as a bitmap this high.
+MAX_LABEL_SIZE = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +236,8 @@ class Turtle:
     def set_pen_width(self, width: float) -> None:
         if width < 0:
             raise TurtleError("the pen width cannot be negative")
+        if width > MAX_MARK_SIZE:
+            raise TurtleError(f"the pen width goes up to {MAX_MARK_SIZE}")
         self.pen_width = float(width)
 
     def set_speed(self, speed: float) -> None:
@@ -245,11 +251,17 @@ class Turtle:
     def dot(self, size: float | None = None, colour: object = None) -> None:
         if size is None:
             size = max(self.pen_width + 4, self.pen_width * 2)
+        if not 0 <= size <= MAX_MARK_SIZE:
+            raise TurtleError(f"a dot's size goes from 0 to {MAX_MARK_SIZE}")
         colour = self.pen_colour if colour is None else parse_colour(colour)
         self.world.add_item(Dot(self.x, self.y, float(size), colour))
 
     def label(self, text: str, size: float | None = None) -> None:
-        self.world.add_item(Label(self.x, self.y, str(text), float(size or 14), self.pen_colour))
+        size = float(size or 14)
+        if not 0 < size <= MAX_LABEL_SIZE:
+            # Each letter becomes a bitmap of size x size pixels in the saved picture.
+            raise TurtleError(f"a label's size goes from 1 to {MAX_LABEL_SIZE}")
+        self.world.add_item(Label(self.x, self.y, str(text), size, self.pen_colour))
 
     def begin_fill(self, colour: object = None) -> None:
         """Start tracing a shape; ``end_fill`` fills it (with the pen colour by default)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -95,7 +96,10 @@ def _draw_png(world: TurtleWorld, draw: ImageDraw.ImageDraw, ink: dict) -> None:
     for part in polylines(world.log):
         if type(part) is tuple:
             points, colour, width = part
-            draw.line(place(points), fill=ink[colour], width=max(1, round(width)))
+            margin = width + 2
+            box = (-margin, -margin, world.width + margin, world.height + margin)
+            for run in _inside(place(points), box):
+                draw.line(run, fill=ink[colour], width=max(1, round(width)))
         elif type(part) is Fill:
             draw.polygon(place(list(part.points)), fill=ink[part.colour])
         elif type(part) is Dot:
@@ -109,6 +113,59 @@ def _draw_png(world: TurtleWorld, draw: ImageDraw.ImageDraw, ink: dict) -> None:
     for turtle in world.turtles:
         if turtle.visible:
             draw.polygon(place(turtle_triangle(turtle)), outline=ink[turtle.pen_colour])
+
+
+def _inside(points: Points, box: tuple[float, float, float, float]) -> Iterator[Points]:
+    """The runs of a path that lie inside ``box`` (left, top, right, bottom), each a path.
+
+    Pillow steps along a thin line pixel by pixel even where it is off the picture, so a
+    turtle sent to 1e300 would take seconds to draw; cutting the path at the box first
+    draws the same pixels at once.
+    """
+    left, top, right, bottom = box
+    if all(left <= x <= right and top <= y <= bottom for x, y in points):
+        yield points  # the usual case: nothing to cut
+        return
+    run: Points = []
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        piece = _clip(x1, y1, x2, y2, box)
+        if piece is None:
+            if len(run) > 1:
+                yield run
+            run = []
+            continue
+        start, end = piece
+        if run and run[-1] == start:
+            run.append(end)
+        else:
+            if len(run) > 1:
+                yield run
+            run = [start, end]
+    if len(run) > 1:
+        yield run
+
+
+def _clip(x1: float, y1: float, x2: float, y2: float, box: tuple[float, float, float, float]
+          ) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The part of the line from (x1, y1) to (x2, y2) inside ``box``, or None (Liang-Barsky)."""
+    left, top, right, bottom = box
+    dx, dy = x2 - x1, y2 - y1
+    low, high = 0.0, 1.0
+    for step, room in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
+        if step == 0:
+            if room < 0:
+                return None  # parallel to this edge and outside it
+            continue
+        ratio = room / step
+        if step < 0:
+            low = max(low, ratio)
+        else:
+            high = min(high, ratio)
+        if low > high:
+            return None
+    start = (x1, y1) if low == 0 else (x1 + low * dx, y1 + low * dy)
+    end = (x2, y2) if high == 1 else (x1 + high * dx, y1 + high * dy)
+    return start, end
 
 
 @functools.lru_cache(maxsize=16)
