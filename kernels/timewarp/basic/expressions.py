@@ -7,6 +7,7 @@ type mismatch is found before the program runs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from timewarp.basic import ast
@@ -230,12 +231,7 @@ class ExpressionParser:
         return ast.UserCall(key, args, key[-1], fn=True)
 
     def call_arguments_in_brackets(self) -> tuple[ast.Expr, ...]:
-        self.expect("op", "(")
-        args = [self.call_argument()]
-        while self.accept("op", ","):
-            args.append(self.call_argument())
-        self.expect("op", ")")
-        return tuple(args)
+        return self.arguments(self.call_argument)
 
     def call_argument(self) -> ast.Expr:
         """An argument to a SUB or FUNCTION: ``scores()`` is the whole array; a variable
@@ -265,11 +261,14 @@ class ExpressionParser:
         tok = self.peek(offset)
         return tok is not None and tok.kind == "op" and tok.value == value
 
-    def arguments(self) -> tuple[ast.Expr, ...]:
+    def arguments(self, argument: Callable[[], ast.Expr] | None = None
+                  ) -> tuple[ast.Expr, ...]:
+        """``(a, b, ...)``, each read by ``argument`` (an expression unless it says otherwise)."""
+        argument = argument or self.expression
         self.expect("op", "(")
-        args = [self.expression()]
+        args = [argument()]
         while self.accept("op", ","):
-            args.append(self.expression())
+            args.append(argument())
         self.expect("op", ")")
         return tuple(args)
 
