@@ -110,6 +110,11 @@ def test_stop_prints_break():
     ("10 WEND\n", "WEND without WHILE in 10"),
     ("10 DIM A(2): DIM A(3)\n", "Duplicate Definition in 10"),
     ("10 PRINT FNX(1)\n", "Undefined user function in 10"),
+    # Found by the fuzzer: two CASE ELSEs once compiled to broken Python.
+    ("SELECT CASE 1\nCASE ELSE\nCASE ELSE: PRINT 2\nEND SELECT\n",
+     "Syntax error in 3: CASE ELSE must be the last CASE of its SELECT CASE"),
+    ("SELECT CASE 1\nCASE ELSE\nCASE 1\nEND SELECT\n",
+     "Syntax error in 3: CASE ELSE must be the last CASE of its SELECT CASE"),
 ])
 def test_errors_use_gw_basic_wording(source, message):
     with pytest.raises(BasicError) as caught:

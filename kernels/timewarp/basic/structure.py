@@ -232,6 +232,9 @@ class TreeBuilder:
         if isinstance(stmt, ast.Case):
             if not isinstance(top, SelectNode):
                 raise BasicError("CASE without SELECT", line)
+            if top.cases and not top.cases[-1][0]:
+                raise BasicError("Syntax error", line,
+                                 "CASE ELSE must be the last CASE of its SELECT CASE")
             case = [stmt.tests, line, []]
             top.cases.append(case)
             return case[2]
