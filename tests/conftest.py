@@ -34,3 +34,18 @@ def ctrl_c():
             finally:
                 timer.cancel()
     return press
+
+
+# Module scope: Playwright's sync API keeps an asyncio loop running in the main thread for as long
+# as it is open, which would break every later test that runs a loop of its own (the hub tests).
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, headless, driven by Playwright (timewarp.testing.launch_chromium)."""
+    from playwright.sync_api import sync_playwright
+
+    from timewarp.testing import launch_chromium
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()

@@ -34,7 +34,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from timewarp.testing import JupyterLabServer, launch_chromium, running_jupyter_lab
+from timewarp.testing import JupyterLabServer, running_jupyter_lab
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 KERNELSPECS = {  # name: (display name, language)
@@ -69,18 +69,6 @@ def pytest_runtest_makereport(item, call):
 def jupyter_lab(tmp_path_factory):
     with running_jupyter_lab(tmp_path_factory.mktemp("jupyter_lab")) as server:
         yield server
-
-
-# Module scope: Playwright's sync API keeps an asyncio loop running in the main thread for as long
-# as it is open, which would break every later test that runs a loop of its own (the hub tests).
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

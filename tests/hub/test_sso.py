@@ -11,9 +11,6 @@ import threading
 import pytest
 import werkzeug.serving
 from oidc_provider_mock import User, app as oidc_app
-from playwright.sync_api import sync_playwright
-
-from timewarp.testing import launch_chromium
 
 pytestmark = [pytest.mark.hub, pytest.mark.browser]
 
@@ -42,14 +39,6 @@ def hub(hub_launcher, provider, tmp_path_factory):
            "TIMEWARP_OIDC_CLIENT_ID": "timewarp-hub", "TIMEWARP_OIDC_CLIENT_SECRET": "secret"}
     with hub_launcher(tmp_path_factory.mktemp("sso-hub"), env, args=(), admin=False) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 def sign_in(browser, hub, who: str):
