@@ -125,3 +125,27 @@ def mutated_programs(draw) -> str:
 @given(mutated_programs(), hs.booleans())
 def test_mutated_programs_raise_only_basic_errors(source, as_file):
     run_bounded(source, as_file)
+
+
+# Whole statements of structured BASIC in any order: block statements opened and closed in the
+# wrong places, crossed loops, EXITs from anywhere. This found two CASE ELSEs compiling to
+# broken Python and crossed WHILE/FOR loops ending in an internal KeyError.
+STRUCTURED = [
+    "IF x > 1 THEN", "ELSEIF x = 2 THEN", "ELSE", "END IF", "SELECT CASE x", "CASE 1",
+    "CASE 2 TO 3, IS > 5", "CASE ELSE", "END SELECT", "DO", "DO WHILE x < 3", "LOOP",
+    "LOOP UNTIL x > 2", "FOR i = 1 TO 2", "NEXT", "NEXT i", "WHILE x < 2", "WEND", "EXIT FOR",
+    "EXIT DO", "EXIT SUB", "EXIT FUNCTION", "SUB s (a, b())", "END SUB", "FUNCTION f (n)",
+    "f = n + 1", "END FUNCTION", "lab:", "GOTO lab", "GOSUB lab", "RETURN", "x = x + 1",
+    "PRINT x", "CALL s(x, a())", "s x, a()", "y = f(x)", "DIM a(1 TO 3)", "DIM SHARED b(2)",
+    "STATIC q", "SHARED x", "CONST k = 2", "IF x THEN PRINT 1 ELSE EXIT FOR", "ON ERROR GOTO lab",
+    "RESUME NEXT", "END", "a(2) = UBOUND(a)", "ERASE a", "SWAP x, y", "DEF FNz(t) = t * 2",
+    "PRINT FNz(3)", "INPUT x",
+]
+structured_programs = hs.lists(hs.sampled_from(STRUCTURED), min_size=2, max_size=14).map(
+    lambda rows: "\n".join(rows) + "\n")
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(structured_programs)
+def test_structured_statements_in_any_order_raise_only_basic_errors(source):
+    run_bounded(source, as_file=False)

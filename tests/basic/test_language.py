@@ -115,6 +115,8 @@ def test_stop_prints_break():
      "Syntax error in 3: CASE ELSE must be the last CASE of its SELECT CASE"),
     ("SELECT CASE 1\nCASE ELSE\nCASE 1\nEND SELECT\n",
      "Syntax error in 3: CASE ELSE must be the last CASE of its SELECT CASE"),
+    # Found by fuzzing: crossed loops were an internal KeyError.
+    ("WHILE x < 2\nFOR i = 1 TO 2\nWEND\nNEXT\n", "FOR without NEXT in 2"),
 ])
 def test_errors_use_gw_basic_wording(source, message):
     with pytest.raises(BasicError) as caught:
@@ -172,6 +174,27 @@ PRINT n; UCASE$("done"); RTRIM$("x  "); "|"
 def test_structured_qbasic_program():
     assert run(QBASIC) == ("-1 negative-2 \n 5 small 10 \n 11 big 22 \n 120  5 \n 3 \n"
                            " 3 DONEx|\n")
+
+
+@pytest.mark.parametrize(("source", "output"), [
+    # EXIT FOR from inside a DO: the FOR ends, its variable keeps its value.
+    ("FOR i = 1 TO 5\n  DO\n    IF i = 3 THEN EXIT FOR\n    PRINT i;\n    EXIT DO\n  LOOP\nNEXT\n"
+     "PRINT \"i=\"; i\n", " 1  2 i= 3 \n"),
+    # EXIT DO through a FOR and a WHILE, from a block IF.
+    ("n = 0\nDO\n  FOR j = 1 TO 3\n    WHILE n < 100\n      n = n + 1\n      IF n = 5 THEN\n"
+     "        EXIT DO\n      END IF\n      IF n MOD 2 = 0 THEN n = n + 100\n    WEND\n"
+     "    n = n - 100\n  NEXT\nLOOP\nPRINT n; j\n", " 5  3 \n"),
+    # From a SELECT CASE; the nearest FOR is the one that ends.
+    ("FOR i = 1 TO 9\n  DO WHILE 1\n    SELECT CASE i\n      CASE 4\n        EXIT FOR\n"
+     "      CASE ELSE\n        EXIT DO\n    END SELECT\n  LOOP\nNEXT\nPRINT i\n", " 4 \n"),
+    ("FOR i = 1 TO 2\n  FOR j = 1 TO 3\n    DO\n      IF j = 2 THEN EXIT FOR\n      EXIT DO\n"
+     "    LOOP\n    PRINT i; j;\n  NEXT j\nNEXT i\n", " 1  1  2  1 "),
+    # The loop runs again after an EXIT: it starts afresh.
+    ("FOR k = 1 TO 2\n  FOR i = 1 TO 5\n    DO\n      IF i = 2 THEN EXIT FOR\n      EXIT DO\n"
+     "    LOOP\n  NEXT\n  PRINT k; i;\nNEXT\n", " 1  2  2  2 "),
+])
+def test_exit_leaves_its_loop_from_inside_a_loop_of_another_kind(source, output):
+    assert run(source) == output
 
 
 def test_keywords_run_together_in_old_listings():

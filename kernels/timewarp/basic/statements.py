@@ -214,18 +214,38 @@ class StatementCompiler(SimpleStatements):
                 raise BasicError("Syntax error", detail=f"EXIT {s.what} outside a {s.what}")
             self.emit("return -1" if self.dispatch else f"return {self._sub_result()}")
             return
-        seen_native = False
+        between: list[dict] = []    # the native loops of other kinds the EXIT must leave too
         for loop in reversed(self.loops):
             if loop["kind"] == s.what:
                 if not loop["native"]:
                     self.emit(f"return {self.label_pc[loop['exit']]}")
-                elif seen_native:
-                    raise BasicError("Syntax error", detail=f"EXIT {s.what} from inside another loop")
+                elif between:
+                    if "flag" not in loop or not all(inner["native"] for inner in between):
+                        raise BasicError("Syntax error",
+                                         detail=f"EXIT {s.what} from inside another loop")
+                    # Python's break leaves one loop: raise the target's flag, and each loop
+                    # on the way out breaks again when it sees it (see _after_loop).
+                    self.emit(f"{loop['flag']} = True")
+                    self.emit("break")
+                    for inner in between:
+                        inner.setdefault("flags", set()).add(loop["flag"])
                 else:
                     self.emit("break")
                 return
-            seen_native = seen_native or loop["native"]
+            if loop["native"]:
+                between.append(loop)
         raise BasicError("Syntax error", detail=f"EXIT {s.what} is not inside a {s.what} loop")
+
+    def _exit_flag(self, entry: dict, body: list) -> None:
+        """Before a native loop: a flag for an EXIT of its kind inside a loop of another kind."""
+        if _exits_through_other_loops(entry["kind"], body):
+            entry["flag"] = f"_x{next(_temps)}"
+            self.emit(f"{entry['flag']} = False")
+
+    def _after_loop(self, entry: dict) -> None:
+        """After a native loop: pass on an EXIT meant for a loop around this one."""
+        for flag in sorted(entry.get("flags", ())):
+            self.emit(f"if {flag}: break")
 
     def _sub_result(self) -> str:
         return sub_result(self.sub)
@@ -261,7 +281,9 @@ class StatementCompiler(SimpleStatements):
 
     def s_DynamicFor(self, s: st.DynamicFor) -> None:
         loop, emit, value = s.loop, self.emit, self.exprs.value
-        if s.skip is None:
+        if s.skip is None or s.resume not in self.label_pc or s.skip not in self.label_pc:
+            # No NEXT, or its NEXT lies beyond the end of a block loop this FOR is inside
+            # (WHILE ... FOR ... WEND ... NEXT): the loops cross, which QBasic refuses too.
             emit("raise BasicError('FOR without NEXT')")
             return
         var = python_name(loop.var.key)
@@ -303,6 +325,7 @@ class StatementCompiler(SimpleStatements):
         key, n = loop.var.key, next(_temps)
         var = python_name(key)
         entry = {"kind": "FOR", "native": True, "continue": node.continue_labels}
+        self._exit_flag(entry, node.body)
         if key not in self.program.assigned_keys:
             whole_range = _whole_range(loop, value)
             if whole_range is not None:
@@ -320,6 +343,7 @@ class StatementCompiler(SimpleStatements):
                 emit(f"    {var} = _r{n}.start + len(_r{n}) * _r{n}.step")
             else:
                 emit(f"    {var} = _fend(_r{n})")
+            self._after_loop(entry)
             return
         start = value(loop.start)
         emit(f"{var} = {'_cint(' + start + ')' if key[-1] == '%' else start}")
@@ -334,6 +358,7 @@ class StatementCompiler(SimpleStatements):
             entry["increment"] = f"{var} += _s{n}"
         emit(f"while {test}:")
         self._loop_body(node.body, entry, None, tail=entry["increment"])
+        self._after_loop(entry)
 
     def _loop_body(self, body: list, entry: dict, safe_key, tail: str | None = None) -> None:
         self.loops.append(entry)
@@ -350,11 +375,16 @@ class StatementCompiler(SimpleStatements):
         self.loops.pop()
 
     def n_WhileNode(self, node: st.WhileNode) -> None:
+        entry = {"kind": "WHILE", "native": True}
+        self._exit_flag(entry, node.body)
         self.emit(f"while {self.exprs.condition(node.stmt.condition)}:")
-        self._loop_body(node.body, {"kind": "WHILE", "native": True}, None)
+        self._loop_body(node.body, entry, None)
+        self._after_loop(entry)
 
     def n_DoNode(self, node: st.DoNode) -> None:
         do, end, condition = node.stmt, node.loop, self.exprs.condition
+        entry = {"kind": "DO", "native": True}
+        self._exit_flag(entry, node.body)
         if do.condition is not None:
             test = condition(do.condition)
             self.emit(f"while {'not ' if do.until else ''}{test}:")
@@ -364,7 +394,8 @@ class StatementCompiler(SimpleStatements):
         if end.condition is not None:
             test = condition(end.condition)
             tail = f"if {test}: break" if end.until else f"if not {test}: break"
-        self._loop_body(node.body, {"kind": "DO", "native": True}, None, tail=tail)
+        self._loop_body(node.body, entry, None, tail=tail)
+        self._after_loop(entry)
 
     def n_IfNode(self, node: st.IfNode) -> None:
         for number, (condition, line, body) in enumerate(node.branches):
@@ -392,6 +423,34 @@ class StatementCompiler(SimpleStatements):
             self.emit.indent()
             self._body(body)
             self.emit.dedent()
+
+
+_LOOP_KINDS = {st.ForNode: "FOR", st.WhileNode: "WHILE", st.DoNode: "DO"}
+
+
+def _exits_through_other_loops(kind: str, body: list, inside_other: bool = False) -> bool:
+    """Whether ``body`` holds an EXIT ``kind`` that sits inside a loop of another kind."""
+    for item in body:
+        if isinstance(item, st.Step):
+            if inside_other and _exits(kind, (item.stmt,)):
+                return True
+        elif type(item) in _LOOP_KINDS:
+            if _LOOP_KINDS[type(item)] != kind and _exits_through_other_loops(kind, item.body, True):
+                return True
+        elif isinstance(item, st.IfNode):
+            if any(_exits_through_other_loops(kind, b, inside_other) for _, _, b in item.branches):
+                return True
+        elif isinstance(item, st.SelectNode):
+            if any(_exits_through_other_loops(kind, b, inside_other) for _, _, b in item.cases):
+                return True
+    return False
+
+
+def _exits(kind: str, stmts) -> bool:
+    """Whether the statements (one-line IFs included) hold an EXIT ``kind``."""
+    return any((isinstance(s, ast.Exit) and s.what == kind)
+               or (isinstance(s, ast.If) and _exits(kind, (*s.then, *s.otherwise)))
+               for s in stmts)
 
 
 def sub_result(sub: dict) -> str:
