@@ -383,3 +383,11 @@ class Line:
     source_line: int
     statements: tuple[Stmt, ...]
     text: str = field(default="", compare=False)
+
+
+def walk_statements(stmts):
+    """Every statement, including those inside one-line IFs."""
+    for stmt in stmts:
+        yield stmt
+        if isinstance(stmt, If):
+            yield from walk_statements(stmt.then + stmt.otherwise)

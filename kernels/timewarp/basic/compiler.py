@@ -19,6 +19,7 @@ import re
 
 from timewarp.basic import ast
 from timewarp.basic import structure as st
+from timewarp.basic.ast import walk_statements
 from timewarp.basic.errors import BasicError
 from timewarp.basic.python_expressions import (
     ExpressionTranslator,
@@ -305,14 +306,12 @@ class ProgramCompiler:
             source = source.replace(minima_placeholder(name), repr(minima))
         try:
             code = compile(source, filename, "exec")
-        except SyntaxError as error:
+        except (SyntaxError, RecursionError, MemoryError) as error:
             # Python's limits on nesting ("too many statically nested blocks", "too many
             # levels of indentation", ...) are the program's doing; any other SyntaxError is
             # a bug here and must not pass for the student's mistake.
-            if not str(error.msg).startswith("too many"):
+            if isinstance(error, SyntaxError) and not str(error.msg).startswith("too many"):
                 raise
-            raise BasicError("Out of memory", detail="the program is nested too deeply") from None
-        except (RecursionError, MemoryError):
             raise BasicError("Out of memory", detail="the program is nested too deeply") from None
         return CompiledProgram(code, filename, self.emit.line_map, source, self.data,
                                self.data_index)
@@ -437,14 +436,6 @@ def _node_statements(node: st.Node):
 
 def walk_lines(lines: list[ast.Line]):
     return walk_statements(s for line in lines for s in line.statements)
-
-
-def walk_statements(stmts):
-    """Every statement, including those inside one-line IFs."""
-    for stmt in stmts:
-        yield stmt
-        if isinstance(stmt, ast.If):
-            yield from walk_statements(stmt.then + stmt.otherwise)
 
 
 def walk_expressions(stmts):

@@ -448,9 +448,7 @@ def _exits_through_other_loops(kind: str, body: list, inside_other: bool = False
 
 def _exits(kind: str, stmts) -> bool:
     """Whether the statements (one-line IFs included) hold an EXIT ``kind``."""
-    return any((isinstance(s, ast.Exit) and s.what == kind)
-               or (isinstance(s, ast.If) and _exits(kind, (*s.then, *s.otherwise)))
-               for s in stmts)
+    return any(isinstance(s, ast.Exit) and s.what == kind for s in ast.walk_statements(stmts))
 
 
 def sub_result(sub: dict) -> str:
@@ -489,15 +487,7 @@ def _whole_positive(e: ast.Expr) -> bool:
 def _all_statements(region: list):
     for item in region:
         if isinstance(item, st.Step):
-            yield from _with_nested(item.stmt)
+            yield from ast.walk_statements((item.stmt,))
         elif isinstance(item, st.Node):
             for body in st._bodies(item):
                 yield from _all_statements(body)
-
-
-def _with_nested(stmt: ast.Stmt):
-    yield stmt
-    if isinstance(stmt, ast.If):
-        for inner in stmt.then + stmt.otherwise:
-            yield from _with_nested(inner)
-

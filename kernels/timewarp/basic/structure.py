@@ -135,19 +135,15 @@ def _add_statement(out: list, stmt: ast.Stmt, line) -> None:
 
 
 def _has_structure(stmt: ast.If) -> bool:
-    for inner in stmt.then + stmt.otherwise:
-        if isinstance(inner, _STRUCTURAL) or isinstance(inner, ast.If) and _has_structure(inner):
-            return True
-    return False
+    return any(isinstance(inner, _STRUCTURAL)
+               for inner in ast.walk_statements(stmt.then + stmt.otherwise))
 
 
 def nexts_inside_ifs(lines: list[ast.Line]) -> bool:
     """Whether a NEXT hides inside a one-line IF: then FOR loops must use the FOR stack."""
-    def inside(stmts) -> bool:
-        return any(isinstance(s, ast.Next) or isinstance(s, ast.If) and inside(s.then + s.otherwise)
-                   for s in stmts)
-    return any(isinstance(s, ast.If) and inside(s.then + s.otherwise)
-               for line in lines for s in line.statements)
+    return any(isinstance(inner, ast.Next)
+               for line in lines for s in line.statements if isinstance(s, ast.If)
+               for inner in ast.walk_statements(s.then + s.otherwise))
 
 
 class TreeBuilder:
