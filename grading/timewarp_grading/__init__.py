@@ -1,0 +1,1 @@
+"""Grading BASIC, Logo and PILOT notebooks with nbgrader: checks, preprocessors and course set-up."""

@@ -1,0 +1,1 @@
+"""Serial sensors as live widgets, readable from BASIC, Logo, PILOT and Python."""
