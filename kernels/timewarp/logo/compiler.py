@@ -346,7 +346,12 @@ class Compiler:
         """A Python truth value for a Logo condition (TRUE or FALSE)."""
         if isinstance(node, Infix) and node.operator in _TEST_HELPERS:
             return self._infix(node, _TEST_HELPERS)
-        return f"_truth({consumer!r}, {self._expression(node, consumer)})"
+        if isinstance(node, Constant) and isinstance(node.value, list):
+            # UCBLogo 6: a list as the condition is run for its value.
+            single = self._single(node.value, consumer)
+            if not isinstance(single, Failure):
+                return self._condition(single, consumer)
+        return f"_cond(I, {consumer!r}, {self._expression(node, consumer)})"
 
     def _choice_expression(self, node: Call, consumer: str | None) -> str | None:
         branches = []

@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 from timewarp.logo.errors import (LogoError, OutputSignal, StopSignal, didnt_output,
                                   dont_say, no_value)
-from timewarp.logo.values import equal, logo_bool, to_int, to_number, truth
+from timewarp.logo.values import equal, logo_bool, show_form, to_int, to_number, truth
 
 _NUM = (int, float)
 
@@ -134,6 +134,20 @@ def test_truth(name: str, value: Any) -> bool:
     return truth(name, value)
 
 
+def condition_truth(interp: Any, name: str, value: Any) -> bool:
+    """IF, IFELSE and TEST's condition: TRUE or FALSE, or (UCBLogo 6) a list run for its value."""
+    if value == "true":
+        return True
+    if value == "false":
+        return False
+    if isinstance(value, list):
+        result = interp.run_list(value, value=True)
+        if result is None:
+            raise LogoError(f"{name} didn't get a value from {show_form(value)}", code=5)
+        value = result
+    return truth(name, value)
+
+
 def count(name: str, value: Any) -> int:
     return to_int(name, value) if type(value) is not int else value
 
@@ -205,7 +219,7 @@ HELPERS: dict[str, Any] = {
     "_le": lambda a, b: logo_bool(leb(a, b)), "_ge": lambda a, b: logo_bool(geb(a, b)),
     "_eq": lambda a, b: logo_bool(eqb(a, b)), "_ne": lambda a, b: logo_bool(neb(a, b)),
     "_ltb": ltb, "_gtb": gtb, "_leb": leb, "_geb": geb, "_eqb": eqb, "_neb": neb,
-    "_truth": test_truth, "_count": count, "_for_range": for_range, "_slot": template_slot,
+    "_truth": test_truth, "_cond": condition_truth, "_count": count, "_for_range": for_range, "_slot": template_slot,
     "_tested": tested, "_restore": restore, "_checked": checked, "_fail": fail,
     "_raise": raise_, "_dont_say": dont_say, "_didnt_output": didnt_output, "_no_value": no_value,
     "_TailCall": TailCall, "_UNBOUND": UNBOUND, "_MISSING": MISSING,

@@ -15,7 +15,7 @@ from timewarp.engine import ProgramExit
 from timewarp.logo.errors import (LogoError, OutputSignal, StopSignal, ThrowSignal,
                                   doesnt_like, dont_say, no_value)
 from timewarp.logo.primitives import ANY, command_form, primitive
-from timewarp.logo.runtime import UNBOUND, count, for_range, test_truth
+from timewarp.logo.runtime import UNBOUND, condition_truth, count, for_range, test_truth
 from timewarp.logo.values import (check_name, is_word, logo_bool, print_form, to_list,
                                   to_number, truth, word_text)
 
@@ -78,7 +78,7 @@ def item_number(interp: Any) -> int:
 
 @primitive("if", 2, 2, 3, outputs=None)
 def if_(interp: Any, condition: Any, then: Any, otherwise: Any = None) -> Any:
-    if test_truth("if", condition):
+    if condition_truth(interp, "if", condition):
         return interp.run_list(_instructions("if", then), value=True)
     if otherwise is not None:
         return interp.run_list(_instructions("if", otherwise), value=True)
@@ -87,7 +87,7 @@ def if_(interp: Any, condition: Any, then: Any, otherwise: Any = None) -> Any:
 
 @command_form("if")
 def if_command(interp: Any, condition: Any, then: Any, otherwise: Any = None) -> None:
-    if test_truth("if", condition):
+    if condition_truth(interp, "if", condition):
         interp.run_list(_instructions("if", then))
     elif otherwise is not None:
         interp.run_list(_instructions("if", otherwise))
@@ -95,20 +95,20 @@ def if_command(interp: Any, condition: Any, then: Any, otherwise: Any = None) ->
 
 @primitive("ifelse", 3, outputs=None)
 def ifelse(interp: Any, condition: Any, then: Any, otherwise: Any) -> Any:
-    chosen = then if test_truth("ifelse", condition) else otherwise
+    chosen = then if condition_truth(interp, "ifelse", condition) else otherwise
     return interp.run_list(_instructions("ifelse", chosen), value=True)
 
 
 @command_form("ifelse")
 def ifelse_command(interp: Any, condition: Any, then: Any, otherwise: Any) -> None:
-    chosen = then if test_truth("ifelse", condition) else otherwise
+    chosen = then if condition_truth(interp, "ifelse", condition) else otherwise
     interp.run_list(_instructions("ifelse", chosen))
 
 
 @primitive("test", 1, outputs=False)
 def test(interp: Any, condition: Any) -> None:
     # One TEST result per running procedure would need a frame; the latest TEST wins.
-    flag = truth("test", condition)
+    flag = condition_truth(interp, "test", condition)
     if interp.test_result:
         interp.test_result[-1] = flag
     else:
