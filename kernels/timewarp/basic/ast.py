@@ -369,6 +369,13 @@ class RaiseError(Stmt):
 
 
 @dataclass(frozen=True)
+class Assert(Stmt):
+    """ASSERT condition, "message": a teacher's test; a false condition stops the program."""
+    condition: Expr
+    message: Expr | None = None
+
+
+@dataclass(frozen=True)
 class Failure(Stmt):
     """A line that did not parse: running it raises its error, as GW-BASIC does."""
     kind: str

@@ -56,6 +56,10 @@ _STATEMENTS = {
                'IF X > 0 THEN\n    PRINT "POSITIVE"\nEND IF'),
     "END": ("END", "Stops the program. END IF, END SUB, END FUNCTION and END SELECT close blocks.",
             '100 PRINT "BYE": END'),
+    "ASSERT": ('ASSERT condition [, "message"]',
+               "A test: if the condition is false, the program stops with an error that shows"
+               " the message and the line. Teachers use it in graded notebooks.",
+               'ASSERT X = 4, "X should be 4"'),
     "STOP": ("STOP",
              "Stops the program and says on which line it stopped; handy when hunting bugs.",
              "50 IF X < 0 THEN STOP"),

@@ -260,6 +260,16 @@ class StatementParser(ExpressionParser):
                 return node
         return ast.End()
 
+    def st_ASSERT(self) -> ast.Stmt:
+        condition = self._num(self.expression())
+        message = None
+        if self.accept("op", ","):
+            message = self.expression()
+            if message.type != "$":
+                raise BasicError("Type mismatch", detail='ASSERT\'s message is a string, '
+                                 'like ASSERT X = 4, "X should be 4"')
+        return ast.Assert(condition, message)
+
     def st_STOP(self) -> ast.Stmt:
         return ast.End(stop=True)
 

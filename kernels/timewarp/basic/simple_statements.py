@@ -168,5 +168,12 @@ class SimpleStatements:
     def s_RaiseError(self, s: ast.RaiseError) -> None:
         self.emit(f"raise _error_number({self.exprs.value(s.code)})")
 
+    def s_Assert(self, s: ast.Assert) -> None:
+        message = "''" if s.message is None else self.exprs.value(s.message)
+        self.emit(f"if not {self.exprs.condition(s.condition)}:")
+        self.emit.indent()
+        self.emit(f"raise BasicError('Assertion failed', detail={message})")
+        self.emit.dedent()
+
     def s_Failure(self, s: ast.Failure) -> None:
         self.emit(f"raise BasicError({s.kind!r}, detail={s.detail!r})")

@@ -17,6 +17,7 @@ array | ARRAY size   (ARRAY size origin) | make "a array 5
 arrayp | ARRAYP thing  (ARRAY?) | print arrayp {1 2}
 arraytolist | ARRAYTOLIST array | show arraytolist {1 2 3}
 ascii | ASCII char | print ascii "A
+assert | ASSERT conditionlist message  (ASSERT conditionlist) | assert [:x = 4] [x should be 4]
 back | BACK distance  (BK) | back 50
 background | BACKGROUND  (BG) | print background
 beforep | BEFOREP word1 word2  (BEFORE?) | print beforep "apple "banana

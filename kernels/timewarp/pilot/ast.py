@@ -210,8 +210,16 @@ class Graphics:
     commands: tuple[TurtleCommand, ...]
 
 
+@dataclass(frozen=True)
+class Check:
+    """CK:#SCORE = 3, the score should be 3 -- a teacher's test: stop unless it holds."""
+
+    condition: Expression
+    message: Text
+
+
 Action = (TypeText | Accept | Match | Jump | JumpMatch | Use | End | Compute | Remark | Problem
-          | Link | Wait | Graphics)
+          | Link | Wait | Graphics | Check)
 
 
 @dataclass(frozen=True)

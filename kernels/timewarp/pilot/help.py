@@ -37,6 +37,9 @@ STATEMENTS: dict[str, tuple[str, str, str]] = {
            "PR:Question 2"),
     "L": ("L:file", "LINK: runs another lesson file (.pil or .pilot), then carries on here. "
           "Variables are shared.", "L:fractions.pil"),
+    "CK": ("CK:condition, message", "CHECK: a teacher's test; if the condition is false the "
+           "lesson stops with an error that shows the message and the line.",
+           "CK:#SCORE = 3, the score should be 3"),
     "W": ("W:seconds", "WAIT: pauses for a number of seconds (also PA:).", "W:2"),
     "G": ("G:command arguments ...", "GRAPHICS: drives the turtle: FORWARD, BACK, LEFT, RIGHT, "
           "PENUP, PENDOWN, PENCOLOR, SETXY, HOME, CLEARSCREEN, CIRCLE, ARC, DOT, LABEL ...",

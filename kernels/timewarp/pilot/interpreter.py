@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from timewarp.pilot import graphics
 from timewarp.pilot.ast import (
-    Accept, Action, BinaryOp, Comparison, Compute, Condition, End, Expression, FunctionCall,
+    Accept, Action, BinaryOp, Check, Comparison, Compute, Condition, End, Expression, FunctionCall,
     Graphics, Jump, JumpMatch, Link, Logical, Match, Negate, Not, Number, Problem, Remark,
     Statement, String, Substitution, Text, TypeText, Use, Variable, Wait,
 )
@@ -96,7 +96,7 @@ class Interpreter:
             TypeText: self.type_text, Accept: self.accept, Match: self.match, Jump: self.jump,
             JumpMatch: self.jump_match, Use: self.use, End: self.end, Compute: self.compute,
             Remark: self.nothing, Problem: self.problem, Link: self.link, Wait: self.wait,
-            Graphics: self.graphics,
+            Graphics: self.graphics, Check: self.check,
         }
 
     # --- running ---------------------------------------------------------------------------
@@ -283,6 +283,11 @@ class Interpreter:
         if flush is not None:
             flush()
         time.sleep(seconds)
+
+    def check(self, action: Check, run: Run) -> None:
+        if not self.truth(action.condition):
+            message = self.render(action.message)
+            raise PilotError(f"check failed: {message}" if message else "check failed")
 
     def graphics(self, action: Graphics, run: Run) -> None:
         for command in action.commands:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from timewarp.pilot import graphics
 from timewarp.pilot.ast import (
-    Accept, Action, Compute, Condition, End, Graphics, Jump, JumpMatch, Link, Match, PlainText,
+    Accept, Action, Check, Compute, Condition, End, Graphics, Jump, JumpMatch, Link, Match, PlainText,
     Problem, Remark, Statement, Substitution, Text, TypeText, Use, Wait, Wildcard,
 )
 from timewarp.pilot.errors import PilotError
@@ -180,6 +180,30 @@ def _graphics(operand: str) -> Action:
     return Graphics(graphics.parse_commands(operand, parse_text))
 
 
+def _check(operand: str) -> Action:
+    condition, comma, message = _split_check(operand)
+    if not condition.strip():
+        raise PilotError("CK: needs a condition and a message, like CK:#SCORE = 3, "
+                         "the score should be 3")
+    try:
+        test = parse_expression(condition)
+    except PilotError as err:
+        raise PilotError(f"CK:'s condition {condition.strip()} is not right: "
+                         f"{err.reason}") from None
+    return Check(test, parse_text(message.strip()) if comma else ())
+
+
+def _split_check(operand: str) -> tuple[str, str, str]:
+    """Condition and message split at the first comma outside quotes."""
+    quoted = False
+    for i, char in enumerate(operand):
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            return operand[:i], ",", operand[i + 1:]
+    return operand, "", ""
+
+
 @dataclass(frozen=True)
 class KeywordSpec:
     name: str
@@ -205,6 +229,7 @@ KEYWORDS: tuple[KeywordSpec, ...] = (
     KeywordSpec("L", "LINK", _link),
     KeywordSpec("W", "WAIT", _wait),
     KeywordSpec("G", "GRAPHICS", _graphics),
+    KeywordSpec("CK", "CHECK", _check),
 )
 _BY_NAME: dict[str, KeywordSpec] = {
     **{spec.name: spec for spec in KEYWORDS},

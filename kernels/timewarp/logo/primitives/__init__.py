@@ -67,8 +67,8 @@ ANY = math.inf
 
 def _load() -> None:
     # The area modules register themselves on import.
-    from timewarp.logo.primitives import (arithmetic, control, data, io,  # noqa: F401
-                                          turtle, workspace)
+    from timewarp.logo.primitives import (arithmetic, assertions, control, data,  # noqa: F401
+                                          io, turtle, workspace)
 
 
 _load()
