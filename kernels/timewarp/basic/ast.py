@@ -104,6 +104,7 @@ class Stmt:
 class Print(Stmt):
     items: tuple[object, ...]   # Expr, or the separators ";" and ","
     using: Expr | None = None
+    file: Expr | None = None    # PRINT #n (see timewarp.basic.files)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class Input(Stmt):
     question: bool
     targets: tuple[Target, ...]
     whole_line: bool = False
+    file: Expr | None = None    # INPUT #n, LINE INPUT #n
 
 
 @dataclass(frozen=True)

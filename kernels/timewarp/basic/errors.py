@@ -20,6 +20,11 @@ ERROR_CODES = {
     "Missing operand": 22, "Line buffer overflow": 23, "FOR without NEXT": 26,
     "WHILE without WEND": 29, "WEND without WHILE": 30, "Input past end": 62,
     "Bad file name": 64, "Unprintable error": 21,
+    # Files and devices (timewarp.basic.files), with GW-BASIC's own spelling.
+    "Device Timeout": 24, "Device Fault": 25, "Bad file number": 52, "File not found": 53,
+    "Bad file mode": 54, "File already open": 55, "Device I/O error": 57, "Too many files": 67,
+    "Device Unavailable": 68, "Permission Denied": 70, "Path/File access error": 75,
+    "Path not found": 76,
 }
 
 

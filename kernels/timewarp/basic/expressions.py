@@ -27,6 +27,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "ERR": ("", "%"), "ERL": ("", "!"), "TAB": ("n", "$"), "SPC": ("n", "$"),
     "POS": ("N", "%"), "FRE": ("?", "!"), "POINT": ("nn", "%"), "STRING$": ("n?", "$"),
     "INSTR": ("", "%"), "UBOUND": ("", "%"), "LBOUND": ("", "%"),
+    "EOF": ("n", "%"), "FREEFILE": ("", "%"), "SENSOR": ("$", "!"),
 }
 
 _RELATIONS = {"=", "<>", "<", ">", "<=", ">="}

@@ -400,14 +400,41 @@ _GRAPHICS = {
               "C = POINT(10, 10)"),
 }
 
+# Files and devices (timewarp.basic.files): a device is a file the program opens.
+_FILES = {
+    "OPEN": ('OPEN name$ FOR INPUT|OUTPUT|APPEND AS #n   or   OPEN "I"|"O"|"A", #n, name$',
+             "Opens a file in your folder, or a device such as COM1:9600 or"
+             " timewarp-sim://thermometer, as file number n.",
+             'OPEN "SCORES.TXT" FOR OUTPUT AS #1'),
+    "CLOSE": ("CLOSE [#n [, #m ...]]", "Closes the files given, or every open file.",
+              "CLOSE #1"),
+    "WRITE": ("WRITE [#n,] items",
+              "Writes values separated by commas, with strings in quotes, so INPUT # reads"
+              " them back exactly.",
+              'WRITE #1, NAME$, SCORE'),
+    "OUTPUT": ("OPEN name$ FOR OUTPUT AS #n", "Opens a file to write it from the start.",
+               'OPEN "OUT.TXT" FOR OUTPUT AS #1'),
+    "APPEND": ("OPEN name$ FOR APPEND AS #n", "Opens a file to add lines at its end.",
+               'OPEN "LOG.TXT" FOR APPEND AS #1'),
+}
+_FILE_FUNCTIONS = {
+    "EOF": ("EOF(n)", "True (-1) when file n has nothing more to read; for a device, when no"
+            " line is waiting.", "WHILE NOT EOF(1): LINE INPUT #1, L$: PRINT L$: WEND"),
+    "FREEFILE": ("FREEFILE", "The lowest file number not in use.", "F = FREEFILE"),
+    "SENSOR": ('SENSOR(name$)', "The newest reading called name$ from an open device,"
+               " such as a thermometer's temp.",
+               'OPEN "timewarp-sim://thermometer" AS #1: PRINT SENSOR("temp")'),
+}
+
 KEYWORD_HELP: dict[str, str] = {
     word: _entry(*parts)
-    for table in (_STATEMENTS, _COMMANDS, _FUNCTIONS, _OPERATORS, _STRUCTURED, _GRAPHICS)
+    for table in (_STATEMENTS, _COMMANDS, _FUNCTIONS, _OPERATORS, _STRUCTURED, _GRAPHICS,
+                  _FILES, _FILE_FUNCTIONS)
     for word, parts in table.items()
 }
 
 #: Words that name a value (functions and read-only variables), for highlighting.
-FUNCTION_WORDS: frozenset[str] = frozenset(_FUNCTIONS) | {"FN", "POINT"}
+FUNCTION_WORDS: frozenset[str] = frozenset(_FUNCTIONS) | frozenset(_FILE_FUNCTIONS) | {"FN", "POINT"}
 
 #: Words that act as operators between values.
 OPERATOR_WORDS: frozenset[str] = frozenset(_OPERATORS)

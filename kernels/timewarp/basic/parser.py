@@ -11,6 +11,7 @@ import difflib
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError, BasicSyntaxError
 from timewarp.basic.expressions import ExpressionParser, Names
+from timewarp.basic.files import FileStatementParser
 from timewarp.basic.graphics import GRAPHICS_SYNTAX, parse_graphics
 from timewarp.basic.lexer import STATEMENT_WORDS, Token
 
@@ -31,7 +32,7 @@ def parse_statements(tokens: list[Token], names: Names,
     return statements
 
 
-class StatementParser(ExpressionParser):
+class StatementParser(FileStatementParser, ExpressionParser):
     def statement_list(self, stop_at_else: bool) -> tuple[ast.Stmt, ...]:
         out: list[ast.Stmt] = []
         while self.peek() is not None:
@@ -139,6 +140,16 @@ class StatementParser(ExpressionParser):
             if using.type != "$":
                 raise BasicError("Type mismatch")
             self.expect("op", ";")
+        file = None
+        if using is None and self.accept("op", "#"):
+            file = self._num(self.expression())
+            if not self.accept("op", ","):
+                return ast.Print((), None, file)
+            if self.accept("kw", "USING"):
+                using = self.expression()
+                if using.type != "$":
+                    raise BasicError("Type mismatch")
+                self.expect("op", ";")
         items: list[object] = []
         while not self.at_end():
             if self.at_op(";") or self.at_op(","):
@@ -146,9 +157,16 @@ class StatementParser(ExpressionParser):
                 self.i += 1
             else:
                 items.append(self.expression())
-        return ast.Print(tuple(items), using)
+        return ast.Print(tuple(items), using, file)
 
     def st_INPUT(self) -> ast.Stmt:
+        if self.accept("op", "#"):
+            file = self._num(self.expression())
+            self.expect("op", ",")
+            targets = [self.target()]
+            while self.accept("op", ","):
+                targets.append(self.target())
+            return ast.Input("", False, tuple(targets), file=file)
         self.accept("op", ";")
         prompt, question = "", True
         if self.at("str"):
@@ -166,6 +184,10 @@ class StatementParser(ExpressionParser):
     def st_LINE(self) -> ast.Stmt:
         if not self.accept("kw", "INPUT"):
             return parse_graphics(self, "LINE")
+        file = None
+        if self.accept("op", "#"):
+            file = self._num(self.expression())
+            self.expect("op", ",")
         self.accept("op", ";")
         prompt = ""
         if self.at("str"):
@@ -176,7 +198,7 @@ class StatementParser(ExpressionParser):
         target = self.target()
         if target.type != "$":
             raise BasicError("Type mismatch")
-        return ast.Input(prompt, False, (target,), whole_line=True)
+        return ast.Input(prompt, False, (target,), whole_line=True, file=file)
 
     # Jumps
 

@@ -29,6 +29,7 @@ _FUNCTIONS = {
     "CDBL": "_csng({0})", "ERR": "_rt.err", "ERL": "_rt.erl", "POS": "(_rt.column + 1)",
     "FRE": "60000.0", "POINT": "_point(_rt, {0}, {1})", "STRING$": "_string({0}, {1})",
     "INSTR": "_instr({0}, {1}, {2})",
+    "EOF": "_rt.files.eof({0})", "FREEFILE": "_rt.files.freefile()", "SENSOR": "_rt.files.sensor({0})",
 }
 
 

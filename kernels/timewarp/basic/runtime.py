@@ -14,6 +14,7 @@ import time
 from timewarp.basic.arrays import padded
 from timewarp.basic.builtins import LARGEST, _cint, _int
 from timewarp.basic.errors import BasicError, BasicSyntaxError
+from timewarp.basic.files import BasicFiles
 from timewarp.basic.numbers import parse_number, print_number
 
 WIDTH = 80
@@ -45,6 +46,7 @@ class Runtime:
         self.last_rnd = 0.0
         self.for_stack: list[ForRecord] = []
         self.option_base = 0
+        self.files = BasicFiles()
         self.reset_errors()
 
     def reset_errors(self) -> None:

@@ -89,6 +89,8 @@ class BasicSession(Session):
             self._run(compiled)
         finally:
             self.runtime.flush()
+            # A program's end closes its files, as in GW-BASIC (direct cells keep theirs).
+            self.runtime.files.close_all()
 
     def _compile_memory(self, start: int | None) -> CompiledProgram:
         if start is None and self._compiled and self._compiled[0] == self.program.version:
@@ -116,6 +118,7 @@ class BasicSession(Session):
         self.arrays.clear()
         self.runtime.for_stack.clear()
         self.runtime.reset_errors()
+        self.runtime.files.close_all()
         self.runtime.option_base = 0
         self.runtime.seed = 5228370   # RUN restarts RND's sequence, as in GW-BASIC
 

@@ -37,6 +37,9 @@ class SimpleStatements:
         self.emit(f"{python_name(s.key)} = {self.exprs.value(s.value)}")
 
     def s_Print(self, s: ast.Print) -> None:
+        if s.file is not None:
+            self.print_to_file(s)
+            return
         emit, value = self.emit, self.exprs.value
         if s.using is not None:
             values = [value(i) for i in s.items if isinstance(i, ast.Expr)]
@@ -57,6 +60,9 @@ class SimpleStatements:
             emit("_rt.newline()")
 
     def s_Input(self, s: ast.Input) -> None:
+        if s.file is not None:
+            self.input_from_file(s)
+            return
         if s.whole_line:
             self.store(s.targets[0], f"_rt.read_line({s.prompt!r})", "$")
             return

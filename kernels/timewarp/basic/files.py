@@ -1,0 +1,443 @@
+"""BASIC's files and devices: OPEN, CLOSE, PRINT #, WRITE #, INPUT #, LINE INPUT #, EOF.
+
+A device is a file the program opens: ``OPEN "COM1:9600" AS #1`` and
+``OPEN "timewarp-sim://thermometer" AS #1`` give a file whose lines come from the device
+(see :mod:`timewarp.devices`), ``OPEN "scores.txt" FOR INPUT AS #1`` (or GW-BASIC's
+``OPEN "I", #1, "scores.txt"``) a file on disk.  Disk files live under the notebook's
+folder and never outside the user's home ("Path/File access error"), so a program cannot
+read another student's files.  Errors carry GW-BASIC's numbers (52 Bad file number,
+53 File not found, 62 Input past end, 68 Device Unavailable, ...).
+
+This module holds all three stages for these statements: the nodes, the parser's and
+the compiler's methods (mixed into theirs), and :class:`BasicFiles`, the runtime's table
+of open files.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from timewarp import devices
+from timewarp.basic import ast
+from timewarp.basic.errors import BasicError
+from timewarp.basic.numbers import parse_number, print_number
+
+MAX_FILES = 15
+ZONE = 14
+_MODES = {"I": "I", "O": "O", "A": "A", "INPUT": "I", "OUTPUT": "O", "APPEND": "A"}
+
+
+# Nodes
+
+@dataclass(frozen=True)
+class Open(ast.Stmt):
+    spec: ast.Expr
+    mode: ast.Expr | None     # "I", "O" or "A" (GW-BASIC's first syntax: any string)
+    number: ast.Expr
+
+
+@dataclass(frozen=True)
+class Close(ast.Stmt):
+    numbers: tuple[ast.Expr, ...]    # none: every file
+
+
+@dataclass(frozen=True)
+class Write(ast.Stmt):
+    file: ast.Expr | None
+    items: tuple[ast.Expr, ...]
+
+
+# Parsing (mixed into timewarp.basic.parser.StatementParser)
+
+class FileStatementParser:
+    def file_number(self, hash_needed: bool = False) -> ast.Expr:
+        if not self.accept("op", "#") and hash_needed:
+            self.fail("expected # and a file number")
+        return self._num(self.expression())
+
+    def st_OPEN(self) -> ast.Stmt:
+        first = self.expression()
+        if self.accept("op", ","):
+            # OPEN "O", #1, "NAME": mode first, as GW-BASIC's first syntax has it.
+            number = self.file_number()
+            self.expect("op", ",")
+            spec = self.expression()
+            if self.accept("op", ","):
+                self._num(self.expression())     # a record length: accepted, unused
+            return Open(_string(spec), _string(first), number)
+        mode = None
+        if self.accept("kw", "FOR"):
+            tok = self.peek()
+            word = "" if tok is None else str(tok.value)
+            if word not in _MODES:
+                self.fail("OPEN ... FOR takes INPUT, OUTPUT or APPEND")
+            self.i += 1
+            mode = ast.String(_MODES[word])
+        tok = self.peek()
+        if tok is None or tok.kind != "name" or tok.value != "AS":
+            self.fail("expected AS #n")
+        self.i += 1
+        number = self.file_number()
+        return Open(_string(first), mode, number)
+
+    def st_CLOSE(self) -> ast.Stmt:
+        numbers = []
+        while not self.at_end():
+            numbers.append(self.file_number())
+            if not self.accept("op", ","):
+                break
+        return Close(tuple(numbers))
+
+    def st_WRITE(self) -> ast.Stmt:
+        file = None
+        if self.accept("op", "#"):
+            file = self._num(self.expression())
+            if not self.accept("op", ","):
+                return Write(file, ())
+        items = []
+        while not self.at_end():
+            items.append(self.expression())
+            if not (self.accept("op", ",") or self.accept("op", ";")):
+                break
+        return Write(file, tuple(items))
+
+
+def _string(expr: ast.Expr) -> ast.Expr:
+    if expr.type != "$":
+        raise BasicError("Type mismatch")
+    return expr
+
+
+# Compiling (mixed into timewarp.basic.statements.StatementCompiler)
+
+class FileStatementCompiler:
+    def s_Open(self, s: Open) -> None:
+        mode = self.exprs.value(s.mode) if s.mode is not None else "None"
+        self.emit(f"_rt.files.open({self.exprs.value(s.spec)}, {mode}, "
+                  f"{self.exprs.value(s.number)})")
+
+    def s_Close(self, s: Close) -> None:
+        numbers = "".join(self.exprs.value(n) + ", " for n in s.numbers)
+        self.emit(f"_rt.files.close(({numbers}))")
+
+    def s_Write(self, s: Write) -> None:
+        values = ", ".join(self.exprs.value(i) for i in s.items)
+        target = self.exprs.value(s.file) if s.file is not None else "None"
+        self.emit(f"_rt.files.write_values({target}, ({values}{',' if s.items else ''}))")
+
+    def print_to_file(self, s: ast.Print) -> None:
+        emit, value = self.emit, self.exprs.value
+        emit(f"_f = _rt.files.printer({value(s.file)})")
+        if s.using is not None:
+            values = [value(i) for i in s.items if isinstance(i, ast.Expr)]
+            emit(f"_f.item(_using({value(s.using)}, [{', '.join(values)}]))")
+        else:
+            for item in s.items:
+                if item == ",":
+                    emit("_f.zone()")
+                elif item == ";":
+                    continue
+                elif isinstance(item, ast.BuiltinCall) and item.name in ("TAB", "SPC"):
+                    emit(f"_f.{item.name.lower()}({value(item.args[0])})")
+                elif item.type == "$":
+                    emit(f"_f.item({value(item)})")
+                else:
+                    emit(f"_f.number({value(item)}{', True' if item.type == '#' else ''})")
+        if not s.items or s.items[-1] not in (";", ","):
+            emit("_f.newline()")
+
+    def input_from_file(self, s: ast.Input) -> None:
+        file = self.exprs.value(s.file)
+        if s.whole_line:
+            self.store(s.targets[0], f"_rt.files.line({file})", "$")
+            return
+        for target in s.targets:
+            self.store(target, f"_rt.files.field({file}, {target.type!r})", target.type)
+
+
+# Running
+
+def user_path(name: str) -> Path:
+    """``name`` under the notebook's folder; outside the user's home is refused."""
+    if not name or "\0" in name:
+        raise BasicError("Bad file name")
+    home = Path.home().resolve()
+    here = Path.cwd().resolve()
+    root = home if here == home or home in here.parents else here
+    path = (here / os.path.expanduser(name)).resolve()
+    if path != root and root not in path.parents:
+        raise BasicError("Path/File access error",
+                         detail=f"{name} is outside your folder {root}")
+    return path
+
+
+class Printer:
+    """PRINT # into an output file: columns and zones as on the screen, no wrapping."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.column = 0
+
+    def item(self, text: str) -> None:
+        self.stream.write(text)
+        self.column = len(text) - text.rfind("\n") - 1 if "\n" in text else self.column + len(text)
+
+    def number(self, value, double: bool = False) -> None:
+        self.item(print_number(value, double))
+
+    def zone(self) -> None:
+        self.item(" " * ((self.column // ZONE + 1) * ZONE - self.column))
+
+    def tab(self, n) -> None:
+        target = max(int(n), 1) - 1
+        if target < self.column:
+            self.newline()
+        self.item(" " * (target - self.column))
+
+    def spc(self, n) -> None:
+        self.item(" " * max(int(n), 0))
+
+    def newline(self) -> None:
+        self.stream.write("\n")
+        self.column = 0
+
+
+class DiskFile:
+    def __init__(self, path: Path, mode: str) -> None:
+        self.mode = mode
+        self.path = path
+        self.text, self.pos = "", 0
+        self.stream = None
+        try:
+            if mode == "I":
+                self.text = path.read_text(encoding="utf-8", errors="replace").split("\x1a")[0]
+            else:
+                self.stream = path.open("a" if mode == "A" else "w", encoding="utf-8")
+        except FileNotFoundError:
+            raise BasicError("File not found" if mode == "I" else "Path not found",
+                             detail=str(path.name)) from None
+        except IsADirectoryError:
+            raise BasicError("Path/File access error", detail=f"{path.name} is a folder") from None
+        except PermissionError:
+            raise BasicError("Permission Denied", detail=str(path.name)) from None
+        self.printer = Printer(self.stream) if self.stream else None
+
+    def next_char(self) -> str:
+        if self.pos >= len(self.text):
+            return ""
+        self.pos += 1
+        return self.text[self.pos - 1]
+
+    def peek_char(self) -> str:
+        return self.text[self.pos] if self.pos < len(self.text) else ""
+
+    def more(self) -> bool:
+        return self.pos < len(self.text)
+
+    def at_end(self) -> bool:
+        return self.pos >= len(self.text)
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+
+
+class DeviceFile:
+    """A device opened as a file: reads come line by line from its reader thread."""
+
+    def __init__(self, spec: str) -> None:
+        self.mode = "R"
+        self.device = devices.open_device(spec)
+        self.queue = self.device.subscribe()
+        self.printer = Printer(self)
+        self.text, self.pos = "", 0
+
+    def write(self, text: str) -> None:
+        self.pending = getattr(self, "pending", "") + text
+        while "\n" in self.pending:
+            line, _, self.pending = self.pending.partition("\n")
+            self.device.write_line(line)
+
+    def more(self) -> bool:
+        """Wait for the next line when this one is used up (Device Timeout after a while)."""
+        if self.pos >= len(self.text):
+            line = self.queue.get(devices.TIMEOUT, devices.idle)
+            self.text, self.pos = line.text + "\n", 0
+        return True
+
+    def next_char(self) -> str:
+        self.more()
+        self.pos += 1
+        return self.text[self.pos - 1]
+
+    def peek_char(self) -> str:
+        """The next character of the line at hand, "" when it is used up (never waits)."""
+        return self.text[self.pos] if self.pos < len(self.text) else ""
+
+    def at_end(self) -> bool:
+        # GW-BASIC's EOF on a COM port: nothing waiting in the input buffer.
+        return self.pos >= len(self.text) and len(self.queue) == 0
+
+    def close(self) -> None:
+        self.queue.close()
+        devices.release(self.device)
+
+
+class BasicFiles:
+    """The open files of one BASIC session, by number (#1 to #15)."""
+
+    def __init__(self) -> None:
+        self.table: dict[int, DiskFile | DeviceFile] = {}
+
+    def _number(self, number) -> int:
+        n = int(round(number))
+        if not 1 <= n <= MAX_FILES:
+            raise BasicError("Bad file number")
+        return n
+
+    def get(self, number, modes: str) -> DiskFile | DeviceFile:
+        handle = self.table.get(self._number(number))
+        if handle is None:
+            raise BasicError("Bad file number")
+        if handle.mode not in modes and handle.mode != "R":
+            raise BasicError("Bad file mode")
+        return handle
+
+    def open(self, spec: str, mode: str | None, number) -> None:
+        n = self._number(number)
+        if n in self.table:
+            raise BasicError("File already open")
+        if mode is not None:
+            mode = _MODES.get(mode.strip().upper()[:1] or "?")
+            if mode is None:
+                raise BasicError("Bad file mode")
+        if _is_device(spec):
+            try:
+                self.table[n] = DeviceFile(spec)
+            except devices.DeviceError as error:
+                raise device_error(error) from None
+        else:
+            self.table[n] = DiskFile(user_path(spec), mode or "R")
+
+    def close(self, numbers: tuple = ()) -> None:
+        for n in [self._number(x) for x in numbers] if numbers else list(self.table):
+            handle = self.table.pop(n, None)
+            if handle is not None:
+                handle.close()
+
+    def close_all(self) -> None:
+        self.close()
+
+    def freefile(self) -> int:
+        for n in range(1, MAX_FILES + 1):
+            if n not in self.table:
+                return n
+        raise BasicError("Too many files")
+
+    def sensor(self, name: str) -> float:
+        """SENSOR("temp"): the newest reading of that name from any open device."""
+        try:
+            return devices.latest(name)
+        except devices.DeviceError as error:
+            raise device_error(error) from None
+
+    def printer(self, number) -> Printer:
+        return self.get(number, "OA").printer
+
+    def write_values(self, number, values: tuple) -> None:
+        text = ",".join(f'"{v}"' if isinstance(v, str) else print_number(v).strip()
+                        for v in values)
+        if number is None:
+            from timewarp.basic.builtins import _CURRENT
+            _CURRENT[-1].write(text + "\n")
+            return
+        out = self.printer(number)
+        out.item(text)
+        out.newline()
+
+    def eof(self, number) -> int:
+        handle = self.get(number, "IOA")
+        try:
+            return -1 if handle.mode in "IR" and handle.at_end() else 0
+        except devices.DeviceError as error:
+            raise device_error(error) from None
+
+    def line(self, number) -> str:
+        handle = self.get(number, "I")
+        try:
+            if handle.at_end() and handle.mode == "I":
+                raise BasicError("Input past end")
+            handle.more()
+            out = []
+            while (c := handle.next_char()) not in ("\n", ""):
+                out.append(c)
+        except devices.DeviceError as error:
+            raise device_error(error) from None
+        return "".join(out).rstrip("\r")
+
+    def field(self, number, kind: str):
+        handle = self.get(number, "I")
+        try:
+            return _read_field(handle, kind)
+        except devices.DeviceError as error:
+            raise device_error(error) from None
+
+
+def _is_device(spec: str) -> bool:
+    upper = spec.strip().upper()
+    return "://" in spec or upper.startswith("COM") and upper[3:4].isdigit() or \
+        upper.startswith("/DEV/")
+
+
+def device_error(error: devices.DeviceError) -> BasicError:
+    return BasicError(error.kind if error.kind != "Device unavailable" else "Device Unavailable",
+                      detail=str(error))
+
+
+def _read_field(handle, kind: str):
+    """One item of INPUT #: quoted or up to a comma (strings), up to a blank or comma
+    (numbers); blanks and line ends before it are skipped."""
+    if handle.mode == "I" and handle.at_end():
+        raise BasicError("Input past end")
+    while True:
+        c = handle.peek_char()
+        if c == "":
+            if not handle.more():
+                if kind == "$":
+                    return ""
+                raise BasicError("Input past end")
+        elif c in " \r\n":
+            handle.next_char()
+        else:
+            break
+    chars = []
+    if kind == "$" and handle.peek_char() == '"':
+        handle.next_char()
+        while (c := handle.next_char()) not in ('"', ""):
+            chars.append(c)
+        _skip_separator(handle)
+        return "".join(chars)
+    stops = (",", "\n", "") if kind == "$" else (",", "\n", "", " ")
+    while handle.peek_char() not in stops:
+        chars.append(handle.next_char())
+    _skip_separator(handle)
+    text = "".join(chars).rstrip("\r")
+    if kind == "$":
+        return text.rstrip(" ")
+    value = parse_number(text.strip()) if text.strip() else 0
+    if value is None:
+        value = 0
+    if kind == "%":
+        from timewarp.basic.builtins import _cint
+        return _cint(value)
+    return value
+
+
+def _skip_separator(handle) -> None:
+    while handle.peek_char() in (" ", "\r") and handle.peek_char() != "":
+        handle.next_char()
+    if handle.peek_char() in (",", "\n"):
+        handle.next_char()
+

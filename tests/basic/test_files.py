@@ -1,0 +1,141 @@
+"""BASIC files: OPEN in both syntaxes, PRINT #, WRITE #, INPUT #, LINE INPUT #, EOF, CLOSE.
+
+Transcripts are checked against PC-BASIC 2.0.8 run on the same program in a folder of its
+own; the errors carry GW-BASIC's numbers; a path outside the user's folder is refused.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+
+from timewarp.basic.errors import BasicError
+from timewarp.basic.session import BasicSession
+from timewarp.engine import ScriptedConsole
+
+PROGRAMS = {
+    "both_syntaxes": """
+10 OPEN "O", #1, "DATA.TXT"
+20 PRINT #1, "HELLO"; 42, -3.5
+30 WRITE #1, "A,B", 7, "C"
+40 PRINT #1, 1;2;3
+50 CLOSE #1
+60 OPEN "DATA.TXT" FOR INPUT AS #2
+70 LINE INPUT #2, L$: PRINT "["; L$; "]"
+80 INPUT #2, A$, B, C$: PRINT A$; "|"; B; "|"; C$
+90 INPUT #2, X, Y, Z: PRINT X + Y + Z
+100 PRINT EOF(2)
+110 CLOSE
+120 OPEN "DATA.TXT" FOR APPEND AS #1: PRINT #1, "MORE": CLOSE 1
+130 OPEN "I", 1, "DATA.TXT"
+140 WHILE NOT EOF(1): LINE INPUT #1, L$: PRINT L$: WEND
+150 CLOSE
+""",
+    "errors_trapped": """
+10 ON ERROR GOTO 1000
+20 OPEN "NOPE.TXT" FOR INPUT AS #3
+30 PRINT #7, "X"
+40 OPEN "O", #1, "E.TXT": PRINT #1, "ONE": CLOSE #1
+50 OPEN "I", #1, "E.TXT": INPUT #1, A$, B$
+60 OPEN "I", #1, "E.TXT"
+70 PRINT #1, "NO"
+80 OPEN "Q", #2, "E.TXT"
+90 CLOSE: END
+1000 PRINT "ERROR"; ERR; "IN"; ERL: RESUME NEXT
+""",
+    "fields": """
+10 OPEN "O", #1, "F.TXT"
+20 PRINT #1, "  LEADING, TRAILING  ,"; CHR$(34); "QUOTED, WITH COMMA"; CHR$(34); ", 12 34"
+30 PRINT #1, "1E3 , -7"
+40 CLOSE
+50 OPEN "I", #1, "F.TXT"
+60 INPUT #1, A$, B$, C$, D, E
+70 PRINT "["; A$; "]["; B$; "]["; C$; "]"; D; E
+80 INPUT #1, F, G: PRINT F; G; EOF(1)
+90 CLOSE
+""",
+}
+
+
+def run_ours(source: str, folder) -> str:
+    console = ScriptedConsole()
+    session = BasicSession(console=console)
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        session.execute(source)
+    finally:
+        os.chdir(cwd)
+    return console.output
+
+
+def run_pcbasic(source: str, folder) -> str:
+    import pcbasic
+
+    screen = io.StringIO()
+    with pcbasic.Session(input_streams=None, output_streams=screen,
+                         devices={"Z:": str(folder)}, current_device="Z:") as session:
+        for line in source.strip().splitlines():
+            session.execute(line)
+        session.execute("RUN")
+    return screen.getvalue().replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_file_programs_match_pcbasic(name, tmp_path):
+    ours, theirs = tmp_path / "ours", tmp_path / "pcbasic"
+    ours.mkdir()
+    theirs.mkdir()
+    expected = run_pcbasic(PROGRAMS[name], theirs)
+    assert expected.strip(), "PC-BASIC printed nothing"
+    assert run_ours(PROGRAMS[name], ours) == expected
+
+
+def test_files_written_read_back_by_python(tmp_path):
+    run_ours('OPEN "OUT.TXT" FOR OUTPUT AS #1\nWRITE #1, "X", 1.5\nCLOSE\n', tmp_path)
+    assert (tmp_path / "OUT.TXT").read_text() == '"X",1.5\n'
+
+
+def test_a_program_end_closes_its_files(tmp_path):
+    run_ours('10 OPEN "O", #1, "A.TXT"\n20 PRINT #1, "KEPT"\n', tmp_path)
+    assert (tmp_path / "A.TXT").read_text() == "KEPT\n"
+
+
+@pytest.mark.parametrize("name", ["../../outside.txt", "/etc/passwd", "~/../x.txt"])
+def test_paths_outside_the_folder_are_refused(name, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    inner = tmp_path / "notebooks"
+    inner.mkdir()
+    with pytest.raises(BasicError, match="Path/File access error in 10") as caught:
+        run_ours(f'10 OPEN "{name}" FOR INPUT AS #1\n', inner)
+    assert caught.value.code == 75
+
+
+def test_inside_home_above_the_notebook_is_allowed(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "shared.txt").write_text("HI\n")
+    inner = tmp_path / "notebooks"
+    inner.mkdir()
+    assert run_ours('OPEN "../shared.txt" FOR INPUT AS #1\nLINE INPUT #1, A$\nPRINT A$\n',
+                    inner) == "HI\n"
+
+
+def test_files_stay_open_between_direct_cells(tmp_path, monkeypatch):
+    console = ScriptedConsole()
+    session = BasicSession(console=console)
+    monkeypatch.chdir(tmp_path)
+    session.execute('OPEN "C.TXT" FOR OUTPUT AS #1')
+    session.execute('PRINT #1, "FIRST CELL"')
+    session.execute("CLOSE #1")
+    assert (tmp_path / "C.TXT").read_text() == "FIRST CELL\n"
+
+
+def test_syntax_mistakes_are_syntax_errors():
+    session = BasicSession(console=ScriptedConsole())
+    for bad in ('10 OPEN "X" FOR READING AS #1', '10 OPEN "X" FOR INPUT #1'):
+        with pytest.raises(BasicError, match="Syntax error in 10"):
+            session.execute(bad)
+            session.execute("RUN")
+        session.execute("NEW")
