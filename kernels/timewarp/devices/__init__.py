@@ -164,8 +164,8 @@ def latest(name: str, timeout: float | None = None) -> float:
         devices = open_devices()
         if not devices:
             raise DeviceUnavailable(
-                f'no device is open to read "{name}" from: open one first, for example '
-                f'OPEN "timewarp-sim://thermometer" AS #1')
+                f'no device is open to read "{name}" from: open one first '
+                f'(to try without hardware: timewarp-sim://thermometer)')
         found = _newest(devices, name)
         if found is not None:
             return found

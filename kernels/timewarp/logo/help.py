@@ -30,10 +30,12 @@ char | CHAR number | print char 65
 circle | CIRCLE radius | circle 40
 clean | CLEAN | clean
 clearscreen | CLEARSCREEN  (CS) | cs
+closedevice | CLOSEDEVICE   (CLOSEDEVICE name) | closedevice
 cos | COS degrees | print cos 60
 count | COUNT thing | print count [a b c]
 define | DEFINE name text | define "sq [[x] [output :x * :x]]
 definedp | DEFINEDP name  (DEFINED?) | print definedp "square
+deviceline | DEVICELINE | print deviceline
 difference | DIFFERENCE num1 num2 | print difference 10 4
 distance | DISTANCE [x y] | print distance [30 40]
 do.until | DO.UNTIL instructionlist conditionlist | do.until [make "n :n + 1] [:n > 3]
@@ -98,6 +100,7 @@ names | NAMES | show names
 not | NOT tf | print not "true
 notequalp | NOTEQUALP thing1 thing2  (<>) | print 1 <> 2
 numberp | NUMBERP thing  (NUMBER?) | print numberp 3
+opendevice | OPENDEVICE name  (a port such as "COM1:9600, or "|timewarp-sim://thermometer|) | opendevice "|timewarp-sim://thermometer|
 or | OR tf1 tf2   (OR tf1 tf2 tf3 ...) | print or 1 > 2 2 > 1
 output | OUTPUT value  (OP) | to double :n output :n * 2 end
 pencolor | PENCOLOR  (PC) | print pencolor
@@ -133,6 +136,9 @@ right | RIGHT degrees  (RT) | right 90
 round | ROUND number | print round 2.5
 run | RUN instructionlist | run [print "hi]
 runresult | RUNRESULT instructionlist | show runresult [sum 1 2]
+sendline | SENDLINE wordorlist | sendline [LED ON]
+sensor | SENSOR name | print sensor "temp
+sensors | SENSORS | show sensors
 sentence | SENTENCE thing1 thing2   (SENTENCE thing1 thing2 ...)  (SE) | show se "a [b c]
 setbackground | SETBACKGROUND colour  (SETBG) | setbg "lightblue
 setheading | SETHEADING degrees  (SETH) | seth 45

@@ -17,6 +17,7 @@ from timewarp.pilot.errors import PilotError
 from timewarp.pilot.help import statement_help, turtle_help
 from timewarp.pilot.interpreter import Interpreter
 from timewarp.pilot.parser import keyword_names, parse_lesson, resolve_head
+from timewarp.pilot import sensors  # noqa: F401 - adds DEVICE() and SENSOR()
 from timewarp.pilot.values import FUNCTIONS, show
 
 if TYPE_CHECKING:

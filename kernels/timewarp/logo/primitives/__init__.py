@@ -68,7 +68,7 @@ ANY = math.inf
 def _load() -> None:
     # The area modules register themselves on import.
     from timewarp.logo.primitives import (arithmetic, assertions, control, data,  # noqa: F401
-                                          io, turtle, workspace)
+                                          devices, io, turtle, workspace)
 
 
 _load()
