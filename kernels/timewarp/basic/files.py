@@ -263,6 +263,7 @@ class DeviceFile:
     def more(self) -> bool:
         """Wait for the next line when this one is used up (Device Timeout after a while)."""
         if self.pos >= len(self.text):
+            devices.idle()
             line = self.queue.get(devices.TIMEOUT, devices.idle)
             self.text, self.pos = line.text + "\n", 0
         return True

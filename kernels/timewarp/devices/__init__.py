@@ -120,7 +120,8 @@ def open_device(spec: str) -> Device:
             _devices[url] = device
             _users[url] = 0
         _users[url] += 1
-        return device
+    idle()      # a front end may show the device now
+    return device
 
 
 def release(device: Device) -> None:
@@ -160,6 +161,7 @@ def latest(name: str, timeout: float | None = None) -> float:
     one (up to ``timeout`` seconds) when a device is open but has not sent it yet."""
     timeout = TIMEOUT if timeout is None else timeout
     deadline = time.monotonic() + timeout
+    idle()
     while True:
         devices = open_devices()
         if not devices:

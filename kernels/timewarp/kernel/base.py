@@ -19,6 +19,7 @@ from timewarp import __version__
 from timewarp.engine import Console, LanguageError, ProgramExit, Session
 from timewarp.interrupts import delivered_interrupts
 from timewarp.kernel.turtle_display import TurtleDisplay
+from timewarp.kernel.device_display import DeviceDisplay
 
 
 class InputUnavailable(LanguageError):
@@ -102,8 +103,9 @@ class TimeWarpKernel(IPythonKernel):
     def _run(self, code: str, silent: bool) -> tuple[str, str] | None:
         """Run one cell; return (ename, evalue) if it ended in an error."""
         view = contextlib.nullcontext() if silent else TurtleDisplay(self.engine.turtle)
+        sensors = contextlib.nullcontext() if silent else DeviceDisplay()
         try:
-            with view:
+            with view, sensors:
                 try:
                     with delivered_interrupts():
                         self.engine.execute(code)

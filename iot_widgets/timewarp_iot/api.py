@@ -1,0 +1,66 @@
+"""The Python object API: ``with Sensor("timewarp-sim://thermometer") as s: s.latest("temp")``.
+
+A :class:`Sensor` is the same shared device BASIC, Logo and PILOT open (see
+:mod:`timewarp.devices`): iterate it for its lines (each with ``readings``), ask for the
+newest value of a reading, send it a line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from timewarp import devices
+
+
+class Sensor:
+    """A device opened by URL or port name (``COM1:9600``, ``/dev/ttyACM0``, ``loop://``)."""
+
+    def __init__(self, port: str, timeout: float | None = None) -> None:
+        self.device = devices.open_device(port)
+        self.lines = self.device.subscribe()
+        self.timeout = devices.TIMEOUT if timeout is None else timeout
+        self._closed = False
+
+    def __iter__(self) -> Iterator[devices.Line]:
+        """Every line from now on, in order; stops with DeviceUnavailable on unplug."""
+        while True:
+            yield self.read_line()
+
+    def read_line(self) -> devices.Line:
+        return self.lines.get(self.timeout, devices.idle)
+
+    def readings(self) -> Iterator[dict[str, float]]:
+        """Only the lines that hold readings, as ``{name: value}``."""
+        for line in self:
+            if line.readings:
+                yield line.readings
+
+    def latest(self, name: str = "value") -> float:
+        return devices.latest(name, self.timeout)
+
+    def send(self, text: str, ending: str = "\n") -> None:
+        self.device.write_line(text, ending)
+
+    @property
+    def status(self) -> str:
+        return self.device.describe()
+
+    @property
+    def dropped(self) -> int:
+        return self.lines.dropped
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self.lines.close()
+            devices.release(self.device)
+
+    def __enter__(self) -> Sensor:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def connect(port: str, timeout: float | None = None) -> Sensor:
+    return Sensor(port, timeout)
