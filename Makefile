@@ -10,8 +10,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 IS_ROOT := $(shell test "$$(id -u)" = 0 && echo yes)
-# Debian packages the tests use: the browser, and ucblogo under a virtual display as Logo's oracle.
-TEST_DEBS := chromium xvfb ucblogo
+# Debian packages the tests use: the browser, ucblogo under a virtual display as Logo's oracle,
+# and PostgreSQL (the chart's backup is tested against a real server).
+TEST_DEBS := chromium xvfb ucblogo postgresql
 
 .PHONY: setup setup-test run lab test bench clean debs-test
 
