@@ -25,7 +25,12 @@ $(BIN)/python:
 	$(SYSTEM_PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-$(INSTALLED): pyproject.toml | $(BIN)/python
+# pip's build hook (extensions/hatch_build.py) builds the JupyterLab extension with npm: reinstall
+# when its sources change.
+EXTENSION_SOURCES := $(shell find extensions/src extensions/examples extensions/scripts extensions/settings \
+  -type f -not -path '*/generated/*' 2>/dev/null) $(wildcard extensions/*.json extensions/*.js extensions/*.py)
+
+$(INSTALLED): pyproject.toml $(EXTENSION_SOURCES) | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 	@touch $@
 

@@ -47,12 +47,16 @@ class JupyterLabServer:
 
 
 @contextlib.contextmanager
-def running_jupyter_lab(base: Path) -> Iterator[JupyterLabServer]:
-    """Start ``jupyter lab`` with everything it writes under ``base``; stop it afterwards."""
+def running_jupyter_lab(base: Path, quiet: bool = True) -> Iterator[JupyterLabServer]:
+    """Start ``jupyter lab`` with everything it writes under ``base``; stop it afterwards.
+
+    ``quiet=False`` leaves the user settings empty, so that the lab runs with only the
+    classroom defaults the project installs (extensions/settings/), as a student's would."""
     root, settings, workspaces = base / "root", base / "settings", base / "workspaces"
-    for folder in (root, workspaces):
+    for folder in (root, workspaces, settings):
         folder.mkdir()
-    _quiet_settings(settings)
+    if quiet:
+        _quiet_settings(settings)
     port, token = free_port(), secrets.token_hex(16)
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(base / "config"),
                JUPYTER_DATA_DIR=str(base / "data"),
@@ -83,7 +87,7 @@ def running_jupyter_lab(base: Path) -> Iterator[JupyterLabServer]:
 def _quiet_settings(settings: Path) -> None:
     """User settings that keep pop-ups from covering the page."""
     notifications = settings / "@jupyterlab" / "apputils-extension"
-    notifications.mkdir(parents=True)
+    notifications.mkdir(parents=True, exist_ok=True)
     (notifications / "notification.jupyterlab-settings").write_text(
         json.dumps({"fetchNews": "false", "checkForUpdates": False}))
 

@@ -15,7 +15,7 @@ class BasicKernel(TimeWarpKernel):
         "mimetype": "text/x-basic",
         "file_extension": ".bas",
         "pygments_lexer": "basic-timewarp",
-        "codemirror_mode": "vbscript",
+        "codemirror_mode": "text/x-basic",
     }
     banner = ("Time Warp BASIC: line-numbered GW-BASIC and structured QBasic, with a turtle.\n"
               "Type numbered lines to build a program, RUN to run it, LIST to see it.")

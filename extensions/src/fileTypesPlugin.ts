@@ -1,0 +1,83 @@
+/**
+ * The file types plugin: .bas, .logo/.lg and .pil/.pilot files with their language's icon,
+ * opening in the editor (JupyterLab's editor is the default for every text file), and a
+ * "Run in kernel" command that sends the file's text to a console of the matching kernel.
+ */
+import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { ICommandPalette } from '@jupyterlab/apputils';
+import { ConsolePanel } from '@jupyterlab/console';
+import { IEditorTracker } from '@jupyterlab/fileeditor';
+
+import { LANGUAGES, languageForPath } from './kernels';
+
+export const RUN_IN_KERNEL = 'timewarp:run-in-kernel';
+
+export const fileTypesPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'timewarp-jupyterlab:file-types',
+  description: 'BASIC, Logo and PILOT files: icons, the editor, and Run in kernel.',
+  autoStart: true,
+  requires: [IEditorTracker],
+  optional: [ICommandPalette],
+  activate: (app: JupyterFrontEnd, editors: IEditorTracker, palette: ICommandPalette | null) => {
+    for (const language of LANGUAGES) {
+      app.docRegistry.addFileType({
+        name: `timewarp-${language.kernel}`,
+        displayName: `${language.displayName} program`,
+        extensions: language.extensions.map(ext => `.${ext}`),
+        mimeTypes: [language.mime],
+        icon: language.icon,
+        contentType: 'file',
+        fileFormat: 'text'
+      });
+    }
+
+    // One console per file: running again reuses it, so the output stays in one place.
+    const consoles = new Map<string, ConsolePanel>();
+    const currentLanguage = () => {
+      const widget = editors.currentWidget;
+      return widget ? languageForPath(widget.context.path) : undefined;
+    };
+
+    app.commands.addCommand(RUN_IN_KERNEL, {
+      label: () => {
+        const language = currentLanguage();
+        return language ? `Run in ${language.displayName} Kernel` : 'Run in Kernel';
+      },
+      caption: 'Run this program in a console with its language’s kernel',
+      icon: () => currentLanguage()?.icon,
+      isEnabled: () => currentLanguage() !== undefined,
+      execute: async () => {
+        const widget = editors.currentWidget;
+        const language = currentLanguage();
+        if (!widget || !language) {
+          return;
+        }
+        const path = widget.context.path;
+        const code = widget.content.model.sharedModel.getSource();
+        let panel = consoles.get(path);
+        if (!panel || panel.isDisposed) {
+          panel = (await app.commands.execute('console:create', {
+            path,
+            kernelPreference: { name: language.kernel },
+            insertMode: 'split-bottom',
+            activate: false
+          })) as ConsolePanel;
+          consoles.set(path, panel);
+        }
+        await panel.sessionContext.ready;
+        if (language.kernel === 'basic') {
+          // A fresh program: numbered lines left from the last run would mix with these.
+          await panel.console.inject('NEW');
+        }
+        await panel.console.inject(code);
+      }
+    });
+
+    app.contextMenu.addItem({
+      command: RUN_IN_KERNEL,
+      selector: '.jp-FileEditor',
+      rank: 0
+    });
+    palette?.addItem({ command: RUN_IN_KERNEL, category: 'Time Warp' });
+  }
+};
