@@ -19,7 +19,7 @@ from timewarp.basic.program import ProgramText, parse_source, split_numbered
 from timewarp.basic.arrays import array_values
 from timewarp.basic.builtins import _CURRENT, HELPERS
 from timewarp.basic.runtime import Runtime
-from timewarp.engine import Completion, Completeness, Session
+from timewarp.engine import Completion, Completeness, LanguageError, Session
 
 _COMMANDS = ("LIST", "RUN", "NEW", "DELETE", "RENUM", "CLEAR", "SYSTEM", "LLIST")
 _RECURSION_LIMIT = 12_000
@@ -277,6 +277,9 @@ def as_basic_error(exc: BaseException) -> BasicError:
     """The BASIC error a Python exception from a running program stands for."""
     if isinstance(exc, BasicError):
         return exc
+    if isinstance(exc, LanguageError):
+        # The front end's own words (no input possible while grading, for example).
+        return BasicError(exc.message)
     if isinstance(exc, ZeroDivisionError):
         return BasicError("Division by zero")
     if isinstance(exc, (OverflowError,)):

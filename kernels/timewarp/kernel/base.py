@@ -20,6 +20,7 @@ from timewarp.engine import Console, LanguageError, ProgramExit, Session
 from timewarp.interrupts import delivered_interrupts
 from timewarp.kernel.turtle_display import TurtleDisplay
 from timewarp.kernel.device_display import DeviceDisplay
+from timewarp_grading.kernel_support import KernelGrading
 
 
 class InputUnavailable(LanguageError):
@@ -67,6 +68,8 @@ class TimeWarpKernel(IPythonKernel):
         super().__init__(**kwargs)
         self.console = KernelConsole(self)
         self.engine = self.session_class(console=self.console)
+        #: %%check cells and, while nbgrader grades, time and memory limits.
+        self.grading = KernelGrading(self)
 
     @property
     def kernel_info(self) -> dict[str, Any]:
@@ -77,6 +80,9 @@ class TimeWarpKernel(IPythonKernel):
         return info
 
     def no_input_message(self) -> str:
+        graded = self.grading.no_input_message()
+        if graded is not None:
+            return graded
         line = getattr(self.engine, "current_line", None)
         where = f" in {line}" if line is not None else ""
         return f"Input not possible{where}: this front end cannot answer questions from a program"
@@ -88,7 +94,7 @@ class TimeWarpKernel(IPythonKernel):
         if not silent:
             self.shell.execution_count += 1
         self._allow_stdin = allow_stdin
-        error = self._run(code, silent)
+        error = self.grading.run(code, lambda: self._run(code, silent))
         if error is None:
             return {"status": "ok", "execution_count": count,
                     "payload": [], "user_expressions": {}}
@@ -115,6 +121,8 @@ class TimeWarpKernel(IPythonKernel):
             return err.ename, err.message
         except KeyboardInterrupt:
             return "KeyboardInterrupt", self._break_message()
+        except MemoryError:
+            return "MemoryError", "the program ran out of memory"
         except ProgramExit:
             # BYE ends the program's world: the next cell starts afresh, as after a restart.
             self.engine = self.session_class(console=self.console)
