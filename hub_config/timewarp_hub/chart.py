@@ -57,6 +57,13 @@ def configure_exchange(c, options: dict) -> None:
     k.environment = {**k.environment, "TIMEWARP_NBGRADER_EXCHANGE": path}
 
 
+def configure_kernel_metrics(c, options: dict) -> None:
+    """Let Prometheus read each server's kernel counts; only it can reach the servers' port."""
+    if options.get("kernel_metrics"):
+        k = c.KubeSpawner
+        k.args = [*k.get("args", []), "--ServerApp.authenticate_prometheus=False"]
+
+
 def ensure_admin_password(settings: HubSettings) -> None:
     """With the password login, set the admins' password from the chart's secret."""
     password = os.environ.get("TIMEWARP_ADMIN_PASSWORD")
@@ -81,5 +88,6 @@ def configure_from_chart(c) -> HubSettings:
     c.JupyterHub.load_roles = roles + list(c.JupyterHub.load_roles)
     configure_database(c, options)
     configure_exchange(c, options)
+    configure_kernel_metrics(c, options)
     ensure_admin_password(settings)
     return settings
