@@ -9,6 +9,7 @@ from traitlets.log import get_logger
 
 from timewarp_hub.accounts import environment_paths, unreadable_paths
 from timewarp_hub.authenticators import ConfigurationError, configure_authentication
+from timewarp_hub.grading import configure_grading
 from timewarp_hub.services import configure_services
 from timewarp_hub.settings import HubSettings, load_settings
 from timewarp_hub.spawners import configure_kubernetes, configure_local
@@ -61,4 +62,6 @@ def apply_settings(c) -> HubSettings:
         check_local_users(settings, as_root)
         configure_local(c, settings, as_root)
     configure_services(c, settings)
+    if settings.spawner == "local":
+        configure_grading(c, settings, as_root)
     return settings

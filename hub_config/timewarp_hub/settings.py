@@ -169,6 +169,19 @@ class HubSettings(Configurable):
     allow_shared_account = Bool(help="Allow running without root, every user in this one Unix "
                                 "account (TIMEWARP_HUB_ALLOW_SHARED_ACCOUNT, true)."
                                 ).tag(config=True)
+    grading = Bool(help="Set up nbgrader: an exchange, and a formgrader service per course "
+                   "(TIMEWARP_HUB_GRADING, true; local spawner only).").tag(config=True)
+    grading_dir = Unicode(help="Directory holding nbgrader's exchange, the courses' folders and "
+                          "gradebooks, and the per-role nbgrader configuration; every user must be "
+                          "able to enter it (TIMEWARP_HUB_GRADING_DIR; /srv/timewarp-grading as "
+                          "root, else data_dir/grading).").tag(config=True)
+    grading_courses = List(Unicode(), help="Course groups that get a formgrader besides those "
+                           "found in the password file, e.g. the courses an SSO provider sends "
+                           "(TIMEWARP_HUB_COURSES, empty).").tag(config=True)
+    grader_unix_prefix = Unicode(help="Prefix of the Unix accounts that own each course's folder "
+                                 "and run its formgrader; must not start with unix_user_prefix, "
+                                 "nor it with this (TIMEWARP_HUB_GRADER_PREFIX; unix_user_prefix "
+                                 "with g before its last dash, twg-).").tag(config=True)
 
     @default("data_dir")
     def _data_dir(self):
@@ -359,6 +372,26 @@ class HubSettings(Configurable):
     @default("allow_shared_account")
     def _allow_shared_account(self):
         return _env("TIMEWARP_HUB_ALLOW_SHARED_ACCOUNT", "true").lower() in ("1", "true", "yes")
+
+    @default("grading")
+    def _grading(self):
+        return _env("TIMEWARP_HUB_GRADING", "true").lower() in ("1", "true", "yes")
+
+    @default("grading_dir")
+    def _grading_dir(self):
+        fallback = ("/srv/timewarp-grading" if os.geteuid() == 0
+                    else os.path.join(self.data_dir, "grading"))
+        return _env("TIMEWARP_HUB_GRADING_DIR", fallback)
+
+    @default("grading_courses")
+    def _grading_courses(self):
+        return _env_list("TIMEWARP_HUB_COURSES", [])
+
+    @default("grader_unix_prefix")
+    def _grader_unix_prefix(self):
+        user = self.unix_user_prefix
+        derived = user[:-1] + "g-" if user.endswith("-") else user + "g-"
+        return _env("TIMEWARP_HUB_GRADER_PREFIX", derived)
 
 
 def load_settings(config: Config | None = None) -> HubSettings:

@@ -93,6 +93,8 @@ def start_hub(directory: Path, extra_env: dict | None = None,
            "TIMEWARP_ADMIN_PASSWORD": ADMIN_PASSWORD,
            "TIMEWARP_DEMO_PASSWORD": DEMO_PASSWORD,
            "TIMEWARP_HUB_START_TIMEOUT": "30",
+           # Grading (a formgrader service per course) only where a test asks for it.
+           "TIMEWARP_HUB_GRADING": "false",
            **(extra_env or {})}
     log = directory / "hub.log"
     with open(log, "w") as stream:
