@@ -119,8 +119,9 @@ class SensorPanel(widgets.VBox):
                 f"download readings.csv ({rows} rows)</a>")
 
     def close(self) -> None:
-        self.pacer.stop()
-        self.lines.close()
-        if self.owned:
-            devices.release(self.device)
+        if hasattr(self, "pacer"):      # __del__ may call close on a half-made panel
+            self.pacer.stop()
+            self.lines.close()
+            if self.owned:
+                devices.release(self.device)
         super().close()

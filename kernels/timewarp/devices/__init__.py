@@ -108,10 +108,11 @@ def _opener(url: str, baud: int) -> Callable[[], object]:
     return open_serial
 
 
-def open_device(spec: str) -> Device:
+def open_device(spec: str, baud: int | None = None) -> Device:
     """The shared device for ``spec``, opened now if nobody has it open; each call must
-    be paired with :func:`release`."""
-    url, baud = resolve(spec)
+    be paired with :func:`release`.  ``baud`` overrides the rate ``spec`` gives."""
+    url, given = resolve(spec)
+    baud = baud or given
     with _lock:
         device = _devices.get(url)
         if device is None or device.status == "closed":
