@@ -25,26 +25,36 @@ to square :size
   repeat 4 [forward :size right 90]
 end
 square 50 print "done"""
+# Old listings run words together; modern names that start with a keyword stay whole.
+BASIC_GLUED = """FORI=1TO9:NEXTI
+FORM = &HFF
+Start: PRINT LEFT$(A$, 2)"""
 PILOT = """R:Quiz
 *START
 T:What is 6 times 7?
 A:#ANSWER
 TY(#ANSWER = 42):Right, $NAME!"""
 
-# For each language, (class, text) pairs that must be among the cell's tokens.
+# For each language, cells and the (class, text) pairs that must be among each cell's tokens.
 EXPECTED = {
-    "basic": (BASIC, [("tok-labelName", "10"), ("tok-comment", "REM Greeting"),
-                      ("tok-keyword", "PRINT"), ("tok-string", '"Hello"'),
-                      ("tok-number", "3.5#"), ("tok-keyword", "GOTO"), ("tok-number", "20"),
-                      ("tok-comment", "' again")]),
-    "logo": (LOGO, [("tok-comment", "; a square"), ("tok-keyword", "to"),
-                    ("tok-variableName tok-definition", "square"), ("tok-variableName2", ":size"),
-                    ("tok-keyword", "repeat"), ("tok-number", "4"), ("tok-keyword", "end"),
-                    ("tok-variableName", "forward"), ("tok-string", '"done')]),
-    "pilot": (PILOT, [("tok-keyword", "R"), ("tok-comment", "Quiz"), ("tok-labelName", "*START"),
-                      ("tok-keyword", "T"), ("tok-string", "What is 6 times 7?"),
-                      ("tok-variableName2", "#ANSWER"), ("tok-atom", "Y"), ("tok-number", "42"),
-                      ("tok-variableName2", "$NAME")]),
+    "basic": [(BASIC, [("tok-labelName", "10"), ("tok-comment", "REM Greeting"),
+                       ("tok-keyword", "PRINT"), ("tok-string", '"Hello"'),
+                       ("tok-number", "3.5#"), ("tok-keyword", "GOTO"), ("tok-number", "20"),
+                       ("tok-comment", "' again")]),
+              (BASIC_GLUED, [("tok-keyword", "FOR"), ("tok-variableName", "I"),
+                             ("tok-number", "1"), ("tok-keyword", "TO"), ("tok-number", "9"),
+                             ("tok-keyword", "NEXT"), ("tok-variableName", "FORM"),
+                             ("tok-number", "&HFF"), ("tok-labelName", "Start"),
+                             ("tok-variableName", "LEFT$"), ("tok-variableName", "A$")])],
+    "logo": [(LOGO, [("tok-comment", "; a square"), ("tok-keyword", "to"),
+                     ("tok-variableName tok-definition", "square"),
+                     ("tok-variableName2", ":size"), ("tok-keyword", "repeat"),
+                     ("tok-number", "4"), ("tok-keyword", "end"),
+                     ("tok-variableName", "forward"), ("tok-string", '"done')])],
+    "pilot": [(PILOT, [("tok-keyword", "R"), ("tok-comment", "Quiz"),
+                       ("tok-labelName", "*START"), ("tok-keyword", "T"),
+                       ("tok-string", "What is 6 times 7?"), ("tok-variableName2", "#ANSWER"),
+                       ("tok-atom", "Y"), ("tok-number", "42"), ("tok-variableName2", "$NAME")])],
 }
 
 TOKENS_JS = """root => [...root.querySelectorAll('.cm-line span[class*="tok-"]')].map(span => [
@@ -75,10 +85,11 @@ def wait_for_tokens(lab, locator, expected: list[tuple[str, str]]) -> None:
 
 @pytest.mark.parametrize("kernel", ["basic", "logo", "pilot"])
 def test_notebook_cells_are_highlighted_with_no_setting(lab, jupyter_lab, kernel):
-    source, expected = EXPECTED[kernel]
-    lab.write_notebook(f"highlight-{kernel}.ipynb", kernel, [source])
+    cells = EXPECTED[kernel]
+    lab.write_notebook(f"highlight-{kernel}.ipynb", kernel, [source for source, _ in cells])
     lab.open(f"highlight-{kernel}.ipynb")
-    wait_for_tokens(lab, lab.cell(0).locator(".cm-content"), expected)
+    for index, (_, expected) in enumerate(cells):
+        wait_for_tokens(lab, lab.cell(index).locator(".cm-content"), expected)
     # The classroom defaults keep the news pop-up away, from the settings the project installs.
     assert lab.page.get_by_text("official Jupyter news").count() == 0
     request = urllib.request.Request(
@@ -117,6 +128,11 @@ def test_launcher_shows_kernel_logos_and_copies_examples(lab, jupyter_lab):
     lab.page.goto(f"{jupyter_lab.url}/lab?reset&token={jupyter_lab.token}")
     launcher = lab.page.locator(".jp-Launcher-body")
     launcher.wait_for(timeout=OPEN_TIMEOUT_MS)
+    # Ours loads beside the other extensions the project installs (grading, collaboration).
+    config = json.loads(lab.page.locator("#jupyter-config-data").text_content())
+    loaded = {extension["name"] for extension in config["federated_extensions"]}
+    assert {"timewarp-jupyterlab", "@jupyter/nbgrader", "@jupyter/collaboration-extension",
+            "@jupyter/docprovider-extension"} <= loaded
     for name in ("BASIC (Time Warp)", "Logo (Time Warp)", "PILOT (Time Warp)"):
         logo = launcher.locator(f".jp-LauncherCard[title='{name}'] img").first
         logo.wait_for()
