@@ -18,7 +18,9 @@ import pytest
 
 EXAMPLES = ["defaults", "lint-values", "school-trial-k3s", "school-university-oidc",
             "school-district-lti"]
-Z2JH = {"app": "jupyterhub", "release": "timewarp"}
+#: Zero to JupyterHub 4 labels its pods both ways (app/release/component and app.kubernetes.io/*).
+Z2JH = {"app": "jupyterhub", "release": "timewarp", "app.kubernetes.io/name": "jupyterhub",
+        "app.kubernetes.io/instance": "timewarp"}
 OURS = {"app.kubernetes.io/instance": "timewarp"}
 
 
@@ -32,11 +34,15 @@ class Endpoint:
 
 NAMESPACES = {"school": {}, "kube-system": {}, "monitoring": {}, "ingress-nginx": {}}
 STUDENT_A = Endpoint("student A", "10.8.0.11", "school",
-                     {**Z2JH, "component": "singleuser-server", "hub.jupyter.org/username": "a"})
+                     {**Z2JH, "component": "singleuser-server", "hub.jupyter.org/username": "a",
+                      "app.kubernetes.io/component": "singleuser-server"})
 STUDENT_B = Endpoint("student B", "10.8.0.12", "school",
-                     {**Z2JH, "component": "singleuser-server", "hub.jupyter.org/username": "b"})
-HUB = Endpoint("hub", "10.8.0.2", "school", {**Z2JH, "component": "hub"})
-PROXY = Endpoint("proxy", "10.8.0.3", "school", {**Z2JH, "component": "proxy"})
+                     {**Z2JH, "component": "singleuser-server", "hub.jupyter.org/username": "b",
+                      "app.kubernetes.io/component": "singleuser-server"})
+HUB = Endpoint("hub", "10.8.0.2", "school",
+               {**Z2JH, "component": "hub", "app.kubernetes.io/component": "hub"})
+PROXY = Endpoint("proxy", "10.8.0.3", "school",
+                 {**Z2JH, "component": "proxy", "app.kubernetes.io/component": "proxy"})
 DATABASE = Endpoint("postgresql", "10.8.0.4", "school",
                     {**OURS, "app.kubernetes.io/component": "postgresql"})
 BACKUP = Endpoint("backup", "10.8.0.5", "school", {**OURS, "app.kubernetes.io/component": "backup"})
