@@ -38,29 +38,55 @@ function isKeyword(word: string): boolean {
   return BASIC.keywords.has(word) || BASIC.functions.has(word) || BASIC.operators.has(word);
 }
 
-/** The keyword a run-together word starts with, or null if it reads best as one name. */
-function leadingKeyword(word: string, stream: StringStream): string | null {
-  const assigned = /^\s*=/.test(stream.string.slice(stream.pos));
+/** A word followed by "=" is being assigned or compared (FORM = 2, TOTAL = 0)... */
+const ASSIGNED = /^[ \t]*=(?![<>])/;
+/** ...unless its statement shows it is a glued FOR or IF: FORI=1TO9, IFX=5THEN60. */
+const GLUED_STATEMENT: [string, RegExp][] = [['FOR', /TO/i], ['IF', /THEN|GOTO/i]];
+
+function isAssignedName(word: string, restOfLine: string): boolean {
+  if (!ASSIGNED.test(restOfLine) || isKeyword(word)) {
+    return false;
+  }
+  const statement = restOfLine.split(':')[0];
+  return !GLUED_STATEMENT.some(
+    ([keyword, companion]) => word.startsWith(keyword) && companion.test(statement)
+  );
+}
+
+/**
+ * The pieces of a run-together word (keywords, numbers, a short name), or null if it reads
+ * best as one name: GOTO100 is GOTO 100, FORI is FOR I, NEXTJ is NEXT J, TOTAL stays whole.
+ */
+function split(word: string): string[] | null {
+  if (isKeyword(word)) {
+    return [word];
+  }
+  if (word.startsWith('FN') && word.length > 2) {
+    return ['FN', word.slice(2)];
+  }
   for (const keyword of BASIC.byLength) {
-    if (!word.startsWith(keyword) || word.length === keyword.length) {
-      continue;
-    }
-    const rest = word.slice(keyword.length);
-    if (/^\d+$/.test(rest)) {
-      return keyword;
-    }
-    if (!GLUE_PRONE.has(keyword)) {
-      continue;
-    }
-    // FORM = 2 assigns FORM; FORI=1TO9 starts a loop: only a loop has a TO after it.
-    if (assigned && !(keyword === 'FOR' && /TO/i.test(stream.string.slice(stream.pos)))) {
-      continue;
-    }
-    if (SHORT_NAME.test(rest) || BASIC.byLength.some(k => rest.startsWith(k))) {
-      return keyword;
+    if (word.startsWith(keyword)) {
+      const tail = splitAfter(keyword, word.slice(keyword.length));
+      if (tail) {
+        return [keyword, ...tail];
+      }
     }
   }
   return null;
+}
+
+function splitAfter(keyword: string, rest: string): string[] | null {
+  const digits = /^\d+/.exec(rest);
+  if (digits) {
+    const after = rest.slice(digits[0].length);
+    const tail = after ? split(after) : [];
+    return tail && [digits[0], ...tail];
+  }
+  const tail = split(rest);
+  if (!tail && GLUE_PRONE.has(keyword) && SHORT_NAME.test(rest)) {
+    return [rest];
+  }
+  return tail;
 }
 
 function word(stream: StringStream, text: string): string | null {
@@ -69,19 +95,20 @@ function word(stream: StringStream, text: string): string | null {
     stream.skipToEnd();
     return 'comment';
   }
-  if (isKeyword(upper)) {
-    return wordStyle(upper);
+  if (isAssignedName(upper, stream.string.slice(stream.pos))) {
+    return 'variableName';
   }
-  if (upper.startsWith('FN') && upper.length > 2) {
-    stream.backUp(upper.length - 2);
+  const pieces = split(upper);
+  if (!pieces) {
+    return 'variableName';
+  }
+  // Only the first piece is this token; the rest is read again as the following tokens.
+  const first = pieces[0];
+  stream.backUp(upper.length - first.length);
+  if (first === 'FN' || BASIC.functions.has(first)) {
     return 'variableName.standard';
   }
-  const keyword = leadingKeyword(upper, stream);
-  if (keyword) {
-    stream.backUp(upper.length - keyword.length);
-    return wordStyle(keyword);
-  }
-  return 'variableName';
+  return isKeyword(first) ? wordStyle(first) : 'variableName';
 }
 
 export const basic: StreamParser<BasicState> = {

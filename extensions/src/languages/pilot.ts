@@ -53,6 +53,7 @@ function statementName(stream: StringStream, state: PilotState): string | null {
   }
   if (!short) {
     state.part = 'head';
+    state.operand = 'text';
     return 'invalid';
   }
   state.operand = OPERANDS[short] ?? 'text';
