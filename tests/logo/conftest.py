@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -37,3 +40,25 @@ def logo() -> Runner:
 @pytest.fixture
 def logo_with_input() -> Callable[..., Runner]:
     return lambda *answers: Runner(tuple(answers))
+
+
+UCBLOGO = shutil.which("ucblogo") and shutil.which("xvfb-run")
+
+
+@pytest.fixture
+def ucblogo(tmp_path: Path) -> Callable[[str], str]:
+    """Runs Logo text in Debian's UCBLogo 6.2 (under xvfb-run), in ``tmp_path``, and gives
+    what it printed; skips the test where ucblogo is not installed."""
+    if not UCBLOGO:
+        pytest.skip("ucblogo and xvfb-run are not installed")
+
+    def run(source: str) -> str:
+        out = tmp_path / "ucblogo-out.txt"
+        program = tmp_path / "ucblogo-program.lg"
+        program.write_text(f'openwrite "{out}\nsetwrite "{out}\n{source}\n'
+                           f'setwrite []\nclose "{out}\nbye\n')
+        # An error at top level leaves ucblogo waiting at its prompt: the timeout ends it.
+        subprocess.run(["xvfb-run", "-a", "ucblogo", str(program)], capture_output=True,
+                       timeout=60, check=False, cwd=tmp_path)
+        return out.read_text() if out.exists() else ""
+    return run

@@ -210,6 +210,9 @@ class Compiler:
             self._emit(f"V[{node.inputs[0].value.lower()!r}] = {value}")
             return
         user = self.interp.user_procedure(node.name)
+        if user is not None and user.macro:
+            self._emit(self._macro_call(node, value=False))
+            return
         if user is not None:
             self._user_call_statement(node, tail)
             return
@@ -277,7 +280,8 @@ class Compiler:
     def _operand(self, node: object, operator: str) -> tuple[str, str | None]:
         """An infix operand; a call of the user's is left unchecked (its name is returned) and
         the operator's slow path reports "didn't output", keeping the fast path short."""
-        if isinstance(node, Call) and self.interp.user_procedure(node.name) is not None:
+        user = self.interp.user_procedure(node.name) if isinstance(node, Call) else None
+        if user is not None and not user.macro:
             return self._call_expression(node, None), node.name
         return self._expression(node, operator), None
 
@@ -322,7 +326,9 @@ class Compiler:
                 isinstance(node.inputs[0].value, str) and len(node.inputs) == 1:
             return f"V[{node.inputs[0].value.lower()!r}]"
         user = self.interp.user_procedure(node.name)
-        if user is not None:
+        if user is not None and user.macro:
+            call = self._macro_call(node, value=True)
+        elif user is not None:
             args = ", ".join(self._expression(arg, node.name) for arg in node.inputs)
             call = f"E[{node.name!r}]({args})"
         else:
@@ -334,6 +340,12 @@ class Compiler:
         temp = self._temp()
         return (f"({temp} if ({temp} := {call}) is not None "
                 f"else _raise(_didnt_output({node.name!r}, {consumer!r})))")
+
+    def _macro_call(self, node: Call, value: bool) -> str:
+        """A macro runs, then its output runs here, where it was called."""
+        self.needs_frame = True
+        args = "".join(f", {self._expression(arg, node.name)}" for arg in node.inputs)
+        return f"_macro(I, {node.name!r}, {value}{args})"
 
     def _primitive_call(self, node: Call) -> str:
         primitive = self.interp.primitive(node.name)
@@ -413,7 +425,8 @@ class Compiler:
         argument = node.inputs[0]
         if self.procedure is None:
             self._emit(f"raise _OutputSignal({self._expression(argument, 'output')})")
-        elif isinstance(argument, Call) and self.interp.user_procedure(argument.name):
+        elif isinstance(argument, Call) and self.interp.user_procedure(argument.name) and \
+                not self.interp.user_procedure(argument.name).macro:
             self._user_call_statement(argument, tail=True)
         else:
             self._emit(f"return {self._expression(argument, 'output')}")

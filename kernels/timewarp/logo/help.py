@@ -6,6 +6,8 @@ has a row, so a new primitive cannot arrive without help.
 
 from __future__ import annotations
 
+from timewarp.logo import help_ucblogo
+
 _TABLE = """
 # | # | foreach [a b c] [print #]
 abs | ABS number | print abs -5
@@ -177,9 +179,10 @@ xcor | XCOR | print xcor
 ycor | YCOR | print ycor
 """
 
+_ROWS = _TABLE.strip().splitlines() + help_ucblogo.TABLE.strip().splitlines()
 HELP: dict[str, tuple[str, str]] = {
     name.strip(): (syntax.strip(), example.strip())
-    for name, syntax, example in (row.split(" | ", 2) for row in _TABLE.strip().splitlines())
+    for name, syntax, example in (row.split(" | ", 2) for row in _ROWS)
 }
 
 

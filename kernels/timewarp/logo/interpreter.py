@@ -41,6 +41,8 @@ class Procedure:
     default_count: int | None = None
     lines: list[Line] = field(default_factory=list)
     title: Line | None = None
+    #: A macro (.MACRO, .DEFMACRO): its output is run where it was called.
+    macro: bool = False
 
     @property
     def arity(self) -> Arity:
@@ -74,7 +76,17 @@ class Interpreter:
         self.test_result: list[bool] = []
         self.template_numbers: list[int] = []
         self.last_error: LogoError | None = None
+        self.gensym_count = 0
+        #: MACROEXPAND is waiting for a macro's expansion (runtime.run_macro).
+        self.expanding_macro = False
+        #: Names BURY hid from PROCEDURES, NAMES and PLISTS: procedures, variables, plists.
+        self.buried: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+        #: SETSCRUNCH's scale (kept for SCRUNCH; the picture is not stretched).
+        self.scrunch: list = [1, 1]
+        #: Open files and the current reader and writer (primitives/streams.py).
+        self.streams: Any = None
         self._lambda_bodies: dict[int, tuple[list, list]] = {}
+        self._template_procedures: dict[int, tuple[list, Procedure, Any]] = {}
         self.random = random.Random()
         # Weak keys: a compiled function that is thrown away takes its entry with it.
         self.code_info: weakref.WeakKeyDictionary[CodeType, CodeInfo] = \
@@ -193,20 +205,38 @@ class Interpreter:
             self._lambda_bodies[id(template)] = found
         return found[1]
 
+    def template_procedure(self, template: list) -> tuple[Procedure, Any]:
+        """A procedure-text template, ``[[inputs] [line] [line]...]``, compiled once: the
+        procedure and its entry function."""
+        found = self._template_procedures.get(id(template))
+        if found is None or found[0] is not template:
+            from timewarp.logo.primitives.workspace import make_procedure
+            from timewarp.logo.values import print_form, show_form
+            title = Line(0, [], "to template " + show_form(template[0])[1:-1])
+            lines = [Line(0, line, print_form(line)) for line in template[1:]]
+            # A name no Logo word can spell, so that no call inside is taken for a
+            # call of the template itself.
+            procedure = make_procedure("a template", template[0], lines, title)
+            source = Compiler(self, procedure).procedure_source("_body", "_entry")
+            found = (template, procedure, self.run_source(source, "a template")["_entry"])
+            self._template_procedures[id(template)] = found
+        return found[1], found[2]
+
     def clear_list_cache(self) -> None:
+        self._template_procedures.clear()
         self._lambda_bodies.clear()
         self.list_cache.clear()
 
     def run_list(self, items: list, value: bool = False) -> object:
         """RUN: the instructions of ``items``; with ``value``, what the last one outputs."""
         function = self.compile_list(items, value)
-        self._enter()
+        self.enter()
         try:
             return function()
         finally:
             self.nesting -= 1
 
-    def _enter(self) -> None:
+    def enter(self) -> None:
         # Logo code run from inside a primitive re-enters Python's interpreter from C and so
         # uses the C stack, which is small and fixed; stop well before it runs out.
         self.nesting += 1
@@ -224,10 +254,12 @@ class Interpreter:
         if len(inputs) > arity.maximum:
             raise LogoError(f"too many inputs to {name}", code=8)
         canonical = arity.name or name
-        self._enter()
+        self.enter()
         try:
             if canonical in PRIMITIVES:
                 return PRIMITIVES[canonical].function(self, *inputs)
+            if self.procedures[canonical].macro:
+                return runtime.run_macro(self, canonical, True, *inputs)
             return self.entries[canonical](*inputs)
         finally:
             self.nesting -= 1

@@ -148,6 +148,26 @@ def condition_truth(interp: Any, name: str, value: Any) -> bool:
     return truth(name, value)
 
 
+class MacroExpansion(Exception):  # noqa: N818 - a signal, like StopSignal
+    """MACROEXPAND's macro has given its expansion: carried back without running it."""
+
+    def __init__(self, expansion: object) -> None:
+        super().__init__()
+        self.expansion = expansion
+
+
+def run_macro(interp: Any, name: str, value: bool, *inputs: Any) -> Any:
+    """Call the macro ``name`` and run the instruction list it outputs, here."""
+    expansion = interp.entries[name](*inputs)
+    if interp.expanding_macro:
+        interp.expanding_macro = False
+        raise MacroExpansion(expansion)
+    if not isinstance(expansion, list):
+        shown = "nothing" if expansion is None else show_form(expansion)
+        raise LogoError(f"Macro returned {shown} instead of a list", code=29)
+    return interp.run_list(expansion, value=value)
+
+
 def count(name: str, value: Any) -> int:
     return to_int(name, value) if type(value) is not int else value
 
@@ -219,7 +239,8 @@ HELPERS: dict[str, Any] = {
     "_le": lambda a, b: logo_bool(leb(a, b)), "_ge": lambda a, b: logo_bool(geb(a, b)),
     "_eq": lambda a, b: logo_bool(eqb(a, b)), "_ne": lambda a, b: logo_bool(neb(a, b)),
     "_ltb": ltb, "_gtb": gtb, "_leb": leb, "_geb": geb, "_eqb": eqb, "_neb": neb,
-    "_truth": test_truth, "_cond": condition_truth, "_count": count, "_for_range": for_range, "_slot": template_slot,
+    "_truth": test_truth, "_cond": condition_truth, "_macro": run_macro, "_count": count,
+    "_for_range": for_range, "_slot": template_slot,
     "_tested": tested, "_restore": restore, "_checked": checked, "_fail": fail,
     "_raise": raise_, "_dont_say": dont_say, "_didnt_output": didnt_output, "_no_value": no_value,
     "_TailCall": TailCall, "_UNBOUND": UNBOUND, "_MISSING": MISSING,

@@ -83,7 +83,7 @@ class LogoSession(Session):
             else:
                 self._definition[1].append(line)
             return
-        if head == "to":
+        if head in ("to", ".macro"):
             self._start_definition(line)
         elif head == "end" and len(line.items) == 1:
             raise LogoError("END without TO: there is no procedure to end", line.number)
@@ -106,7 +106,9 @@ class LogoSession(Session):
         self._definition = None
         name = _word(title.items[1])
         assert name is not None
-        self.interp.define(make_procedure(name, title.items[2:], lines, title))
+        procedure = make_procedure(name, title.items[2:], lines, title)
+        procedure.macro = _word(title.items[0]) == ".macro"
+        self.interp.define(procedure)
 
     def _run_line(self, line: Line) -> None:
         interp = self.interp
@@ -167,7 +169,7 @@ class LogoSession(Session):
         open_definition = self._definition is not None
         for line in lines:
             head = _word(line.items[0]) if line.items else None
-            if head == "to" and not open_definition:
+            if head in ("to", ".macro") and not open_definition:
                 open_definition = True
             elif head == "end" and len(line.items) == 1:
                 open_definition = False

@@ -69,6 +69,8 @@ def _load() -> None:
     # The area modules register themselves on import.
     from timewarp.logo.primitives import (arithmetic, assertions, control, data,  # noqa: F401
                                           devices, io, turtle, workspace)
+    # UCBLogo 6.2's further primitives and library procedures.
+    from timewarp.logo.primitives import contents, library  # noqa: F401
 
 
 _load()

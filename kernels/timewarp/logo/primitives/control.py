@@ -16,8 +16,8 @@ from timewarp.logo.errors import (LogoError, OutputSignal, StopSignal, ThrowSign
                                   doesnt_like, dont_say, no_value)
 from timewarp.logo.primitives import ANY, command_form, primitive
 from timewarp.logo.runtime import UNBOUND, condition_truth, count, for_range, test_truth
-from timewarp.logo.values import (check_name, is_word, logo_bool, print_form, to_list,
-                                  to_number, truth, word_text)
+from timewarp.logo.values import (check_name, is_word, logo_bool, print_form, show_form,
+                                  to_list, to_number, truth, word_text)
 
 
 def _instructions(name: str, value: Any) -> list:
@@ -280,6 +280,8 @@ def apply_template(interp: Any, name: str, template: Any, inputs: list) -> Any:
     if not isinstance(template, list):
         raise doesnt_like(name, template)
     if template and isinstance(template[0], list):
+        if len(template) > 1 and all(isinstance(line, list) for line in template[1:]):
+            return _procedure_text(interp, template, inputs)
         return _lambda(interp, template, inputs)
     interp.templates.append(tuple(inputs))
     try:
@@ -288,15 +290,31 @@ def apply_template(interp: Any, name: str, template: Any, inputs: list) -> Any:
         interp.templates.pop()
 
 
+def _procedure_text(interp: Any, template: list, inputs: list) -> Any:
+    """``[[x] [output :x + 1]]``: the inputs' names, then a procedure's lines (as TEXT gives
+    them); OUTPUT gives the value, STOP ends it."""
+    procedure, entry = interp.template_procedure(template)
+    arity = procedure.arity
+    if len(inputs) < arity.minimum:
+        raise LogoError(f"not enough inputs to {show_form(template)}", code=6)
+    if len(inputs) > arity.maximum:
+        raise LogoError(f"too many inputs to {show_form(template)}", code=8)
+    interp.enter()
+    try:
+        return entry(*inputs)
+    finally:
+        interp.nesting -= 1
+
+
 def _lambda(interp: Any, template: list, inputs: list) -> Any:
-    names = [check_name("lambda", n) for n in template[0]]
-    if len(inputs) < len(names):
-        raise LogoError(f"not enough inputs to {template}", code=6)
+    """``[[x y] :x + :y]``: the inputs' names (``[name default]`` optional, ``[name]`` the
+    rest), then instructions run for their value."""
+    names, values = _slot_values(interp, template[0], inputs)
     body = interp.lambda_body(template)
     variables = interp.variables
     saved = [(n, variables.get(n, UNBOUND)) for n in names]
     try:
-        for n, value in zip(names, inputs, strict=False):
+        for n, value in zip(names, values, strict=True):
             variables[n] = value
         return interp.run_list(body, value=True)
     finally:
@@ -305,6 +323,31 @@ def _lambda(interp: Any, template: list, inputs: list) -> Any:
                 variables.pop(n, None)
             else:
                 variables[n] = old
+
+
+def _slot_values(interp: Any, slots: list, inputs: list) -> tuple[list[str], list]:
+    names: list[str] = []
+    values: list = []
+    remaining = list(inputs)
+    for slot in slots:
+        if isinstance(slot, list) and len(slot) == 1:
+            names.append(check_name("lambda", slot[0]))
+            values.append(remaining)
+            remaining = []
+        elif isinstance(slot, list) and slot:
+            names.append(check_name("lambda", slot[0]))
+            values.append(remaining.pop(0) if remaining else
+                          interp.run_list(slot[1:], value=True))
+        elif isinstance(slot, list):
+            raise doesnt_like("lambda", slot)
+        else:
+            if not remaining:
+                raise LogoError(f"not enough inputs to {show_form([slots])}", code=6)
+            names.append(check_name("lambda", slot))
+            values.append(remaining.pop(0))
+    if remaining:
+        raise LogoError(f"too many inputs to {show_form([slots])}", code=8)
+    return names, values
 
 
 def _needs_value(name: str, template: Any, value: Any) -> Any:

@@ -168,12 +168,12 @@ def erall(interp: Any) -> None:
 
 @primitive("procedures", 0)
 def procedures(interp: Any) -> list:
-    return sorted(interp.procedures)
+    return sorted(set(interp.procedures) - interp.buried[0])
 
 
 @primitive("names", 0)
 def names(interp: Any) -> list:
-    return [[], sorted(interp.variables)]
+    return [[], sorted(set(interp.variables) - interp.buried[1])]
 
 
 @primitive("primitivep primitive?", 1)

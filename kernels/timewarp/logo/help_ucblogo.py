@@ -1,0 +1,80 @@
+"""Shift+Tab help for the primitives of UCBLogo 6.2 added beyond the first set (library,
+contents lists, macros, streams): rows ``name | syntax | example``, joined to :mod:`help`.
+"""
+
+from __future__ import annotations
+
+TABLE = """
+.defmacro | .DEFMACRO name text | .defmacro "twice [[x] [output (list "run :x "run :x)]]
+.eq | .EQ thing1 thing2 | print .eq "a "a
+.setbf | .SETBF list value | make "l [1 2 3] .setbf :l [9] show :l
+.setfirst | .SETFIRST list value | make "l [1 2 3] .setfirst :l "x show :l
+.setitem | .SETITEM index array value | make "a {1 2} .setitem 1 :a 5 show :a
+arity | ARITY procedurename | show arity "print
+ashift | ASHIFT num1 num2 | print ashift 1 4
+backslashedp | BACKSLASHEDP char  (BACKSLASHED?) | print backslashedp "a
+bitand | BITAND num1 num2   (BITAND num1 num2 ...) | print bitand 12 10
+bitnot | BITNOT num | print bitnot 5
+bitor | BITOR num1 num2   (BITOR num1 num2 ...) | print bitor 12 3
+bitxor | BITXOR num1 num2   (BITXOR num1 num2 ...) | print bitxor 12 10
+buried | BURIED | show buried
+buriedp | BURIEDP contentslist  (BURIED?) | print buriedp "square
+bury | BURY contentslist | bury "square
+buryall | BURYALL | buryall
+buryname | BURYNAME varname | buryname "x
+cascade | CASCADE endtest template startvalue | show cascade 5 [lput # ?] []
+case | CASE value clauses | print case 5 [[[1 2 3] "small] [[4 5 6] "medium] [else "large]]
+combine | COMBINE thing1 thing2 | show combine "a [b c]
+cond | COND clauses | print cond [[[1 = 2] "one] [else "other]]
+contents | CONTENTS | show contents
+copydef | COPYDEF newname oldname | copydef "box "square
+crossmap | CROSSMAP template listlist | show crossmap [word ?1 ?2] [[a b] [1 2]]
+dequeue | DEQUEUE queuename | make "q [1 2] print dequeue "q
+erns | ERNS | erns
+erpl | ERPL plistname | erpl "dog
+erpls | ERPLS | erpls
+erps | ERPS | erps
+form | FORM num width precision | print form 3.14159 8 2
+gensym | GENSYM | print gensym
+global | GLOBAL varname | global "score
+help | HELP name   (HELP) | help "forward
+iseq | ISEQ from to | show iseq 1 5
+lshift | LSHIFT num1 num2 | print lshift 1 4
+macroexpand | MACROEXPAND expr | .defmacro "twice [[x] [output (list "run :x "run :x)]] show macroexpand [twice [print 1]]
+macrop | MACROP name  (MACRO?) | print macrop "print
+mdarray | MDARRAY sizelist   (MDARRAY sizelist origin) | show mdarray [2 3]
+mditem | MDITEM indexlist array | print mditem [1 2] mdarray [2 3]
+mdsetitem | MDSETITEM indexlist array value | make "m mdarray [2 2] mdsetitem [1 2] :m "x show :m
+namelist | NAMELIST varname(s) | show namelist [x y]
+parse | PARSE word | show parse "abc
+plistp | PLISTP name  (PLIST?) | print plistp "dog
+plists | PLISTS | show plists
+pllist | PLLIST plname(s) | show pllist "dog
+poall | POALL | poall
+pon | PON varname(s) | make "x 3 pon "x
+pons | PONS | pons
+pop | POP stackname | make "s [1 2] print pop "s
+popl | POPL plname(s) | popl "dog
+popls | POPLS | popls
+pops | POPS | pops
+pot | POT procname(s) | pot "square
+pots | POTS | pots
+primitives | PRIMITIVES | print count primitives
+push | PUSH stackname thing | make "s [] push "s 1 show :s
+queue | QUEUE queuename thing | make "q [] queue "q 1 show :q
+quoted | QUOTED thing | print quoted "abc
+radarctan | RADARCTAN num   (RADARCTAN x y) | print radarctan 1
+radcos | RADCOS radians | print radcos 0
+radsin | RADSIN radians | print radsin 1
+rawascii | RAWASCII char | print rawascii "A
+remdup | REMDUP list | show remdup [a b a c]
+rseq | RSEQ from to count | show rseq 0 1 5
+scrunch | SCRUNCH | show scrunch
+setscrunch | SETSCRUNCH xscale yscale | setscrunch 1 1
+standout | STANDOUT thing | print standout "Hello
+substringp | SUBSTRINGP thing1 thing2  (SUBSTRING?) | print substringp "ell "hello
+turtlemode | TURTLEMODE | print turtlemode
+unbury | UNBURY contentslist | unbury "square
+unburyall | UNBURYALL | unburyall
+unburyname | UNBURYNAME varname | unburyname "x
+"""
