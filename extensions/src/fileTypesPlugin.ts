@@ -55,17 +55,19 @@ export const fileTypesPlugin: JupyterFrontEndPlugin<void> = {
         const path = widget.context.path;
         const code = widget.content.model.sharedModel.getSource();
         let panel = consoles.get(path);
+        const reused = panel !== undefined && !panel.isDisposed;
         if (!panel || panel.isDisposed) {
           panel = (await app.commands.execute('console:create', {
             path,
             kernelPreference: { name: language.kernel },
             insertMode: 'split-bottom',
+            ref: widget.id,
             activate: false
           })) as ConsolePanel;
           consoles.set(path, panel);
         }
         await panel.sessionContext.ready;
-        if (language.kernel === 'basic') {
+        if (reused && language.kernel === 'basic') {
           // A fresh program: numbered lines left from the last run would mix with these.
           await panel.console.inject('NEW');
         }

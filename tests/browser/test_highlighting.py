@@ -120,6 +120,17 @@ def test_bas_file_opens_highlighted_and_runs_in_the_basic_kernel(lab, jupyter_la
     output.wait_for(timeout=OPEN_TIMEOUT_MS)
     assert "BASIC (Time Warp)" in lab.page.locator(".jp-ConsolePanel .jp-KernelName"
                                                    ).first.inner_text()
+    # Running again reuses the file's console, with the program from the editor, not the old one.
+    editor.click()
+    lab.page.keyboard.press("Control+End")
+    lab.page.keyboard.type("\n15 PRINT \"AND AGAIN\"")
+    editor.click(button="right")
+    lab.page.get_by_role("menuitem", name="Run in BASIC Kernel").click()
+    lab.page.locator(".jp-CodeConsole .jp-OutputArea-output", has_text="AND AGAIN"
+                     ).wait_for(timeout=OPEN_TIMEOUT_MS)
+    assert lab.page.locator(".jp-ConsolePanel").count() == 1
+    assert output.count() == 2
+    lab.screenshot("bas_file_run_in_kernel")
 
 
 def test_launcher_shows_kernel_logos_and_copies_examples(lab, jupyter_lab):
