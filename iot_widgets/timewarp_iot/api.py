@@ -16,6 +16,7 @@ class Sensor:
     """A device opened by URL or port name (``COM1:9600``, ``/dev/ttyACM0``, ``loop://``)."""
 
     def __init__(self, port: str, timeout: float | None = None) -> None:
+        install_browser_bridge()
         self.device = devices.open_device(port)
         self.lines = self.device.subscribe()
         self.timeout = devices.TIMEOUT if timeout is None else timeout
@@ -64,3 +65,13 @@ class Sensor:
 
 def connect(port: str, timeout: float | None = None) -> Sensor:
     return Sensor(port, timeout)
+
+
+def install_browser_bridge() -> None:
+    """Let ``webserial:`` (and COMn on a machine without serial ports) open the browser's
+    port through :mod:`timewarp_iot.bridge`, imported only when first used."""
+    def open_bridge(url: str, baud: int):
+        from timewarp_iot.bridge import open_bridge_port
+        return open_bridge_port(url, baud)
+    devices.register_scheme("webserial:", open_bridge)
+    devices.register_fallback("webserial:")

@@ -314,7 +314,7 @@ class BasicFiles:
             mode = _MODES.get(mode.strip().upper()[:1] or "?")
             if mode is None:
                 raise BasicError("Bad file mode")
-        if _is_device(spec):
+        if devices.is_device_name(spec):
             try:
                 self.table[n] = DeviceFile(spec)
             except devices.DeviceError as error:
@@ -384,12 +384,6 @@ class BasicFiles:
             return _read_field(handle, kind)
         except devices.DeviceError as error:
             raise device_error(error) from None
-
-
-def _is_device(spec: str) -> bool:
-    upper = spec.strip().upper()
-    return "://" in spec or upper.startswith("COM") and upper[3:4].isdigit() or \
-        upper.startswith("/DEV/")
 
 
 def device_error(error: devices.DeviceError) -> BasicError:

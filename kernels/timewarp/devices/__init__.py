@@ -20,7 +20,8 @@ from timewarp.devices.device import (
 
 __all__ = ["Device", "DeviceError", "DeviceTimeout", "DeviceUnavailable", "Line", "LineQueue",
            "open_device", "release", "open_devices", "latest", "sensor_names", "send_line",
-           "set_alias", "register_scheme", "add_idle_hook", "idle", "close_all", "resolve"]
+           "set_alias", "register_scheme", "register_fallback", "is_device_name",
+           "add_idle_hook", "idle", "close_all", "resolve"]
 
 _COM = re.compile(r"(?i)^COM(\d+):?(.*)$")
 _devices: dict[str, Device] = {}
@@ -28,6 +29,7 @@ _users: dict[str, int] = {}
 _aliases: dict[str, str] = {}
 _schemes: dict[str, Callable[[str, int], object]] = {}
 _idle_hooks: list[Callable[[], None]] = []
+_fallback: list[str] = []
 _lock = threading.RLock()
 DEFAULT_BAUD = 9600
 #: How long a language waits for a line or a first reading before "Device Timeout".
@@ -49,6 +51,18 @@ def register_scheme(prefix: str, opener: Callable[[str, int], object] | None) ->
         _schemes.pop(prefix, None)
     else:
         _schemes[prefix] = opener
+
+
+def register_fallback(target: str | None) -> None:
+    """What COMn means on a machine with no serial ports (the hub: the browser's port)."""
+    _fallback[:] = [target] if target else []
+
+
+def is_device_name(spec: str) -> bool:
+    """Whether a name a program opens is a device rather than a file on disk."""
+    lower = spec.strip().lower()
+    return ("://" in lower or bool(_COM.match(lower)) or lower.startswith("/dev/")
+            or any(lower.startswith(prefix) for prefix in _schemes))
 
 
 def add_idle_hook(hook: Callable[[], None]) -> Callable[[], None]:
@@ -84,6 +98,8 @@ def resolve(spec: str) -> tuple[str, int]:
     ports = _real_ports()
     if 1 <= number <= len(ports):
         return ports[number - 1], baud
+    if _fallback:
+        return _fallback[0], baud
     raise DeviceUnavailable(
         f"there is no {name}: plug the device in (found {len(ports)} serial port(s)), "
         f'or try the simulator, OPEN "timewarp-sim://thermometer" AS #1')
@@ -96,7 +112,7 @@ def _real_ports() -> list[str]:
 
 def _opener(url: str, baud: int) -> Callable[[], object]:
     for prefix, opener in _schemes.items():
-        if url.startswith(prefix):
+        if url.lower().startswith(prefix):
             return lambda: opener(url, baud)
 
     def open_serial():

@@ -22,6 +22,8 @@ class DeviceDisplay:
         self._remove_hook = None
 
     def __enter__(self) -> DeviceDisplay:
+        from timewarp_iot.api import install_browser_bridge
+        install_browser_bridge()     # in a notebook, the browser's port is a device too
         self._remove_hook = devices.add_idle_hook(self.watch)
         return self
 
