@@ -9,18 +9,13 @@ values we pass to it (docs/known-deviations.md).
 from __future__ import annotations
 
 import os
-import pwd
-import shutil
-import socket
-import subprocess
 import sys
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import helm_python
 import pytest
 import yaml
+from timewarp_hub.throwaway_postgres import postgres_bin, throwaway_postgres
 
 CHART = Path(__file__).resolve().parents[2] / "helm"
 #: The example values: every option on, and three schools.
@@ -78,68 +73,11 @@ def example_values():
     return {name: read_values(path) for name, path in files.items()}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def postgres_bin() -> Path:
-    """Debian's PostgreSQL binaries (the postgresql package; Makefile TEST_DEBS)."""
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
-    if not found:
-        raise RuntimeError("PostgreSQL is not installed: apt-get install postgresql")
-    return found[-1].parent
-
-
-@dataclass
-class Postgres:
-    """A throwaway PostgreSQL server on 127.0.0.1."""
-
-    port: int
-    bin_dir: Path
-
-    def url(self, database: str) -> str:
-        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
-
-    def create_database(self, name: str) -> str:
-        import psycopg
-        with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return self.url(name)
-
-
-def _as_server_user(command: list[str]) -> list[str]:
-    # PostgreSQL refuses to run as root; Debian's package brings the postgres account.
-    if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *command]
-    return command
-
-
 @pytest.fixture(scope="module")
 def postgres():
     """A real PostgreSQL in a temporary directory on a free port, stopped afterwards."""
-    bin_dir = postgres_bin()
-    directory = Path(tempfile.mkdtemp(prefix="timewarp-pg-"))
-    if os.geteuid() == 0:
-        account = pwd.getpwnam("postgres")
-        os.chown(directory, account.pw_uid, account.pw_gid)
-    data = directory / "data"
-    port = free_port()
-    subprocess.run(_as_server_user([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres",
-                                    "--auth=trust", "--no-sync"]),
-                   check=True, capture_output=True, timeout=120)
-    options = f"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run(_as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-w", "-t", "60",
-                                    "-l", str(directory / "server.log"), "-o", options,
-                                    "start"]),
-                   check=True, capture_output=True, timeout=90)
-    try:
-        yield Postgres(port, bin_dir)
-    finally:
-        subprocess.run(_as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast",
-                                        "-w", "stop"]), capture_output=True, timeout=60)
-        shutil.rmtree(directory, ignore_errors=True)
+    with throwaway_postgres() as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
