@@ -68,8 +68,8 @@ class SerialMonitor(widgets.VBox):
         try:
             self.device = devices.open_device(self.port.value, self.baud.value)
         except devices.DeviceError as error:
-            self.status.value = f"cannot connect: {error}"
             self.connect.value = False
+            self.status.value = f"cannot connect: {error}"
             return
         self.lines = self.device.subscribe()
         self.connect.description, self.connect.icon = "Disconnect", "unlink"

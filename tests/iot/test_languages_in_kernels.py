@@ -74,3 +74,23 @@ def test_python_reads_the_simulator(start_kernel, run_cell):
     run = run_cell(client, code, timeout=60)
     assert run.reply["status"] == "ok", run.reply
     assert run.stdout == "10 True OK LED ON\n"
+
+
+def test_stop_button_ends_a_wait_for_a_silent_device(start_kernel, run_cell):
+    import time
+    manager, client = start_kernel("basic")
+    source = (f'10 OPEN "{SIM}" AS #1\n'
+              '20 PRINT #1, "FAULT STALL 60"\n'
+              '30 LINE INPUT #1, L$: GOTO 30\n'
+              'RUN')
+    msg_id = client.execute(source)
+    time.sleep(3)   # the buffered lines are read; now it waits for the silent board
+    manager.interrupt_kernel()
+    deadline = time.monotonic() + 60
+    while True:
+        reply = client.get_shell_msg(timeout=max(1, deadline - time.monotonic()))
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["evalue"] == "Break in 30"
+    assert run_cell(client, 'PRINT "ALIVE"', timeout=30).stdout == "ALIVE\n"
