@@ -27,6 +27,7 @@ from timewarp import devices
 
 SCHEME = "webserial:"
 CONNECT_TIMEOUT = 120.0     # seconds the student has to press Connect in the browser
+SILENT_TAB = 4.0            # seconds without a message from an open port's tab: it is gone
 _bridges: dict[str, WebSerialBridge] = {}
 
 
@@ -39,8 +40,12 @@ class BridgePort:
         self.generation = bridge.generation
 
     def _check(self) -> None:
-        if not self.bridge.connected or self.generation != self.bridge.generation:
-            raise SerialException(f"the browser's device is gone ({self.bridge.reason})")
+        bridge = self.bridge
+        if bridge.connected and time.monotonic() - bridge.heard > SILENT_TAB:
+            bridge.connected = False
+            bridge.reason = "the browser tab was closed or lost its connection"
+        if not bridge.connected or self.generation != bridge.generation:
+            raise SerialException(f"the browser's device is gone ({bridge.reason})")
 
     @property
     def in_waiting(self) -> int:
@@ -85,6 +90,7 @@ class WebSerialBridge(anywidget.AnyWidget):
         self.reason = "not connected yet"
         self.generation = 0
         self.received = 0
+        self.heard = time.monotonic()
         self.on_msg(self._message)
         _route_comm_to_subshell(self)
         _bridges[name] = self
@@ -93,6 +99,7 @@ class WebSerialBridge(anywidget.AnyWidget):
         # Runs on the bridge's subshell thread: it only fills the buffer, never a widget.
         kind = content.get("kind")
         with self.arrived:
+            self.heard = time.monotonic()
             if kind == "data":
                 for buffer in buffers or ():
                     self.incoming += bytes(buffer)

@@ -117,3 +117,31 @@ def test_device_in_the_browser_read_through_the_web_serial_bridge(lab):
     error = output.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     error.get_by_text("Device Unavailable in 30").wait_for(timeout=SLOW_MS)
     lab.wait_idle(timeout=SLOW_MS)
+
+
+READ_UNTIL_TAB_CLOSES = """10 ON ERROR GOTO 100
+20 OPEN "WEBSERIAL:" AS #1
+30 LINE INPUT #1, L$: GOTO 30
+100 OPEN "TAB_CLOSED.TXT" FOR OUTPUT AS #2
+110 PRINT #2, ERR; ERL
+120 CLOSE #2: END
+RUN"""
+
+
+def test_closing_the_tab_mid_stream_is_device_unavailable(lab, jupyter_lab):
+    lab.page.add_init_script(FAKE_WEB_SERIAL)
+    lab.write_notebook("web_serial_tab.ipynb", "basic", [READ_UNTIL_TAB_CLOSES])
+    result = jupyter_lab.root / "TAB_CLOSED.TXT"
+    lab.open("web_serial_tab.ipynb")
+    _start(lab)
+    connect = lab.cell(0).locator("button.timewarp-webserial-connect")
+    connect.wait_for(timeout=SLOW_MS)
+    connect.click()
+    lab.cell(0).locator(".timewarp-webserial-status", has_text="connected").wait_for()
+    time.sleep(1)
+    lab.page.close()
+    deadline = time.monotonic() + 60
+    while not result.exists() or not result.read_text().strip():
+        assert time.monotonic() < deadline, "the program never heard that the tab closed"
+        time.sleep(0.2)
+    assert result.read_text().split() == ["68", "30"]

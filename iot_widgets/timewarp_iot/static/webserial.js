@@ -50,6 +50,12 @@ function render({ model, el }) {
       writer = port.writable ? port.writable.getWriter() : null;
       model.send({ kind: "open" });
       readLoop();
+      // While the port is open, say so every second: a kernel that stops hearing this
+      // knows the tab was closed or lost its connection, even if the device is silent.
+      const beat = setInterval(() => {
+        if (writer === null) { clearInterval(beat); return; }
+        model.send({ kind: "alive" });
+      }, 1000);
     } catch (err) {
       model.send({ kind: "error", reason: String(err) });
     }
