@@ -150,6 +150,8 @@ def test_launcher_shows_kernel_logos_and_copies_examples(lab, jupyter_lab):
         assert logo.evaluate("img => img.complete && img.naturalWidth") > 0, name
 
     examples = launcher.locator(".jp-Launcher-section", has_text="Examples")
+    examples.get_by_text("Turtle drawings (Logo)").wait_for()
+    lab.screenshot("launcher_with_examples")
     examples.get_by_text("Capitals quiz (PILOT)").click()
     # A student's own capitals-quiz.ipynb is kept; the copy takes the next free name.
     lab.page.locator(".lm-TabBar-tab.lm-mod-current", has_text="capitals-quiz-1.ipynb"
