@@ -131,6 +131,8 @@ def test_helm_lint_finds_nothing_but_the_missing_dependency(example_values):
     ({"timewarp": {"settings": {"auth": "saml"}}}, "/timewarp/settings/auth", "must be one of"),
     ({"netwrkPolicy": {"enabled": True}}, "netwrkPolicy", "not allowed"),
     ({"backup": {"target": "s3"}}, "/backup/s3/bucket", "minLength"),
+    ({"timewarp": {"settings": {"auth": "oidc", "oidc_client_id": "hub"}}},
+     "/timewarp/settings/oidc_issuer", "minLength"),
 ])
 def test_schema_refuses_bad_values_naming_the_key(chart, bad, key, words):
     with pytest.raises(helm_python.HelmValuesError) as refused:

@@ -167,3 +167,35 @@ def test_without_an_exchange_no_volume_is_added(hub_config):
     c, _ = hub_config({"exchange": {"enabled": False, "mountPath": "/srv/nbgrader/exchange"}})
     names = [v["name"] for v in pod(c, real_user("student1", []))["spec"]["volumes"]]
     assert "nbgrader-exchange" not in names
+
+
+@pytest.mark.parametrize("example, authenticator", [
+    ("defaults", "PasswordAuthenticator"),
+    ("school-trial-k3s", "PasswordAuthenticator"),
+    ("school-university-oidc", "generic-oauth"),
+    ("school-district-lti", "ltiauthenticator.lti13.auth.LTI13Authenticator"),
+])
+def test_every_set_up_gets_its_login_with_courses_and_roles(hub_config, example, authenticator):
+    c, _ = hub_config(example)
+    chosen = c.JupyterHub.authenticator_class
+    assert (chosen if isinstance(chosen, str) else chosen.__name__) == authenticator
+    assert c.Authenticator.manage_groups is True and c.Authenticator.manage_roles is True
+    # A teacher of course-7a logs in: from the provider's groups, or an LMS launch's claims.
+    launch = {authenticators.LTI_CONTEXT: {"label": "course-7a"},
+              authenticators.LTI_ROLES: ["http://purl.imsglobal.org/vocab/lis/v2/"
+                                         "membership#Instructor"]}
+    answer = c.Authenticator.post_auth_hook(None, None, {
+        "name": "ada", "groups": ["teachers", "course-7a"], "auth_state": launch})
+    assert "course-7a" in answer["groups"]
+    assert any(r["name"] == "teacher-course-7a" for r in answer["roles"])
+
+
+def test_github_login_takes_its_secret_from_the_chart_secret(hub_config):
+    c, _ = hub_config({"timewarp": {
+        "settings": {"auth": "github", "github_client_id": "Iv1.abc",
+                     "github_organizations": ["example-school"],
+                     "oauth_callback_url": "https://tw.example.edu/hub/oauth_callback"},
+        "secrets": {"create": True, "githubClientSecret": "from-the-secret"}}})
+    assert c.JupyterHub.authenticator_class == "github"
+    assert c.GitHubOAuthenticator.client_secret == "from-the-secret"
+    assert c.GitHubOAuthenticator.allowed_organizations == {"example-school"}
