@@ -180,8 +180,10 @@ def test_every_primitive_has_help_with_an_example():
         assert text is not None and "Example:" in text
 
 
-def test_help_examples_parse_and_mostly_run(logo):
-    # Every example must at least parse: no "I don't know how to" in any of them.
+def test_help_examples_parse_and_mostly_run(logo, tmp_path, monkeypatch):
+    # Every example must at least parse: no "I don't know how to" in any of them.  The
+    # file examples write in a folder of their own.
+    monkeypatch.chdir(tmp_path)
     for name, (_, example) in HELP.items():
         logo("to square\nrepeat 4 [fd 10 rt 90]\nend")
         if name in ("bye", "readchar", "readlist", "readword", "forever", "wait", "output"):

@@ -77,4 +77,24 @@ turtlemode | TURTLEMODE | print turtlemode
 unbury | UNBURY contentslist | unbury "square
 unburyall | UNBURYALL | unburyall
 unburyname | UNBURYNAME varname | unburyname "x
+allopen | ALLOPEN | show allopen
+close | CLOSE filename | openwrite "notes.txt close "notes.txt
+closeall | CLOSEALL | closeall
+dribble | DRIBBLE filename | dribble "session.txt print "copied nodribble
+eofp | EOFP  (EOF?) | print eofp
+erasefile | ERASEFILE filename  (ERF) | openwrite "old.txt close "old.txt erasefile "old.txt
+filep | FILEP filename  (FILE?) | print filep "notes.txt
+load | LOAD filename | save "mywork.lg load "mywork.lg
+nodribble | NODRIBBLE | nodribble
+openappend | OPENAPPEND filename | openappend "notes.txt close "notes.txt
+openread | OPENREAD filename | openwrite "in.txt close "in.txt openread "in.txt close "in.txt
+openupdate | OPENUPDATE filename | openupdate "notes.txt close "notes.txt
+openwrite | OPENWRITE filename | openwrite "notes.txt close "notes.txt
+reader | READER | show reader
+readchars | READCHARS num  (RCS) | print readchars 3
+readrawline | READRAWLINE | print readrawline
+save | SAVE filename   (SAVE) | save "mywork.lg
+setread | SETREAD filename | setread []
+setwrite | SETWRITE filename | setwrite []
+writer | WRITER | show writer
 """

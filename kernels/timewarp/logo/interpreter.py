@@ -85,6 +85,8 @@ class Interpreter:
         self.scrunch: list = [1, 1]
         #: Open files and the current reader and writer (primitives/streams.py).
         self.streams: Any = None
+        #: Runs the text of a file as if typed (TO ... END included): set by the session.
+        self.load_source: Any = None
         self._lambda_bodies: dict[int, tuple[list, list]] = {}
         self._template_procedures: dict[int, tuple[list, Procedure, Any]] = {}
         self.random = random.Random()

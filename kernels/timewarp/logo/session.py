@@ -51,6 +51,7 @@ class LogoSession(Session):
     def __init__(self, console: Console | None = None, turtle: TurtleWorld | None = None) -> None:
         super().__init__(console, turtle)
         self.interp = Interpreter(self.console, self.turtle)
+        self.interp.load_source = self.load_source
         self._definition: tuple[Line, list[Line]] | None = None
         #: Where the last interrupted run was, for the kernel's "Break in ..." message.
         self.current_line: str | None = None
@@ -74,6 +75,22 @@ class LogoSession(Session):
             title = self._definition[0]
             self._definition = None
             raise LogoError(f"{title.text} has no END", title.number)
+
+    def load_source(self, source: str) -> None:
+        """LOAD: a file's text runs as if typed, its TO ... END defining procedures."""
+        try:
+            lines = read_lines(source)
+        except Unfinished as error:
+            raise LogoError(error.message, error.line) from None
+        outer, self._definition = self._definition, None
+        try:
+            for line in lines:
+                self._line(line)
+            if self._definition is not None:
+                raise LogoError(f"{self._definition[0].text} has no END",
+                                self._definition[0].number)
+        finally:
+            self._definition = outer
 
     def _line(self, line: Line) -> None:
         head = _word(line.items[0]) if line.items else None

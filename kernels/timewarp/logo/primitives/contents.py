@@ -180,21 +180,41 @@ def copydef(interp: Any, new: Any, old: Any) -> None:
 # -- printing the workspace --------------------------------------------------------------------
 
 
-def _print_names(interp: Any, names: list[str]) -> None:
+def _names_text(interp: Any, names: list[str]) -> str:
+    lines = []
     for name in names:
         if name not in interp.variables:
             raise LogoError(f"{name} has no value", code=11, value=name)
-        interp.console.write(f"Make \"{name} {_quoted(interp.variables[name])}\n")
+        lines.append(f"Make \"{name} {_quoted(interp.variables[name])}\n")
+    return "".join(lines)
 
 
 def _quoted(value: Any) -> str:
     return f'"{word_text(value)}' if isinstance(value, str) else show_form(value)
 
 
+def _plists_text(interp: Any, names: list[str]) -> str:
+    return "".join(f"Pprop \"{name} \"{prop} {_quoted(value)}\n"
+                   for name in names for prop, value in interp.property_lists.get(name, {}).items())
+
+
+def _procedures_text(interp: Any, names: list[str]) -> str:
+    return "".join(procedure_listing(interp.procedures[name]) + "\n" for name in names)
+
+
+def workspace_text(interp: Any, groups: list) -> str:
+    """What SAVE writes and POALL prints: procedures, then variables, then property lists."""
+    procs, names, plists = groups
+    return (_procedures_text(interp, procs) + _names_text(interp, names)
+            + _plists_text(interp, plists))
+
+
+def _print_names(interp: Any, names: list[str]) -> None:
+    interp.console.write(_names_text(interp, names))
+
+
 def _print_plists(interp: Any, names: list[str]) -> None:
-    for name in names:
-        for prop, value in interp.property_lists.get(name, {}).items():
-            interp.console.write(f"Pprop \"{name} \"{prop} {_quoted(value)}\n")
+    interp.console.write(_plists_text(interp, names))
 
 
 @primitive("pon", 1, outputs=False)
@@ -209,8 +229,7 @@ def pons(interp: Any) -> None:
 
 @primitive("pops", 0, outputs=False)
 def pops(interp: Any) -> None:
-    for name in contents(interp)[0]:
-        interp.console.write(procedure_listing(interp.procedures[name]) + "\n")
+    interp.console.write(_procedures_text(interp, contents(interp)[0]))
 
 
 @primitive("popl", 1, outputs=False)
@@ -240,9 +259,7 @@ def pots(interp: Any) -> None:
 
 @primitive("poall", 0, outputs=False)
 def poall(interp: Any) -> None:
-    pops(interp)
-    pons(interp)
-    popls(interp)
+    interp.console.write(workspace_text(interp, contents(interp)))
 
 
 # -- macros ----------------------------------------------------------------------------------

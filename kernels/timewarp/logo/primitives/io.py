@@ -51,5 +51,9 @@ def readword(interp: Any) -> Any:
 
 @primitive("readchar rc", 0)
 def readchar(interp: Any) -> Any:
+    from timewarp.logo.primitives.streams import reader_stream
+    stream = reader_stream(interp)
+    if stream is not None:
+        return stream.read(1) or []
     line = _line(interp)
     return [] if line is None else (line[:1] or "\n")
