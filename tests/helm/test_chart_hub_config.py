@@ -199,3 +199,19 @@ def test_github_login_takes_its_secret_from_the_chart_secret(hub_config):
     assert c.JupyterHub.authenticator_class == "github"
     assert c.GitHubOAuthenticator.client_secret == "from-the-secret"
     assert c.GitHubOAuthenticator.allowed_organizations == {"example-school"}
+
+
+def test_the_exchange_in_every_pod_is_the_volume_the_chart_opens_to_all(hub_config, find):
+    c, objects = hub_config("school-trial-k3s")
+    manifest = pod(c, real_user("student1", ["7a"]))
+    claim = next(v["persistentVolumeClaim"]["claimName"] for v in manifest["spec"]["volumes"]
+                 if v["name"] == "nbgrader-exchange")
+    volume = find(objects, "PersistentVolumeClaim", claim)
+    assert volume["spec"]["accessModes"] == ["ReadWriteMany"]
+    job = find(objects, "Job", "timewarp-exchange-permissions")
+    spec = job["spec"]["template"]["spec"]
+    assert spec["volumes"][0]["persistentVolumeClaim"]["claimName"] == claim
+    (chmod,) = spec["containers"]
+    mount = chmod["volumeMounts"][0]["mountPath"]
+    # nbgrader's documented mode for the exchange: everyone writes, only owners delete.
+    assert f"chmod 1777 {mount}" in chmod["command"][-1]
