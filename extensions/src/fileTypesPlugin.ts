@@ -1,24 +1,34 @@
 /**
  * The file types plugin: .bas, .logo/.lg and .pil/.pilot files with their language's icon,
- * opening in the editor (JupyterLab's editor is the default for every text file), and a
- * "Run in kernel" command that sends the file's text to a console of the matching kernel.
+ * opening in the editor (JupyterLab's editor is the default for every text file), a
+ * "BASIC File" (Logo, PILOT) launcher item that makes a new one, and a "Run in kernel"
+ * command that sends the file's text to a console of the matching kernel.
  */
 import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { ConsolePanel } from '@jupyterlab/console';
+import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { IEditorTracker } from '@jupyterlab/fileeditor';
+import { ILauncher } from '@jupyterlab/launcher';
 
 import { LANGUAGES, languageForPath } from './kernels';
 
 export const RUN_IN_KERNEL = 'timewarp:run-in-kernel';
+export const NEW_FILE = 'timewarp:new-file';
 
 export const fileTypesPlugin: JupyterFrontEndPlugin<void> = {
   id: 'timewarp-jupyterlab:file-types',
   description: 'BASIC, Logo and PILOT files: icons, the editor, and Run in kernel.',
   autoStart: true,
   requires: [IEditorTracker],
-  optional: [ICommandPalette],
-  activate: (app: JupyterFrontEnd, editors: IEditorTracker, palette: ICommandPalette | null) => {
+  optional: [ICommandPalette, ILauncher, IDefaultFileBrowser],
+  activate: (
+    app: JupyterFrontEnd,
+    editors: IEditorTracker,
+    palette: ICommandPalette | null,
+    launcher: ILauncher | null,
+    fileBrowser: IDefaultFileBrowser | null
+  ) => {
     for (const language of LANGUAGES) {
       app.docRegistry.addFileType({
         name: `timewarp-${language.kernel}`,
@@ -73,6 +83,30 @@ export const fileTypesPlugin: JupyterFrontEndPlugin<void> = {
         }
         await panel.console.inject(code);
       }
+    });
+
+    const byKernel = (kernel: unknown) => LANGUAGES.find(l => l.kernel === kernel);
+    app.commands.addCommand(NEW_FILE, {
+      label: args => `${byKernel(args.kernel)?.displayName ?? 'Program'} File`,
+      caption: args => `A new ${byKernel(args.kernel)?.displayName ?? ''} program file`,
+      icon: args => byKernel(args.kernel)?.icon,
+      execute: async args => {
+        const language = byKernel(args.kernel);
+        if (!language) {
+          throw new Error(`Time Warp has no language called ${String(args.kernel)}.`);
+        }
+        const model = await app.commands.execute('docmanager:new-untitled', {
+          path: fileBrowser?.model.path ?? '',
+          type: 'file',
+          ext: `.${language.extensions[0]}`
+        });
+        return app.commands.execute('docmanager:open', { path: model.path });
+      }
+    });
+    LANGUAGES.forEach((language, rank) => {
+      const args = { kernel: language.kernel };
+      launcher?.add({ command: NEW_FILE, args, category: 'Other', rank: 10 + rank });
+      palette?.addItem({ command: NEW_FILE, args, category: 'Time Warp' });
     });
 
     app.contextMenu.addItem({

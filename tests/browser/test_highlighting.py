@@ -161,3 +161,17 @@ def test_launcher_shows_kernel_logos_and_copies_examples(lab, jupyter_lab):
     copy = json.loads((jupyter_lab.root / "capitals-quiz-1.ipynb").read_text())
     assert copy["metadata"]["kernelspec"]["name"] == "pilot"
     assert any("M:PARIS" in "".join(cell["source"]) for cell in copy["cells"])
+
+
+def test_launcher_makes_a_new_logo_file(lab, jupyter_lab):
+    lab.page.goto(f"{jupyter_lab.url}/lab?reset&token={jupyter_lab.token}")
+    launcher = lab.page.locator(".jp-Launcher-body")
+    launcher.wait_for(timeout=OPEN_TIMEOUT_MS)
+    launcher.locator(".jp-LauncherCard", has_text="Logo File").click()
+    editor = lab.page.locator(".jp-FileEditor .cm-content")
+    editor.wait_for(timeout=OPEN_TIMEOUT_MS)
+    editor.click()
+    lab.page.keyboard.type('print "hello ; said')
+    wait_for_tokens(lab, editor, [("tok-variableName", "print"), ("tok-string", '"hello'),
+                                  ("tok-comment", "; said")])
+    assert (jupyter_lab.root / "untitled.logo").exists()
