@@ -105,9 +105,6 @@ function word(stream: StringStream, text: string): string | null {
   // Only the first piece is this token; the rest is read again as the following tokens.
   const first = pieces[0];
   stream.backUp(upper.length - first.length);
-  if (first === 'FN' || BASIC.functions.has(first)) {
-    return 'variableName.standard';
-  }
   return isKeyword(first) ? wordStyle(first) : 'variableName';
 }
 
