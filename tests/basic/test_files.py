@@ -56,6 +56,44 @@ PROGRAMS = {
 80 INPUT #1, F, G: PRINT F; G; EOF(1)
 90 CLOSE
 """,
+    "random_files": """
+10 OPEN "R", #1, "R.DAT", 20
+20 FIELD #1, 10 AS N$, 2 AS A$, 8 AS D$
+30 LSET N$ = "ADA": LSET A$ = MKI$(36): LSET D$ = MKD$(3.25)
+40 PUT #1, 1
+50 LSET N$ = "GRACE LONG NAME": RSET A$ = MKI$(-7): LSET D$ = MKD$(1/3)
+60 PUT #1, 3
+70 PRINT LOF(1), LOC(1)
+80 GET #1, 1: PRINT "["; N$; "]"; CVI(A$); CVD(D$)
+90 GET #1, 3: PRINT "["; N$; "]"; CVI(A$); CVD(D$); LOC(1)
+100 GET #1, 2: PRINT ASC(N$); LEN(N$)
+110 CLOSE
+120 OPEN "RDB.DAT" FOR RANDOM AS #2 LEN = 6: FIELD #2, 4 AS S$, 2 AS I$
+130 FOR K = 1 TO 5: LSET S$ = MKS$(K / 4): LSET I$ = MKI$(K * 1000): PUT #2: NEXT
+140 GET #2, 4: PRINT CVS(S$); CVI(I$); LOF(2); LOC(2): CLOSE
+150 PRINT ASC(MKS$(1)); ASC(MID$(MKS$(1), 4)); ASC(MID$(MKS$(-2.5), 3)); ASC(MID$(MKD$(10), 8))
+160 PRINT CVS(MKS$(123.456)), CVI(MKI$(-12345)), CVD(MKD$(1.5D+20))
+""",
+    "file_commands": """
+10 OPEN "O", #1, "S.TXT": PRINT #1, "HELLO WORLD": PRINT LOC(1): CLOSE
+20 OPEN "I", #1, "S.TXT": PRINT INPUT$(5, #1); "|"; INPUT$(3, 1); LOC(1): CLOSE
+30 NAME "S.TXT" AS "T.TXT"
+40 OPEN "I", #1, "T.TXT": LINE INPUT #1, L$: PRINT L$: CLOSE
+50 KILL "T.TXT"
+60 ON ERROR GOTO 300
+70 KILL "T.TXT"
+80 MKDIR "SUB": CHDIR "SUB": OPEN "O", #1, "X.TXT": CLOSE: CHDIR ".."
+90 KILL "SUB\\X.TXT": RMDIR "SUB"
+100 OPEN "O", #1, "Y.TXT"
+105 NAME "Y.TXT" AS "Z.TXT"
+110 GET #1, 1
+115 CLOSE
+120 OPEN "Y.TXT" FOR INPUT AS #1
+125 OPEN "Y.TXT" FOR INPUT AS #1
+130 PRINT "DONE"
+140 END
+300 PRINT "ERROR"; ERR; ERL: RESUME NEXT
+""",
 }
 
 
@@ -139,3 +177,16 @@ def test_syntax_mistakes_are_syntax_errors():
             session.execute(bad)
             session.execute("RUN")
         session.execute("NEW")
+
+
+def test_files_lists_the_folder(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "data").mkdir()
+    assert run_ours("FILES", tmp_path) == "A.TXT              DATA\\\n"
+    with pytest.raises(BasicError, match="File not found"):
+        run_ours('FILES "*.BAS"', tmp_path)
+
+
+def test_words_read_where_they_stand_leave_old_names_alone():
+    out = run_ours("10 BLOCK = 2: LOCKED = 3: KILLS = 4\n20 PRINT BLOCK + LOCKED + KILLS\n", ".")
+    assert out == " 9 \n"

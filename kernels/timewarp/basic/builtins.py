@@ -382,3 +382,7 @@ HELPERS = {name: value for name, value in globals().items()
            and (callable(value) or name == "_CHARACTERS")}
 HELPERS.update(_val=val, _fmt=format_number, BasicError=BasicError,
                _ix=_ix, _access=_access, _index_from=_index_from)
+
+from timewarp.basic.file_functions import HELPERS as _FILE_HELPERS  # noqa: E402 - after the table
+
+HELPERS.update(_FILE_HELPERS)

@@ -24,7 +24,8 @@ ERROR_CODES = {
     "Device Timeout": 24, "Device Fault": 25, "Bad file number": 52, "File not found": 53,
     "Bad file mode": 54, "File already open": 55, "Device I/O error": 57, "Too many files": 67,
     "Device Unavailable": 68, "Permission Denied": 70, "Path/File access error": 75,
-    "Path not found": 76,
+    "Path not found": 76, "FIELD overflow": 50, "File already exists": 58,
+    "Bad record number": 63,
 }
 
 

@@ -27,7 +27,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "ERR": ("", "%"), "ERL": ("", "!"), "TAB": ("n", "$"), "SPC": ("n", "$"),
     "POS": ("N", "%"), "FRE": ("?", "!"), "POINT": ("nn", "%"), "STRING$": ("n?", "$"),
     "INSTR": ("", "%"), "UBOUND": ("", "%"), "LBOUND": ("", "%"),
-    "EOF": ("n", "%"), "FREEFILE": ("", "%"), "SENSOR": ("$", "!"),
+    "EOF": ("n", "%"), "FREEFILE": ("", "%"), "SENSOR": ("$", "!"), "INPUT$": ("", "$"),
 }
 
 _RELATIONS = {"=", "<>", "<", ">", "<=", ">="}
@@ -218,6 +218,9 @@ class ExpressionParser:
                 self.names.numbered or self.names.key(name[2:]) in self.names.fns):
             return self.fn_call(name[2:])
         base = name.rstrip("$%!#")
+        found = self.context_function(name)      # LOC(1), CVI(A$): see file_commands
+        if found is not None:
+            return found
         if base in self.names.functions or name in self.names.functions:
             args = self.call_arguments_in_brackets() if self.at_op("(") else ()
             return ast.UserCall(base, args, self.names.functions.get(base, self.names.functions.get(name)))
@@ -279,6 +282,8 @@ class ExpressionParser:
             return self._instr()
         if name in ("UBOUND", "LBOUND"):
             return self._bound(name)
+        if name == "INPUT$":
+            return self.input_chars()
         args: list[ast.Expr | None] = []
         if self.at_op("("):
             args = list(self.arguments())

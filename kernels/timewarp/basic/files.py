@@ -22,11 +22,14 @@ from pathlib import Path
 from timewarp import devices
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
+from timewarp.basic.file_commands import (FileCommandCompiler, FileCommandParser,
+                                           RandomAccessTable, RandomFile)
 from timewarp.basic.numbers import parse_number, print_number
 
 MAX_FILES = 15
 ZONE = 14
-_MODES = {"I": "I", "O": "O", "A": "A", "INPUT": "I", "OUTPUT": "O", "APPEND": "A"}
+_MODES = {"I": "I", "O": "O", "A": "A", "R": "R", "INPUT": "I", "OUTPUT": "O", "APPEND": "A",
+          "RANDOM": "R"}
 
 
 # Nodes
@@ -34,8 +37,9 @@ _MODES = {"I": "I", "O": "O", "A": "A", "INPUT": "I", "OUTPUT": "O", "APPEND": "
 @dataclass(frozen=True)
 class Open(ast.Stmt):
     spec: ast.Expr
-    mode: ast.Expr | None     # "I", "O" or "A" (GW-BASIC's first syntax: any string)
+    mode: ast.Expr | None     # "I", "O", "A" or "R" (GW-BASIC's first syntax: any string)
     number: ast.Expr
+    length: ast.Expr | None = None    # a random file's record length
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class Write(ast.Stmt):
 
 # Parsing (mixed into timewarp.basic.parser.StatementParser)
 
-class FileStatementParser:
+class FileStatementParser(FileCommandParser):
     def file_number(self, hash_needed: bool = False) -> ast.Expr:
         if not self.accept("op", "#") and hash_needed:
             self.fail("expected # and a file number")
@@ -64,23 +68,28 @@ class FileStatementParser:
             number = self.file_number()
             self.expect("op", ",")
             spec = self.expression()
-            if self.accept("op", ","):
-                self._num(self.expression())     # a record length: accepted, unused
-            return Open(_string(spec), _string(first), number)
+            length = self._num(self.expression()) if self.accept("op", ",") else None
+            return Open(_string(spec), _string(first), number, length)
         mode = None
         if self.accept("kw", "FOR"):
-            tok = self.peek()
-            word = "" if tok is None else str(tok.value)
-            if word not in _MODES:
-                self.fail("OPEN ... FOR takes INPUT, OUTPUT or APPEND")
-            self.i += 1
+            # Crunched listings split RANDOM into R AND OM: the word is what lies before AS.
+            word = ""
+            while (tok := self.peek()) is not None and not (tok.kind == "name" and tok.value == "AS"):
+                word += str(tok.value)
+                self.i += 1
+            if word not in _MODES or len(word) == 1:
+                self.fail("OPEN ... FOR takes INPUT, OUTPUT, APPEND or RANDOM")
             mode = ast.String(_MODES[word])
         tok = self.peek()
         if tok is None or tok.kind != "name" or tok.value != "AS":
             self.fail("expected AS #n")
         self.i += 1
         number = self.file_number()
-        return Open(_string(first), mode, number)
+        length = None
+        if self.accept("kw", "LEN"):
+            self.expect("op", "=")
+            length = self._num(self.expression())
+        return Open(_string(first), mode, number, length)
 
     def st_CLOSE(self) -> ast.Stmt:
         numbers = []
@@ -112,11 +121,12 @@ def _string(expr: ast.Expr) -> ast.Expr:
 
 # Compiling (mixed into timewarp.basic.statements.StatementCompiler)
 
-class FileStatementCompiler:
+class FileStatementCompiler(FileCommandCompiler):
     def s_Open(self, s: Open) -> None:
         mode = self.exprs.value(s.mode) if s.mode is not None else "None"
+        length = self.exprs.value(s.length) if s.length is not None else "128"
         self.emit(f"_rt.files.open({self.exprs.value(s.spec)}, {mode}, "
-                  f"{self.exprs.value(s.number)})")
+                  f"{self.exprs.value(s.number)}, {length})")
 
     def s_Close(self, s: Close) -> None:
         numbers = "".join(self.exprs.value(n) + ", " for n in s.numbers)
@@ -154,19 +164,20 @@ class FileStatementCompiler:
             self.store(s.targets[0], f"_rt.files.line({file})", "$")
             return
         for target in s.targets:
-            self.store(target, f"_rt.files.field({file}, {target.type!r})", target.type)
+            self.store(target, f"_rt.files.read_item({file}, {target.type!r})", target.type)
 
 
 # Running
 
-def user_path(name: str) -> Path:
+def user_path(name: str, here: Path | None = None) -> Path:
     """``name`` under the notebook's folder; outside the user's home is refused."""
     if not name or "\0" in name:
         raise BasicError("Bad file name")
     home = Path.home().resolve()
-    here = Path.cwd().resolve()
-    root = home if here == home or home in here.parents else here
-    path = (here / os.path.expanduser(name)).resolve()
+    start = Path.cwd().resolve()
+    root = home if start == home or home in start.parents else start
+    here = here or start
+    path = (here / os.path.expanduser(name.replace("\\", "/"))).resolve()
     if path != root and root not in path.parents:
         raise BasicError("Path/File access error",
                          detail=f"{name} is outside your folder {root}")
@@ -248,7 +259,7 @@ class DeviceFile:
     """A device opened as a file: reads come line by line from its reader thread."""
 
     def __init__(self, spec: str) -> None:
-        self.mode = "R"
+        self.mode = "D"
         self.device = devices.open_device(spec)
         self.queue = self.device.subscribe()
         self.printer = Printer(self)
@@ -277,6 +288,9 @@ class DeviceFile:
         """The next character of the line at hand, "" when it is used up (never waits)."""
         return self.text[self.pos] if self.pos < len(self.text) else ""
 
+    def waiting(self) -> int:
+        return len(self.text) - self.pos + self.queue.waiting_chars()
+
     def at_end(self) -> bool:
         # GW-BASIC's EOF on a COM port: nothing waiting in the input buffer.
         return self.pos >= len(self.text) and len(self.queue) == 0
@@ -286,11 +300,19 @@ class DeviceFile:
         devices.release(self.device)
 
 
-class BasicFiles:
+class BasicFiles(RandomAccessTable):
     """The open files of one BASIC session, by number (#1 to #15)."""
 
     def __init__(self) -> None:
-        self.table: dict[int, DiskFile | DeviceFile] = {}
+        self.table: dict[int, DiskFile | DeviceFile | RandomFile] = {}
+        self.fields: dict[str, tuple] = {}      # FIELD variable -> (file, offset, width)
+        self.folder: Path | None = None         # set by CHDIR
+
+    def here(self) -> Path:
+        return self.folder or Path.cwd().resolve()
+
+    def path(self, name: str) -> Path:
+        return user_path(name, self.folder)
 
     def _number(self, number) -> int:
         n = int(round(number))
@@ -302,11 +324,11 @@ class BasicFiles:
         handle = self.table.get(self._number(number))
         if handle is None:
             raise BasicError("Bad file number")
-        if handle.mode not in modes and handle.mode != "R":
+        if handle.mode not in modes and handle.mode != "D":
             raise BasicError("Bad file mode")
         return handle
 
-    def open(self, spec: str, mode: str | None, number) -> None:
+    def open(self, spec: str, mode: str | None, number, length=128) -> None:
         n = self._number(number)
         if n in self.table:
             raise BasicError("File already open")
@@ -319,8 +341,10 @@ class BasicFiles:
                 self.table[n] = DeviceFile(spec)
             except devices.DeviceError as error:
                 raise device_error(error) from None
+        elif mode == "R" or mode is None:
+            self.table[n] = RandomFile(self.path(spec), int(round(length)))
         else:
-            self.table[n] = DiskFile(user_path(spec), mode or "R")
+            self.table[n] = DiskFile(self.path(spec), mode)
 
     def close(self, numbers: tuple = ()) -> None:
         for n in [self._number(x) for x in numbers] if numbers else list(self.table):
@@ -361,7 +385,9 @@ class BasicFiles:
     def eof(self, number) -> int:
         handle = self.get(number, "IOA")
         try:
-            return -1 if handle.mode in "IR" and handle.at_end() else 0
+            if handle.mode == "R":
+                return -1 if handle.last * handle.length >= handle.size() else 0
+            return -1 if handle.mode in "ID" and handle.at_end() else 0
         except devices.DeviceError as error:
             raise device_error(error) from None
 
@@ -378,7 +404,7 @@ class BasicFiles:
             raise device_error(error) from None
         return "".join(out).rstrip("\r")
 
-    def field(self, number, kind: str):
+    def read_item(self, number, kind: str):
         handle = self.get(number, "I")
         try:
             return _read_field(handle, kind)

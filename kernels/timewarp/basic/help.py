@@ -416,6 +416,24 @@ _FILES = {
                'OPEN "OUT.TXT" FOR OUTPUT AS #1'),
     "APPEND": ("OPEN name$ FOR APPEND AS #n", "Opens a file to add lines at its end.",
                'OPEN "LOG.TXT" FOR APPEND AS #1'),
+    "FIELD": ("FIELD #n, width AS var$ [, width AS var$ ...]",
+              "Cuts the record of random file n into string variables.",
+              'FIELD #1, 20 AS NAME$, 2 AS AGE$'),
+    "LSET": ("LSET var$ = text$", "Puts text at the left of a FIELD variable, padded with"
+             " spaces.", 'LSET NAME$ = "ADA"'),
+    "RSET": ("RSET var$ = text$", "Puts text at the right of a FIELD variable.",
+             'RSET AGE$ = MKI$(36)'),
+    "GET": ("GET #n [, record]", "Reads a record of random file n into its FIELD variables.",
+            "GET #1, 3"),
+    "PUT": ("PUT #n [, record]", "Writes the FIELD variables of random file n as a record.",
+            "PUT #1, 3"),
+    "KILL": ("KILL name$", "Deletes a file from your folder.", 'KILL "OLD.TXT"'),
+    "NAME": ("NAME old$ AS new$", "Renames a file.", 'NAME "A.TXT" AS "B.TXT"'),
+    "FILES": ("FILES [pattern$]", "Lists the files in the folder.", 'FILES "*.TXT"'),
+    "MKDIR": ("MKDIR name$", "Makes a folder.", 'MKDIR "SCORES"'),
+    "CHDIR": ("CHDIR name$", "Goes into a folder for the files opened after it.",
+              'CHDIR "SCORES"'),
+    "RMDIR": ("RMDIR name$", "Removes an empty folder.", 'RMDIR "SCORES"'),
 }
 _FILE_FUNCTIONS = {
     "EOF": ("EOF(n)", "True (-1) when file n has nothing more to read; for a device, when no"
@@ -424,6 +442,19 @@ _FILE_FUNCTIONS = {
     "SENSOR": ('SENSOR(name$)', "The newest reading called name$ from an open device,"
                " such as a thermometer's temp.",
                'OPEN "timewarp-sim://thermometer" AS #1: PRINT SENSOR("temp")'),
+    "INPUT$": ("INPUT$(count [, #n])", "Reads that many characters from file n, or from the"
+               " keyboard.", "A$ = INPUT$(5, #1)"),
+    "LOC": ("LOC(n)", "Where file n is: the last record of a random file, characters waiting"
+            " on a device.", "PRINT LOC(1)"),
+    "LOF": ("LOF(n)", "The length of file n in bytes.", "PRINT LOF(1)"),
+    "MKI$": ("MKI$(number)", "A whole number as the 2 bytes a random file stores.",
+             "LSET A$ = MKI$(36)"),
+    "MKS$": ("MKS$(number)", "A number as the 4 bytes a random file stores.",
+             "LSET P$ = MKS$(3.5)"),
+    "MKD$": ("MKD$(number)", "A double-precision number as 8 bytes.", "LSET D$ = MKD$(1 / 3)"),
+    "CVI": ("CVI(bytes$)", "The whole number MKI$ stored.", "PRINT CVI(A$)"),
+    "CVS": ("CVS(bytes$)", "The number MKS$ stored.", "PRINT CVS(P$)"),
+    "CVD": ("CVD(bytes$)", "The number MKD$ stored.", "PRINT CVD(D$)"),
 }
 
 KEYWORD_HELP: dict[str, str] = {

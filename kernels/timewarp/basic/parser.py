@@ -94,6 +94,9 @@ class StatementParser(FileStatementParser, ExpressionParser):
             return ast.CallSub(name.rstrip("$%!#"), self.call_arguments())
         if nxt is not None and nxt.kind == "op" and nxt.value in ("=", "("):
             return self.st_LET()
+        command = self.file_command(name)      # KILL, FIELD, GET #...: see file_commands
+        if command is not None:
+            return command
         guess = difflib.get_close_matches(name.rstrip("$%!#"), STATEMENT_WORDS, n=1, cutoff=0.6)
         hint = f" — did you mean {guess[0]}?" if guess else ""
         raise BasicSyntaxError(f"unknown word {name}{hint}", column=tok.pos)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
+from timewarp.basic.file_functions import FUNCTION_CODE as FILE_FUNCTION_CODE
 
 _RELATION = {"=": "==", "<>": "!=", "<": "<", ">": ">", "<=": "<=", ">=": ">="}
 _LOGIC_HELPER = {"AND": "_and", "OR": "_or", "XOR": "_xor", "EQV": "_eqv", "IMP": "_imp"}
@@ -31,6 +32,7 @@ _FUNCTIONS = {
     "INSTR": "_instr({0}, {1}, {2})",
     "EOF": "_rt.files.eof({0})", "FREEFILE": "_rt.files.freefile()", "SENSOR": "_rt.files.sensor({0})",
 }
+_FUNCTIONS.update(FILE_FUNCTION_CODE)
 
 
 def python_name(key: str, array: bool = False) -> str:

@@ -73,6 +73,11 @@ class LineQueue:
     def __len__(self) -> int:
         return len(self._items)
 
+    def waiting_chars(self) -> int:
+        """Characters waiting, line ends included (BASIC's LOC on a device)."""
+        with self._ready:
+            return sum(len(line.text) + 1 for line in self._items)
+
     def drain(self, limit: int | None = None) -> list[Line]:
         """The lines waiting now (at most ``limit``), without waiting for more."""
         with self._ready:
