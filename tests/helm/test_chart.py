@@ -117,9 +117,10 @@ def test_the_lint_values_turn_every_template_and_switch_on(chart, example_values
         assert node is True, f"{switch} is not on in lint-values.yaml"
 
 
-def test_helm_lint_finds_nothing_but_the_missing_dependency(example_values):
-    report = helm_python.lint(CHART, example_values["lint-values"], strict=True,
-                              kube_version="v1.30.0")
+@pytest.mark.parametrize("example", ["defaults", "lint-values"])
+def test_helm_lint_finds_nothing_but_the_missing_dependency(example_values, example):
+    report = helm_python.lint(CHART, example_values[example], strict=True,
+                              kube_version="v1.28.0")
     problems = [m["error"] for m in report["messages"] if m["severity"] >= 2]
     assert problems == ["chart directory is missing these dependencies: jupyterhub"]
 
