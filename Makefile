@@ -62,3 +62,5 @@ bench: setup-test
 
 clean:
 	rm -rf $(VENV) node_modules test-artifacts .pytest_cache
+	rm -rf extensions/node_modules extensions/labextension extensions/lib extensions/src/generated \
+	  extensions/tsconfig.tsbuildinfo
