@@ -117,7 +117,7 @@ def test_the_lint_values_turn_every_template_and_switch_on(chart, example_values
         assert node is True, f"{switch} is not on in lint-values.yaml"
 
 
-@pytest.mark.parametrize("example", ["defaults", "lint-values"])
+@pytest.mark.parametrize("example", EXAMPLES)
 def test_helm_lint_finds_nothing_but_the_missing_dependency(example_values, example):
     report = helm_python.lint(CHART, example_values[example], strict=True,
                               kube_version="v1.28.0")
