@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from timewarp_hub.demo_course import prepare_demo_course
+from timewarp_hub.demo_course import start_demo_release
 from timewarp_hub.passwords import PasswordStore, new_password
 from timewarp_hub.settings import load_settings, repository_root
 
@@ -75,9 +75,9 @@ def start(args: argparse.Namespace) -> None:
             ensure_admin(store, admin)
         if args.demo:
             create_demo(store)
-            released = prepare_demo_course(settings, DEMO_COURSE)
-            if released:
-                print(f"Demo course {DEMO_COURSE}: released {', '.join(released)}", flush=True)
+            if start_demo_release(settings, DEMO_COURSE):
+                print(f"Demo course {DEMO_COURSE}: releasing its assignments in the background",
+                      flush=True)
     if os.geteuid() != 0:
         print("WARNING: not running as root: all users share this Unix account.",
               file=sys.stderr, flush=True)

@@ -140,9 +140,12 @@ def _make_dir(path: Path, mode: int, owner: tuple[int, int] | None) -> None:
 
 
 def _write(path: Path, text: str) -> None:
+    """Replace the file in one step: a server may be reading it as the hub starts."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    os.chmod(path, 0o644)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text)
+    os.chmod(partial, 0o644)
+    os.replace(partial, path)
 
 
 def _owner(course: Course, as_root: bool) -> tuple[int, int] | None:
@@ -198,10 +201,13 @@ def write_role_configs(layout: Layout, settings: HubSettings, graded: list[Cours
         # The course service serves one course: it needs no course list from the hub (and
         # nbgrader's JupyterHub plugin would look up its account as a hub user, #1872).
         nbgrader["Authenticator"] = {"plugin_class": "nbgrader.auth.NoAuthPlugin"}
+        nbgrader["StudentAccounts"] = {"student_unix_prefix": settings.unix_user_prefix,
+                                       "check_owners": as_root}
         # HubCollect checks owners itself (and refuses); nbgrader's own check only warns,
         # wrongly, because hub names and Unix names differ by the prefix.
-        nbgrader["HubCollect"] = {"student_unix_prefix": settings.unix_user_prefix,
-                                  "check_owners": as_root, "check_owner": False}
+        nbgrader["HubCollect"] = {"check_owner": False}
+        if settings.grading_cell_seconds > 0:
+            nbgrader["GradingExecute"] = {"cell_time_limit": settings.grading_cell_seconds}
         _write_role(layout, f"course-{course.id}", nbgrader)
 
 
@@ -218,7 +224,10 @@ def prepare(settings: HubSettings, as_root: bool) -> list[Course]:
     _make_dir(layout.exchange, 0o755, (0, 0) if as_root else None)
     for course in graded:
         prepare_course(layout, course, as_root)
-    shutil.rmtree(layout.root / "config", ignore_errors=True)
+    wanted = {f"course-{course.id}" for course in graded}
+    for old in (layout.root / "config").glob("course-*"):
+        if old.name not in wanted:
+            shutil.rmtree(old)
     write_role_configs(layout, settings, graded, as_root)
     for folder in (layout.root / "config").rglob("*"):
         if folder.is_dir():

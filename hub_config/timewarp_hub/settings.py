@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import yaml
-from traitlets import Bool, CaselessStrEnum, Dict, Int, List, Unicode, default
+from traitlets import Bool, CaselessStrEnum, Dict, Float, Int, List, Unicode, default
 from traitlets.config import Config, Configurable
 
 #: The profiles offered when the operator configures none: everyone may start the plain
@@ -178,6 +178,9 @@ class HubSettings(Configurable):
     grading_courses = List(Unicode(), help="Course groups that get a formgrader besides those "
                            "found in the password file, e.g. the courses an SSO provider sends "
                            "(TIMEWARP_HUB_COURSES, empty).").tag(config=True)
+    grading_cell_seconds = Float(help="Time limit of each cell while autograding, in seconds; 0 "
+                                 "keeps timewarp_grading's default, 10 "
+                                 "(TIMEWARP_HUB_GRADING_CELL_SECONDS, 0).").tag(config=True)
     grader_unix_prefix = Unicode(help="Prefix of the Unix accounts that own each course's folder "
                                  "and run its formgrader; must not start with unix_user_prefix, "
                                  "nor it with this (TIMEWARP_HUB_GRADER_PREFIX; unix_user_prefix "
@@ -386,6 +389,10 @@ class HubSettings(Configurable):
     @default("grading_courses")
     def _grading_courses(self):
         return _env_list("TIMEWARP_HUB_COURSES", [])
+
+    @default("grading_cell_seconds")
+    def _grading_cell_seconds(self):
+        return float(_env("TIMEWARP_HUB_GRADING_CELL_SECONDS", "0"))
 
     @default("grader_unix_prefix")
     def _grader_unix_prefix(self):
