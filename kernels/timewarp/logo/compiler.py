@@ -384,6 +384,8 @@ class Compiler:
     # -- inline control structures ----------------------------------------------------------
 
     def _inline_ok(self, node: Call) -> bool:
+        if self.interp.user_procedure(node.name) is not None:
+            return False  # the program's own WHILE, FOR...
         shape = _INLINE[node.name]
         if len(node.inputs) != len(shape):
             return False

@@ -21,6 +21,7 @@ from timewarp.logo.compiler import Compiler, Source
 from timewarp.logo.errors import LogoError, dont_know, not_enough_inputs
 from timewarp.logo.parser import UNLIMITED, Arity
 from timewarp.logo.primitives import COMMAND_FORMS, PRIMITIVES, Primitive, command_ident
+from timewarp.logo.primitives.library import LIBRARY_PROCEDURES
 from timewarp.logo.reader import Line
 
 if TYPE_CHECKING:
@@ -111,6 +112,8 @@ class Interpreter:
     # -- names ----------------------------------------------------------------------------
 
     def arity(self, name: str) -> Arity | None:
+        if name in LIBRARY_PROCEDURES and name in self.procedures:
+            return self.procedures[name].arity
         primitive = PRIMITIVES.get(name)
         if primitive is not None:
             return primitive.arity
@@ -121,14 +124,14 @@ class Interpreter:
         return PRIMITIVES[name]
 
     def user_procedure(self, name: str) -> Procedure | None:
-        if name in PRIMITIVES:
+        if name in PRIMITIVES and name not in LIBRARY_PROCEDURES:
             return None
         return self.procedures.get(name)
 
     # -- procedures -------------------------------------------------------------------------
 
     def define(self, procedure: Procedure) -> None:
-        if procedure.name in PRIMITIVES:
+        if not redefinable(procedure.name):
             raise LogoError(f"{procedure.name} is a primitive", code=22)
         self.procedures[procedure.name] = procedure
         self.invalidate()
@@ -258,7 +261,7 @@ class Interpreter:
         canonical = arity.name or name
         self.enter()
         try:
-            if canonical in PRIMITIVES:
+            if canonical in PRIMITIVES and self.user_procedure(canonical) is None:
                 return PRIMITIVES[canonical].function(self, *inputs)
             if self.procedures[canonical].macro:
                 return runtime.run_macro(self, canonical, True, *inputs)
@@ -314,6 +317,11 @@ class Interpreter:
         error.locate(procedure, line.number, line.text if procedure else None)
         if procedure:
             error.source_items = line.items
+
+
+def redefinable(name: str) -> bool:
+    """TO may define ``name``: not a primitive, or a procedure of UCBLogo's library."""
+    return name not in PRIMITIVES or name in LIBRARY_PROCEDURES
 
 
 def nesting_limit() -> int:

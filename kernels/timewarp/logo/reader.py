@@ -2,9 +2,9 @@
 
 Like UCBLogo's reader it knows words, ``[lists]``, ``{arrays}`` (with ``@origin``),
 ``;`` comments, ``~`` continuation, ``\\`` escapes and ``|vertical bars|``.  A line whose
-brackets are still open goes on over the next physical lines.  Parentheses are always words
-of their own; infix characters stay inside words here and are split later by the parser,
-because ``[a+b]`` is one word as data but three tokens as an instruction.
+brackets or parentheses are still open goes on over the next physical lines.  Parentheses
+are always words of their own; infix characters stay inside words here and are split later
+by the parser, because ``[a+b]`` is one word as data but three tokens as an instruction.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def read_lines(source: str, first_line: int = 1) -> list[Line]:
             texts = []
         continued = reader.feed(text)
         texts.append(_strip_comment(text))
-        if not continued and not reader.open_brackets:
+        if not continued and not reader.open_brackets and reader.open_parens <= 0:
             items = reader.finish()
             joined = " ".join(t.strip() for t in texts if t.strip())
             if items or joined:
@@ -71,6 +71,8 @@ def read_list(text: str) -> list:
 def _unfinished_message(reader: _LineReader) -> str:
     if reader.open_brackets:
         return f"Unmatched {reader.open_brackets[-1][0]}"
+    if reader.open_parens > 0:
+        return "too many ('s"
     return "Unfinished line: it ends with ~ but nothing follows"
 
 
@@ -99,11 +101,14 @@ class _LineReader:
         self.in_bars = False
         self.idle = True
         self.after_array: LogoArray | None = None
+        #: "(" not yet closed outside brackets: as in UCBLogo, the line goes on.
+        self.open_parens = 0
 
     def finish(self) -> list:
         items = self.stack[0]
         self.stack = [[]]
         self.idle = True
+        self.open_parens = 0
         return items
 
     def feed(self, text: str) -> bool:
@@ -166,6 +171,8 @@ class _LineReader:
             self._close(char)
         elif char in "()":
             self.stack[-1].append(char)
+            if len(self.stack) == 1:
+                self.open_parens += 1 if char == "(" else -1
 
     def _close(self, char: str) -> None:
         expected = "[" if char == "]" else "{"

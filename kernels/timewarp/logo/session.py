@@ -17,7 +17,7 @@ from timewarp.logo import help as logo_help
 from timewarp.logo.compiler import Compiler
 from timewarp.logo.errors import (LogoError, OutputSignal, StopSignal, ThrowSignal,
                                   no_value)
-from timewarp.logo.interpreter import Interpreter, Procedure
+from timewarp.logo.interpreter import Interpreter, Procedure, redefinable
 from timewarp.logo.primitives import PRIMITIVES
 from timewarp.logo.primitives.workspace import make_procedure, procedure_listing
 from timewarp.logo.reader import Line, Unfinished, read_lines
@@ -112,7 +112,7 @@ class LogoSession(Session):
             raise LogoError("not enough inputs to to", line.number, code=6)
         name = _word(line.items[1])
         assert name is not None
-        if name in PRIMITIVES or name in ("to", "end"):
+        if not redefinable(name) or name in ("to", "end"):
             raise LogoError(f"{name} is a primitive", line.number, code=22)
         make_procedure(name, line.items[2:], [], line)  # reports a bad title now
         self._definition = (line, [])

@@ -19,6 +19,15 @@ from timewarp.logo.runtime import condition_truth
 from timewarp.logo.values import (LogoArray, check_name, equal, is_word, logo_bool,
                                   to_int, to_list, to_number, word_text)
 
+#: What UCBLogo writes in Logo in its library (not primitives there): a program may define
+#: its own procedure under one of these names, as old books' programs often do (PUSH, POP).
+LIBRARY_PROCEDURES = frozenset("""
+    backslashedp buryall buryname cascade case closeall combine cond crossmap dequeue do.until
+    do.while ern erpl filep filter find for foreach gensym ignore invoke iseq localmake
+    macroexpand map mdarray mditem mdsetitem name namelist pick pllist poall pon pons pop popl
+    popls pops pots push queue quoted reduce remdup remove reverse rseq unburyall unburyname
+    until while xcor ycor""".split())
+
 # -- numbers -----------------------------------------------------------------------------
 
 _C_FORMAT = re.compile(r"[^%]*%[-+ #0]*\d*(\.\d+)?[eEfgG][^%]*\Z")
@@ -267,7 +276,9 @@ def dequeue(interp: Any, name: Any) -> Any:
 
 @primitive("mdarray", 1, 1, 2)
 def mdarray(interp: Any, sizes: Any, origin: Any = 1) -> LogoArray:
-    dimensions = [to_int("mdarray", size) for size in to_list("mdarray", sizes)]
+    # A word works as in UCBLogo's library, one dimension per character: MDARRAY 2.
+    listed = list(word_text(sizes)) if is_word(sizes) else to_list("mdarray", sizes)
+    dimensions = [to_int("mdarray", size) for size in listed]
     if not dimensions or any(size < 0 for size in dimensions) or math.prod(dimensions) > 10**7:
         raise doesnt_like("mdarray", sizes)
     start = to_int("mdarray", origin)

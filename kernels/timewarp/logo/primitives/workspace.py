@@ -147,7 +147,7 @@ def printout(interp: Any, names: Any) -> None:
 @primitive("erase er", 1, outputs=False)
 def erase(interp: Any, names: Any) -> None:
     for name in _names("erase", names):
-        if name in PRIMITIVES:
+        if name in PRIMITIVES and name not in interp.procedures:
             raise LogoError(f"{name} is a primitive", code=22)
         interp.erase(name)
 
@@ -178,7 +178,9 @@ def names(interp: Any) -> list:
 
 @primitive("primitivep primitive?", 1)
 def primitivep(interp: Any, name: Any) -> str:
-    return logo_bool(check_name("primitivep", name) in PRIMITIVES)
+    from timewarp.logo.primitives.library import LIBRARY_PROCEDURES
+    key = check_name("primitivep", name)
+    return logo_bool(key in PRIMITIVES and key not in LIBRARY_PROCEDURES)
 
 
 @primitive("definedp defined?", 1)
