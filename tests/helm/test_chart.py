@@ -107,7 +107,7 @@ def test_the_lint_values_turn_every_template_and_switch_on(chart, example_values
         for key, value in tree.items():
             if isinstance(value, dict):
                 yield from switches(value, f"{path}{key}.")
-            elif key in ("enabled", "create", "singleuserInternet"):
+            elif isinstance(value, bool):
                 yield f"{path}{key}", value
     defaults = yaml.safe_load((CHART / "values.yaml").read_text())
     for switch, _ in switches({k: v for k, v in defaults.items() if k != "jupyterhub"}):
