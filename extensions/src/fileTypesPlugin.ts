@@ -41,6 +41,18 @@ export const fileTypesPlugin: JupyterFrontEndPlugin<void> = {
       });
     }
 
+    // The editor's tab shows the language's logo too (the editor gives every file its own icon).
+    editors.widgetAdded.connect((_, widget) => {
+      const showIcon = () => {
+        const language = languageForPath(widget.context.path);
+        if (language) {
+          widget.title.icon = language.icon;
+        }
+      };
+      showIcon();
+      widget.context.pathChanged.connect(showIcon);
+    });
+
     // One console per file: running again reuses it, so the output stays in one place.
     const consoles = new Map<string, ConsolePanel>();
     const currentLanguage = () => {

@@ -112,6 +112,8 @@ def test_bas_file_opens_highlighted_and_runs_in_the_basic_kernel(lab, jupyter_la
     # The file browser and the tab show BASIC's icon.
     lab.page.locator(".jp-DirListing-item[title*='hello.bas'] [data-icon='timewarp:basic']"
                      ).first.wait_for()
+    lab.page.locator(".lm-TabBar-tab.lm-mod-current", has_text="hello.bas"
+                     ).locator("[data-icon='timewarp:basic']").wait_for()
 
     editor.click(button="right")
     lab.page.get_by_role("menuitem", name="Run in BASIC Kernel").click()
