@@ -51,7 +51,8 @@ class GradingLimits:
             error = cell()
         if error is not None and fired:
             where = _where(error[1])
-            return ("TimeLimit", f"this cell ran for more than {self.seconds:g} seconds, the "
+            unit = "second" if self.seconds == 1 else "seconds"
+            return ("TimeLimit", f"this cell ran for more than {self.seconds:g} {unit}, the "
                     f"time limit for grading, and was stopped{where}: is there an endless loop?")
         if error is not None and error[0] == "MemoryError":
             return ("MemoryLimit", "this program needed more memory than grading allows "

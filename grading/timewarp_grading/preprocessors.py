@@ -16,6 +16,7 @@ import os
 import re
 
 from nbclient.exceptions import DeadKernelError
+from nbclient.util import run_sync
 from nbformat.notebooknode import NotebookNode
 from traitlets import Float, Integer, default
 
@@ -37,7 +38,8 @@ class CheckTimeWarpNotebook(NbGraderPreprocessor):
     """Stops ``generate_assignment`` with a clear message when a notebook cannot be graded."""
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
-        name = resources.get("unique_key") or "this notebook"
+        key = resources.get("unique_key")
+        name = f"{key}.ipynb" if key else "this notebook"
         assignment = resources.get("nbgrader", {}).get("assignment")
         if assignment is not None and not _PLAIN_NAME.match(assignment):
             raise NotebookProblem(
@@ -119,6 +121,10 @@ class GradingExecute(Execute):
                 "in a fresh kernel")]
             await self._fresh_kernel()
             return cell
+
+    # nbclient binds its sync wrappers to its own coroutines; bind them to ours.
+    start_new_kernel = run_sync(async_start_new_kernel)
+    execute_cell = run_sync(async_execute_cell)
 
     async def _fresh_kernel(self) -> None:
         if self.kc is not None:

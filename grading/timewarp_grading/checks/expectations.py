@@ -77,10 +77,10 @@ def expect_numbers(printed: str | ProgramRun, expected: list[float] | float,
         if abs(g - w) > tolerance:
             raise CheckFailed(f"expected {show(float(w))}, printed {show(g)}")
     if len(got) < len(want):
-        missing = ", ".join(show(float(w)) for w in want[len(got):])
-        raise CheckFailed(f"expected {missing}, but your program printed "
+        wanted = ", ".join(show(float(w)) for w in want)
+        raise CheckFailed(f"expected {wanted}, but your program printed "
                           + ("no number" if not got else f"only {len(got)} number"
-                             f"{'s' * (len(got) != 1)}"))
+                             f"{'s' * (len(got) != 1)} ({', '.join(show(g) for g in got)})"))
     if len(got) > len(want):
         raise CheckFailed(f"your program printed {len(got)} numbers; expected {len(want)} "
                           f"({', '.join(show(float(w)) for w in want)})")

@@ -112,6 +112,8 @@ class Program:
         if _SPARE_LINE in program.lines:
             raise CheckFailed(f"the program uses line {_SPARE_LINE}, which the checks need")
         program.set_line(_SPARE_LINE, f"{target} = {expression}")
+        # RUN clears the variables; the program's own must survive a call for later checks.
+        saved = dict(session.scalars), dict(session.arrays)  # type: ignore[attr-defined]
         try:
             with _console(session, ScriptedConsole()):
                 session.run_program(_SPARE_LINE)  # type: ignore[attr-defined]
@@ -120,6 +122,9 @@ class Program:
             raise CheckFailed(f"{expression} stopped with an error: {err.message}") from None
         finally:
             program.delete(_SPARE_LINE, _SPARE_LINE)
+            for kept, live in zip(saved, (session.scalars, session.arrays)):  # type: ignore
+                live.clear()
+                live.update(kept)
 
 
 _MISSING = object()
