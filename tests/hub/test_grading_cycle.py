@@ -392,3 +392,67 @@ def test_a_forged_submission_in_a_classmates_name_is_not_collected(hub, cycle, s
     assert "X = 41" in (collected / "answer.ipynb").read_text()
     assert (collected / "timestamp.txt").read_text() == (real / "timestamp.txt").read_text()
 
+
+# In the browser (last in this module: Playwright's sync API keeps an event loop running, so
+# every server these tests open is started before the browser).
+
+@pytest.fixture(scope="module")
+def teacher_server(hub, teacher):
+    answer = asyncio.run(teacher.start_server({"profile": "timewarp"}))
+    assert answer.status in (201, 202), answer.body
+    return teacher
+
+
+def sign_in(browser, hub, name: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.goto(f"{hub.url}/hub/login")
+    page.fill("#username_input", name)
+    page.fill("#password_input", PASSWORD)
+    page.click("#login_submit")
+    page.wait_for_url(lambda url: "/hub/login" not in url)
+    return page
+
+
+def open_from_nbgrader_menu(page, hub, name: str, item: str) -> None:
+    page.goto(f"{hub.url}/user/{name}/lab?reset")
+    page.locator(".lm-MenuBar-item", has_text="Nbgrader").click(timeout=120_000)
+    page.locator(".lm-Menu-item", has_text=item).click()
+
+
+@pytest.mark.browser
+def test_teacher_opens_formgrader_in_a_new_tab_and_sees_the_submissions(
+        hub, cycle, teacher_server, browser):
+    page = sign_in(browser, hub, "teacher1")
+    try:
+        open_from_nbgrader_menu(page, hub, "teacher1", "Course List")
+        link = page.locator("#formgrader_list .list_item a", has_text=COURSE)
+        with page.context.expect_page() as opened:
+            link.click()
+        formgrader = opened.value
+        formgrader.wait_for_url(f"**{FORMGRADER}**")
+        formgrader.locator("a[href$='manage_submissions/cycle-basic']").click()
+        rows = formgrader.locator("table tbody tr")
+        rows.filter(has_text="student3").wait_for()
+        shown = rows.all_inner_texts()
+        assert all(any(s in row for row in shown) for s in STUDENTS), shown
+        assert page.url.startswith(f"{hub.url}/user/teacher1/lab")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_student_sees_and_fetches_an_assignment_from_the_assignment_list(hub, cycle, browser):
+    page = sign_in(browser, hub, "student1")
+    try:
+        open_from_nbgrader_menu(page, hub, "student1", "Assignment List")
+        released = page.locator("#released_assignments_list .list_item",
+                                has_text="basic-squares")
+        released.get_by_role("button", name="Fetch").click()
+        page.locator("#fetched_assignments_list .list_item", has_text="basic-squares").wait_for()
+        fetched = Path(f"/home/{STUDENT_PREFIX}student1/{COURSE}/basic-squares/squares.ipynb")
+        assert fetched.is_file()
+        assert fetched.stat().st_uid == pwd.getpwnam(f"{STUDENT_PREFIX}student1").pw_uid
+    finally:
+        page.context.close()
