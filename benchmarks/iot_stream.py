@@ -148,8 +148,8 @@ def _summary(numbers: list[int], seconds: float | None, cpu: float, wall: float 
     lost = 1 - received / len(span)
     duration = seconds if seconds is not None else wall
     reordered = sum(1 for a, b in zip(numbers, numbers[1:]) if b <= a)
-    return {"rate": received / duration, "lost": lost, "cpu": cpu / (duration or 1), "reordered": reordered,
-            "received": received}
+    return {"rate": received / duration, "lost": lost, "cpu": cpu / (duration or 1),
+            "reordered": reordered, "received": received}
 
 
 def main() -> None:

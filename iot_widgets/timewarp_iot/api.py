@@ -7,6 +7,7 @@ newest value of a reading, send it a line.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 from timewarp import devices
@@ -75,3 +76,7 @@ def install_browser_bridge() -> None:
         return open_bridge_port(url, baud)
     devices.register_scheme("webserial:", open_bridge)
     devices.register_fallback("webserial:")
+    if os.environ.get("JUPYTERHUB_USER") and not os.environ.get("TIMEWARP_COM1"):
+        # On a hub the server's own serial ports (if any) are nobody's: COM1 is the
+        # student's device, through their browser.
+        devices.set_alias("COM1", "webserial:")

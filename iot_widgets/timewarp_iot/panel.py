@@ -12,6 +12,7 @@ import base64
 import csv
 import io
 import time
+import uuid
 
 import ipywidgets as widgets
 
@@ -95,6 +96,30 @@ class SensorPanel(widgets.VBox):
 
     def png(self) -> bytes:
         return render_png(list(self.series.values()), title=self.device.name)
+
+    # Live, then a picture that stays (for Python cells; the language kernels do this)
+
+    def __enter__(self) -> SensorPanel:
+        """``with SensorPanel(port) as panel:`` shows it live for the block's duration..."""
+        from IPython.display import display
+        self.display_id = uuid.uuid4().hex
+        display(self, display_id=self.display_id)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        """...then leaves the chart as a PNG, which a saved notebook keeps."""
+        self.freeze()
+
+    def freeze(self) -> None:
+        """Replace the live panel (shown with ``with``) by a picture of its chart, and close it."""
+        from IPython.display import update_display
+        self.update()
+        self._show(force=True)
+        if getattr(self, "display_id", None):
+            update_display({"image/png": base64.b64encode(self.png()).decode(),
+                            "text/plain": f"<readings from {self.device.name}>"},
+                           raw=True, display_id=self.display_id)
+        self.close()
 
     # CSV logging
 

@@ -45,7 +45,8 @@ def test_device_errors_have_gw_basic_numbers_for_on_error(monkeypatch):
 
 
 def test_sensor_without_a_device_says_what_to_do():
-    with pytest.raises(BasicError, match='Device Unavailable in 10: no device is open to read "temp"'):
+    with pytest.raises(BasicError,
+                       match='Device Unavailable in 10: no device is open to read "temp"'):
         basic('10 PRINT SENSOR("temp")\nRUN')
 
 

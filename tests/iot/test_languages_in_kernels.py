@@ -94,3 +94,31 @@ def test_stop_button_ends_a_wait_for_a_silent_device(start_kernel, run_cell):
     assert reply["content"]["status"] == "error"
     assert reply["content"]["evalue"] == "Break in 30"
     assert run_cell(client, 'PRINT "ALIVE"', timeout=30).stdout == "ALIVE\n"
+
+
+def test_basic_turtle_plots_live_readings_in_the_notebook(start_kernel, run_cell):
+    _, client = start_kernel("basic")
+    source = (f'10 OPEN "{SIM}" AS #1\n'
+              '20 PENUP: SETXY -100, 0: PENDOWN\n'
+              '30 FOR X = -100 TO 100 STEP 10\n'
+              '40 LINE INPUT #1, L$: SETXY X, (SENSOR("temp") - 21) * 50\n'
+              '50 NEXT X\n'
+              'RUN')
+    run = run_cell(client, source, timeout=60)
+    assert run.reply["status"] == "ok", run.reply
+    texts = [m["content"]["data"]["text/plain"] for m in _pngs(run)]
+    assert len(texts) == 2 and any("readings from" in t for t in texts), texts
+
+
+def test_python_panel_live_in_a_with_block_then_a_picture(start_kernel, run_cell):
+    _, client = start_kernel("python3")
+    code = ("import time\nfrom timewarp_iot import SensorPanel\n"
+            f"with SensorPanel('{SIM}') as panel:\n"
+            "    while panel.received < 10:\n"
+            "        time.sleep(0.05); panel.update()\n"
+            "print(panel.series['temp'].count >= 10)")
+    run = run_cell(client, code, timeout=60)
+    assert run.reply["status"] == "ok", run.reply
+    assert run.stdout == "True\n"
+    assert any(m["msg_type"] == "comm_open" for m in run.messages)
+    assert len(_pngs(run)) == 1

@@ -74,7 +74,8 @@ class FileStatementParser(FileCommandParser):
         if self.accept("kw", "FOR"):
             # Crunched listings split RANDOM into R AND OM: the word is what lies before AS.
             word = ""
-            while (tok := self.peek()) is not None and not (tok.kind == "name" and tok.value == "AS"):
+            while (tok := self.peek()) is not None and not (
+                    tok.kind == "name" and tok.value == "AS"):
                 word += str(tok.value)
                 self.i += 1
             if word not in _MODES or len(word) == 1:

@@ -132,7 +132,8 @@ def open_device(spec: str, baud: int | None = None) -> Device:
     with _lock:
         device = _devices.get(url)
         if device is None or device.status == "closed":
-            device = Device(url, _opener(url, baud), name=spec if spec == url else f"{spec} ({url})")
+            name = spec if spec == url else f"{spec} ({url})"
+            device = Device(url, _opener(url, baud), name=name)
             device.start()
             _devices[url] = device
             _users[url] = 0

@@ -8,10 +8,9 @@ closed, so a saved, exported or graded notebook shows the readings without a ker
 
 from __future__ import annotations
 
-import base64
 import uuid
 
-from IPython.display import display, update_display
+from IPython.display import display
 
 from timewarp import devices
 
@@ -40,10 +39,6 @@ class DeviceDisplay:
     def __exit__(self, *exc) -> None:
         self._remove_hook()
         for panel, display_id in self.panels.values():
-            panel.update()
-            panel._show(force=True)
-            png = base64.b64encode(panel.png()).decode()
-            update_display({"image/png": png, "text/plain": f"<readings from {panel.device.name}>"},
-                           raw=True, display_id=display_id)
-            panel.close()
+            panel.display_id = display_id
+            panel.freeze()
         self.panels.clear()
