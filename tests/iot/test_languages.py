@@ -100,3 +100,12 @@ def test_turtle_plotter_of_live_temperature_at_the_command_line(tmp_path):
     data = json.loads(text)
     assert text.count("-200") >= 1 and len(text) > 2000, "the plot has too few segments"
     assert data
+
+
+def test_sensor_of_an_unplugged_device_is_an_error_not_an_old_value():
+    with pytest.raises(BasicError, match="Device Unavailable in 40: .* was unplugged"):
+        basic('10 OPEN "timewarp-sim://thermometer?rate=50" AS #1\n'
+              '20 PRINT SENSOR("temp") > 0\n'
+              '30 PRINT #1, "FAULT UNPLUG 3"\n'
+              '40 T = SENSOR("temp"): GOTO 40\n'
+              'RUN')

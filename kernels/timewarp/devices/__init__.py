@@ -186,11 +186,14 @@ def latest(name: str, timeout: float | None = None) -> float:
             raise DeviceUnavailable(
                 f'no device is open to read "{name}" from: open one first '
                 f'(to try without hardware: timewarp-sim://thermometer)')
-        found = _newest(devices, name)
+        live = [d for d in devices if d.status in ("connected", "stalled")]
+        found = _newest(live, name)
         if found is not None:
             return found
-        if all(d.status == "unplugged" for d in devices):
-            devices[0].check_available()
+        gone = [d for d in devices if d not in live]
+        if gone and (not live or _newest(gone, name) is not None):
+            # The value would be the last one before the unplug: say so instead.
+            gone[0].check_available()
         if time.monotonic() >= deadline:
             known = ", ".join(sensor_names()) or "none yet"
             raise DeviceTimeout(f'no reading called "{name}" arrived (readings seen: {known})')
