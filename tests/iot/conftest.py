@@ -14,7 +14,7 @@ _kernel = importlib.util.module_from_spec(_spec)
 sys.modules[_spec.name] = _kernel     # dataclasses look their module up there
 _spec.loader.exec_module(_kernel)
 
-start_kernel = _kernel.start_kernel
+module_kernel = _kernel.module_kernel
 run_cell = _kernel.run_cell
 
 

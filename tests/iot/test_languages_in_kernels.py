@@ -19,8 +19,8 @@ def _pngs(run) -> list:
             and "image/png" in m["content"]["data"]]
 
 
-def test_basic_reads_the_simulator_and_leaves_a_chart(start_kernel, run_cell):
-    _, client = start_kernel("basic")
+def test_basic_reads_the_simulator_and_leaves_a_chart(module_kernel, run_cell):
+    _, client = module_kernel("basic")
     source = (f'10 OPEN "{SIM}" AS #1\n'
               '20 FOR I = 1 TO 20: LINE INPUT #1, L$: NEXT\n'
               '30 T = SENSOR("temp")\n'
@@ -34,9 +34,9 @@ def test_basic_reads_the_simulator_and_leaves_a_chart(start_kernel, run_cell):
     assert len(_pngs(run)) == 1, "the live panel was not replaced by a picture"
 
 
-def test_basic_unplugged_device_is_a_language_error(start_kernel, run_cell):
-    _, client = start_kernel("basic")
-    source = (f'10 OPEN "{SIM}" AS #1\n'
+def test_basic_unplugged_device_is_a_language_error(module_kernel, run_cell):
+    _, client = module_kernel("basic")
+    source = (f'10 OPEN "{SIM}1" AS #1\n'
               '20 PRINT #1, "FAULT UNPLUG 2"\n'
               '30 LINE INPUT #1, L$: GOTO 30\n'
               'RUN')
@@ -47,24 +47,24 @@ def test_basic_unplugged_device_is_a_language_error(start_kernel, run_cell):
     assert again.stdout == "ALIVE\n"
 
 
-def test_logo_reads_the_simulator(start_kernel, run_cell):
-    _, client = start_kernel("logo")
+def test_logo_reads_the_simulator(module_kernel, run_cell):
+    _, client = module_kernel("logo")
     run = run_cell(client, f'opendevice "|{SIM}|\nprint (sensor "temp) > 15\nshow sensors\n'
                            "closedevice", timeout=60)
     assert run.reply["status"] == "ok", run.reply
     assert run.stdout == "true\n[temp]\n"
 
 
-def test_pilot_reads_the_simulator(start_kernel, run_cell):
-    _, client = start_kernel("pilot")
+def test_pilot_reads_the_simulator(module_kernel, run_cell):
+    _, client = module_kernel("pilot")
     run = run_cell(client, f'C:#OK = DEVICE("{SIM}")\nC:#T = SENSOR("temp")\n'
                            "T(#T > 15):WARM\nT(#T < 15):COLD", timeout=60)
     assert run.reply["status"] == "ok", run.reply
     assert run.stdout.strip() == "WARM"
 
 
-def test_python_reads_the_simulator(start_kernel, run_cell):
-    _, client = start_kernel("python3")
+def test_python_reads_the_simulator(module_kernel, run_cell):
+    _, client = module_kernel("python3")
     code = ("from timewarp_iot import Sensor\n"
             f"with Sensor('{SIM}') as s:\n"
             "    values = [r['temp'] for r, _ in zip(s.readings(), range(10))]\n"
@@ -76,10 +76,10 @@ def test_python_reads_the_simulator(start_kernel, run_cell):
     assert run.stdout == "10 True OK LED ON\n"
 
 
-def test_stop_button_ends_a_wait_for_a_silent_device(start_kernel, run_cell):
+def test_stop_button_ends_a_wait_for_a_silent_device(module_kernel, run_cell):
     import time
-    manager, client = start_kernel("basic")
-    source = (f'10 OPEN "{SIM}" AS #1\n'
+    manager, client = module_kernel("basic")
+    source = (f'10 OPEN "{SIM}2" AS #1\n'
               '20 PRINT #1, "FAULT STALL 60"\n'
               '30 LINE INPUT #1, L$: GOTO 30\n'
               'RUN')
@@ -96,8 +96,8 @@ def test_stop_button_ends_a_wait_for_a_silent_device(start_kernel, run_cell):
     assert run_cell(client, 'PRINT "ALIVE"', timeout=30).stdout == "ALIVE\n"
 
 
-def test_basic_turtle_plots_live_readings_in_the_notebook(start_kernel, run_cell):
-    _, client = start_kernel("basic")
+def test_basic_turtle_plots_live_readings_in_the_notebook(module_kernel, run_cell):
+    _, client = module_kernel("basic")
     source = (f'10 OPEN "{SIM}" AS #1\n'
               '20 PENUP: SETXY -100, 0: PENDOWN\n'
               '30 FOR X = -100 TO 100 STEP 10\n'
@@ -110,8 +110,8 @@ def test_basic_turtle_plots_live_readings_in_the_notebook(start_kernel, run_cell
     assert len(texts) == 2 and any("readings from" in t for t in texts), texts
 
 
-def test_python_panel_live_in_a_with_block_then_a_picture(start_kernel, run_cell):
-    _, client = start_kernel("python3")
+def test_python_panel_live_in_a_with_block_then_a_picture(module_kernel, run_cell):
+    _, client = module_kernel("python3")
     code = ("import time\nfrom timewarp_iot import SensorPanel\n"
             f"with SensorPanel('{SIM}') as panel:\n"
             "    while panel.received < 10:\n"
