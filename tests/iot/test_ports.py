@@ -146,3 +146,12 @@ def test_arduino_on_a_pty_garbage_stall_unplug_replug(arduino):
     assert numbers[-20:] == list(range(111, 131))
     assert device.garbled >= 1
     assert lines.dropped == 0
+
+
+def test_reading_parser_reads_what_boards_print():
+    parser = ReadingParser()
+    assert parser.parse("(12, -3, 980)") == {"value1": 12, "value2": -3, "value3": 980}
+    assert parser.parse("temp:21.5,hum:40") == {"temp": 21.5, "hum": 40}
+    assert parser.parse("x:1 y:2") == {"x": 1, "y": 2}
+    assert parser.parse("Starting...") is None and parser.parse("nan") is None
+    assert parser.parse("a\tb") is None and parser.parse("1\t2") == {"a": 1, "b": 2}

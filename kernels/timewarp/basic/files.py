@@ -265,9 +265,10 @@ class DeviceFile:
         self.queue = self.device.subscribe()
         self.printer = Printer(self)
         self.text, self.pos = "", 0
+        self.pending = ""      # PRINT # text not yet ended by a newline
 
     def write(self, text: str) -> None:
-        self.pending = getattr(self, "pending", "") + text
+        self.pending += text
         while "\n" in self.pending:
             line, _, self.pending = self.pending.partition("\n")
             self.device.write_line(line)
@@ -297,6 +298,11 @@ class DeviceFile:
         return self.pos >= len(self.text) and len(self.queue) == 0
 
     def close(self) -> None:
+        try:
+            if self.pending:
+                self.device.write_line(self.pending, ending="")
+        except devices.DeviceError:
+            pass     # the device is gone; closing it must still work
         self.queue.close()
         devices.release(self.device)
 

@@ -1,8 +1,8 @@
 """Reading sensor values out of the lines a device sends.
 
 Sketches print their readings in a handful of ways, and all of them are understood:
-a plain number (``21.5``), several numbers (``1,2,3`` or ``1 2 3``; named by a header line
-such as ``x,y,z`` when one came first), ``name=value`` or ``name: value`` pairs
+a plain number (``21.5``), several numbers (``1,2,3``, ``1 2 3`` or a micro:bit's
+``(1, 2, 3)``; named by a header line such as ``x,y,z`` when one came first), ``name=value`` or ``name: value`` pairs
 (``temp=21.5, hum=40``), and JSON objects (``{"temp": 21.5}``).  Any other line is a
 message, shown in the log but not a reading.
 """
@@ -39,6 +39,8 @@ class ReadingParser:
             return None
         if text.startswith("{"):
             return _json_reading(text)
+        if text.startswith("(") and text.endswith(")"):
+            text = text[1:-1]      # MicroPython's print((x, y, z)), as Mu's plotter reads it
         if "=" in text or ":" in text:
             return _pairs(text)
         parts = [p for p in _SEPARATORS.split(text) if p]
