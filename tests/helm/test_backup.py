@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -150,3 +151,39 @@ def test_command_line_without_a_database_says_so(capsys, monkeypatch, tmp_path):
     monkeypatch.delenv("TIMEWARP_HUB_DB_URL", raising=False)
     assert backup.main(["--db-url", "", "dump", "--to", str(tmp_path)]) == 1
     assert "no database URL" in capsys.readouterr().err
+
+
+def test_the_cronjobs_own_command_backs_up_and_restores(postgres, postgres_on_path, render,
+                                                        example_values, nbgrader_on_path,
+                                                        tmp_path):
+    """The command line the rendered CronJob runs, run here with its paths moved to tmp_path."""
+    cronjob = next(o for o in render(example_values["school-university-oidc"])
+                   if o["kind"] == "CronJob")
+    pod = cronjob["spec"]["jobTemplate"]["spec"]["template"]["spec"]
+    (dump,) = [c for c in pod["initContainers"] if c["name"] == "dump"]
+    mounts = {m["mountPath"]: tmp_path / m["name"] for m in dump["volumeMounts"]}
+    command = list(dump["command"])
+    for index, word in enumerate(command):
+        for mount, local in mounts.items():
+            if word == mount or word.startswith(mount + "/"):
+                command[index] = str(local) + word[len(mount):]
+    assert command[:3] == ["python", "-m", "timewarp_hub.backup"]
+    make_gradebook(tmp_path / "gradebooks" / "demo-course")
+    env = {**os.environ, "TIMEWARP_HUB_DB_URL": postgres.create_database("cli")}
+    done = subprocess.run([sys.executable, *command[1:]], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    (made,) = backup.backups(tmp_path / "backups")
+    assert done.stdout.strip().endswith(made.name)
+    listed = subprocess.run([sys.executable, "-m", "timewarp_hub.backup", "list", "--to",
+                             str(tmp_path / "backups")], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert listed.stdout.split() == [str(made)]
+    (tmp_path / "gradebooks" / "demo-course" / "gradebook.db").unlink()
+    env["TIMEWARP_HUB_DB_URL"] = postgres.create_database("cli_restored")
+    restored = subprocess.run([sys.executable, "-m", "timewarp_hub.backup", "restore", "--from",
+                               str(made), "--gradebooks", str(tmp_path / "gradebooks")],
+                              env=env, capture_output=True, text=True, timeout=120)
+    assert restored.returncode == 0, restored.stderr
+    assert read_gradebook(tmp_path / "gradebooks" / "demo-course") == (["student1"],
+                                                                       ["turtle-square"])
