@@ -142,7 +142,7 @@ def test_comments_and_blank_lines() -> None:
     ("C:5 = 1", 1, "one variable"),
     ("A:$X $Y", 1, "one variable"),
     ("M:  , ", 1, "needs the words"),
-    ("E:now", 1, "nothing goes after"),
+    ("E:3 +", 1, "missing at the end"),
     (":more", 1, "continues the statement above"),
     ("YN:x", 1, "already tests"),
     ("W:", 1, "seconds"),

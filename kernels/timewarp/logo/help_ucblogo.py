@@ -40,7 +40,7 @@ global | GLOBAL varname | global "score
 help | HELP name   (HELP) | help "forward
 iseq | ISEQ from to | show iseq 1 5
 lshift | LSHIFT num1 num2 | print lshift 1 4
-macroexpand | MACROEXPAND expr | .defmacro "twice [[x] [output (list "run :x "run :x)]] show macroexpand [twice [print 1]]
+macroexpand | MACROEXPAND expr | .defmacro "two [[x] [output list "run :x]] show macroexpand [two [print 1]]
 macrop | MACROP name  (MACRO?) | print macrop "print
 mdarray | MDARRAY sizelist   (MDARRAY sizelist origin) | show mdarray [2 3]
 mditem | MDITEM indexlist array | print mditem [1 2] mdarray [2 3]

@@ -161,7 +161,9 @@ class Use:
 
 @dataclass(frozen=True)
 class End:
-    pass
+    """E:, and the reference interpreter's E:expression (the lesson's status)."""
+
+    status: Expression | None = None
 
 
 @dataclass(frozen=True)
@@ -218,8 +220,30 @@ class Check:
     message: Text
 
 
+@dataclass(frozen=True)
+class ClearScreen:
+    """CH: (clear the screen), CL: (the rest of the line), CE: (the rest of the screen)."""
+
+    sequence: str
+
+
+@dataclass(frozen=True)
+class MoveCursor:
+    """CA:row,column -- where the next text is typed."""
+
+    row: Expression
+    column: Expression
+
+
+@dataclass(frozen=True)
+class SystemCommand:
+    """XS: -- a shell command, which a lesson here is never allowed to run."""
+
+    command: str
+
+
 Action = (TypeText | Accept | Match | Jump | JumpMatch | Use | End | Compute | Remark | Problem
-          | Link | Wait | Graphics | Check)
+          | Link | Wait | Graphics | Check | ClearScreen | MoveCursor | SystemCommand)
 
 
 @dataclass(frozen=True)

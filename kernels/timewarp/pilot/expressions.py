@@ -18,6 +18,7 @@ from timewarp.pilot.ast import (
 )
 from timewarp.pilot.errors import PilotError
 from timewarp.pilot.lexer import Token, tokenize
+from timewarp.pilot.screen import system_variable
 from timewarp.pilot.values import FUNCTIONS, checked, quote
 
 COMPARISONS = {"=": "=", "<>": "<>", "!=": "<>", "<": "<", ">": ">", "<=": "<=", ">=": ">="}
@@ -28,6 +29,8 @@ MAX_DEPTH = 40
 
 def variable_from(token: Token) -> Variable | None:
     """The variable a token names: ``$S`` or ``S$`` hold words, ``#N`` or a bare ``N`` a number."""
+    if token.kind == "sysvar":
+        return Variable(*system_variable(token.text[1:]))  # type: ignore[arg-type]
     if token.kind == "var":
         text = token.text
         if text.endswith("$"):

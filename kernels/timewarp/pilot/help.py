@@ -27,7 +27,8 @@ STATEMENTS: dict[str, tuple[str, str, str]] = {
            "JM:*RED,*GREEN,*BLUE"),
     "U": ("U:*LABEL", "USE: runs the subroutine at that label; its E: comes back here.",
           "UY:*PRAISE"),
-    "E": ("E:", "END: ends a subroutine (going back after its U:), or ends the lesson.", "E:"),
+    "E": ("E:  or  E:status", "END: ends a subroutine (going back after its U:), or ends the "
+          "lesson. A number after the colon is kept in %STATUS.", "E:"),
     "C": ("C:#N = expression  or  C:$S = text", "COMPUTE: works out a number (+ - * / % and "
           "brackets; RND(N), LEN($S), INT(X), ABS(X)) or sets words, with $ and # variables "
           "in them.", "C:#SCORE = #SCORE + 1"),
@@ -44,6 +45,14 @@ STATEMENTS: dict[str, tuple[str, str, str]] = {
     "G": ("G:command arguments ...", "GRAPHICS: drives the turtle: FORWARD, BACK, LEFT, RIGHT, "
           "PENUP, PENDOWN, PENCOLOR, SETXY, HOME, CLEARSCREEN, CIRCLE, ARC, DOT, LABEL ...",
           "G:PENCOLOR BLUE FORWARD 50 RIGHT 90"),
+    "CH": ("CH:", "CLEARHOME: clears the screen (the cell's output) and starts again at the "
+           "top.", "CH:"),
+    "CA": ("CA:row,column", "CURSADDR: moves the cursor of a terminal to a row and column "
+           "(counted from 1).", "CA:5,10"),
+    "CL": ("CL:", "CLEARLINE: clears the rest of the line on a terminal.", "CL:"),
+    "CE": ("CE:", "CLEAREND: clears the rest of the screen on a terminal.", "CE:"),
+    "XS": ("XS:command", "SYSTEM: in the reference interpreter, runs a command on the "
+           "computer; Time Warp's lessons may not, and stop with an error.", "XS:ls"),
 }
 
 CONDITIONS = ("Any statement can carry a condition before its colon: Y (the last M: matched), "

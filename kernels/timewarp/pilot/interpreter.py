@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from timewarp.pilot import graphics
+from timewarp.pilot import graphics, screen
 from timewarp.pilot.ast import (
-    Accept, Action, BinaryOp, Check, Comparison, Compute, Condition, End, Expression, FunctionCall,
-    Graphics, Jump, JumpMatch, Link, Logical, Match, Negate, Not, Number, Problem, Remark,
-    Statement, String, Substitution, Text, TypeText, Use, Variable, Wait,
+    Accept, Action, BinaryOp, Check, ClearScreen, Comparison, Compute, Condition, End, Expression,
+    FunctionCall, Graphics, Jump, JumpMatch, Link, Logical, Match, MoveCursor, Negate, Not, Number,
+    Problem, Remark, Statement, String, Substitution, SystemCommand, Text, TypeText, Use, Variable,
+    Wait,
 )
 from timewarp.pilot.errors import PilotError
 from timewarp.pilot.matching import MatchResult, find_match
@@ -36,7 +37,11 @@ MAX_USES = 1000
 MAX_LINKS = 20
 NO_MATCH = MatchResult(0, "", "", "")
 SYSTEM_VARIABLES: dict[str, Value] = {
-    "$ANSWER": "", "$LEFT": "", "$MATCH": "", "$RIGHT": "", "#MATCHED": 0}
+    **{key: "" if key[0] == "$" else 0 for key in screen.SYSTEM_VARIABLES.values()},
+    "#%MAXUSES": MAX_USES}
+#: Which system variable keeps the last value each kind of operator worked out.
+_KEPT_AS = {"+": "#%EXPRESSION", "-": "#%EXPRESSION", "*": "#%TERM", "/": "#%TERM",
+            "%": "#%TERM"}
 
 
 @dataclass(eq=False)
@@ -96,7 +101,9 @@ class Interpreter:
             TypeText: self.type_text, Accept: self.accept, Match: self.match, Jump: self.jump,
             JumpMatch: self.jump_match, Use: self.use, End: self.end, Compute: self.compute,
             Remark: self.nothing, Problem: self.problem, Link: self.link, Wait: self.wait,
-            Graphics: self.graphics, Check: self.check,
+            Graphics: self.graphics, Check: self.check, ClearScreen: self.clear_screen,
+            MoveCursor: self.move_cursor,
+            SystemCommand: lambda action, run: screen.refuse_system(action),
         }
 
     # --- running ---------------------------------------------------------------------------
@@ -149,11 +156,10 @@ class Interpreter:
         return f"line {statement.line}" + (f" of {lesson.where}" if lesson.where else "")
 
     def holds(self, condition: Condition) -> bool:
-        if condition.flag is not None and self.matched != (condition.flag == "Y"):
-            return False
-        if condition.test is None:
-            return True
-        return self.truth(condition.test)
+        satisfied = (condition.flag is None or self.matched == (condition.flag == "Y")) and (
+            condition.test is None or self.truth(condition.test))
+        self.variables["#%SATISFIED"] = int(satisfied)
+        return satisfied
 
     def truth(self, expression: Expression) -> bool:
         value = self.evaluate(expression)
@@ -165,17 +171,33 @@ class Interpreter:
     # --- values ----------------------------------------------------------------------------
 
     def evaluate(self, expression: Expression) -> Value:
+        # The system variables %factor, %term, %expression and %relation keep the last value
+        # of their kind, as in the reference interpreter.
+        variables = self.variables
         match expression:
-            case Number(value) | String(value):
+            case String(value):
+                return value
+            case Number(value):
+                variables["#%FACTOR"] = value
                 return value
             case Variable(sigil, name):
-                return self.variables.get(f"{sigil}{name}", "" if sigil == "$" else 0)
+                value = variables.get(f"{sigil}{name}", "" if sigil == "$" else 0)
+                if sigil == "#":
+                    variables["#%FACTOR"] = value
+                return value
             case Negate(operand):
-                return negate(self.evaluate(operand))
+                value = negate(self.evaluate(operand))
+                variables["#%TERM"] = value
+                return value
             case BinaryOp(op, left, right):
-                return arithmetic(op, self.evaluate(left), self.evaluate(right))
+                value = arithmetic(op, self.evaluate(left), self.evaluate(right))
+                if not isinstance(value, str):
+                    variables[_KEPT_AS[op]] = value
+                return value
             case Comparison(op, left, right):
-                return compare(op, self.evaluate(left), self.evaluate(right))
+                value = compare(op, self.evaluate(left), self.evaluate(right))
+                variables["#%RELATION"] = value
+                return value
             case Logical("AND", left, right):
                 return int(self.truth(left) and self.truth(right))
             case Logical("OR", left, right):
@@ -191,8 +213,10 @@ class Interpreter:
                                        "" if part.sigil == "$" else 0))
 
     def render(self, text: Text) -> str:
-        return "".join(self.value_of(part) if isinstance(part, Substitution) else part.text
+        made = "".join(self.value_of(part) if isinstance(part, Substitution) else part.text
                        for part in text)
+        self.variables["$%TEXT"] = made
+        return made
 
     # --- the statements ----------------------------------------------------------------------
 
@@ -253,12 +277,19 @@ class Interpreter:
         target = self._label(run.place.lesson, action.label, "U:")
         line = run.place.lesson.statements[run.place.index - 1].line
         run.calls.append(Call(run.place, action.label, line))
+        # %returnN: the line the N-th waiting U: comes back to (the reference keeps a place in
+        # its file); %uselevel: how many are waiting.
+        self.variables[f"#%RETURN{len(run.calls)}"] = self._line_of(run.place)
+        self.variables["#%USELEVEL"] = len(run.calls)
         run.place = target
 
     def end(self, action: End, run: Run) -> None:
+        if action.status is not None:
+            self.variables["#%STATUS"] = self.evaluate(action.status)
         if not run.calls:
             raise Finished
         run.place = run.calls.pop().back_to
+        self.variables["#%USELEVEL"] = len(run.calls)
 
     def compute(self, action: Compute, run: Run) -> None:
         name = str(action.target)
@@ -289,6 +320,21 @@ class Interpreter:
             message = self.render(action.message)
             raise PilotError(f"check failed: {message}" if message else "check failed")
 
+    def clear_screen(self, action: ClearScreen, run: Run) -> None:
+        self.write_hanging()
+        clear = getattr(self.session.console, "clear_screen", None)
+        if clear is not None and action.sequence == screen.CLEAR_HOME:
+            clear()
+        else:
+            self.session.console.write(action.sequence)
+
+    def move_cursor(self, action: MoveCursor, run: Run) -> None:
+        row, column = self.evaluate(action.row), self.evaluate(action.column)
+        if isinstance(row, str) or isinstance(column, str):
+            raise PilotError("CA: needs numbers for the row and the column, like CA:5,10")
+        self.write_hanging()
+        self.session.console.write(screen.cursor_text(int(row), int(column)))
+
     def graphics(self, action: Graphics, run: Run) -> None:
         for command in action.commands:
             graphics.run_command(command, self.session.turtle, self.evaluate, self.render)
@@ -313,6 +359,11 @@ class Interpreter:
             raise PilotError(f"{statement}*{label} goes to the label *{label}, but there is no "
                              f"line starting with *{label}")
         return Place(*found)
+
+    @staticmethod
+    def _line_of(place: Place) -> int:
+        statements = place.lesson.statements
+        return statements[place.index].line if place.index < len(statements) else 0
 
     @staticmethod
     def _remembered(place: Place | None, what: str) -> Place:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from timewarp.pilot.errors import PilotError
+from timewarp.pilot.screen import SYSTEM_VARIABLES
 from timewarp.pilot.values import quote
 
 NAME = r"[A-Za-z][A-Za-z0-9_]*"
@@ -112,14 +113,15 @@ class Token:
     text: str
 
 
-_TOKEN = re.compile(rf"""
+_TOKEN = re.compile(rf"""(?ix)
     (?P<space>\s+)
   | (?P<number>\d+\.?\d*|\.\d+)
   | (?P<string>"[^"]*")
+  | (?P<sysvar>%(?:{"|".join(SYSTEM_VARIABLES)}|RETURN\d+)(?![A-Za-z0-9_]))
   | (?P<var>[$\#]{NAME}|{NAME}\$)
   | (?P<name>{NAME})
   | (?P<op><=|>=|<>|!=|[-+*/%()=<>,])
-""", re.VERBOSE)
+""")
 
 
 #: A longer expression is a runaway, and working it out would nest too deeply for Python.

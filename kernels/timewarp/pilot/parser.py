@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from timewarp.pilot import graphics
+from timewarp.pilot import graphics, screen
 from timewarp.pilot.ast import (
     Accept, Action, Check, Compute, Condition, End, Graphics, Jump, JumpMatch, Link, Match, PlainText,
     Problem, Remark, Statement, Substitution, Text, TypeText, Use, Wait, Wildcard,
@@ -22,11 +22,10 @@ from timewarp.pilot.expressions import parse_expression, variable_from
 from timewarp.pilot.lexer import NAME, LineFields, split_line, tokenize
 
 _SUBSTITUTION = re.compile(rf"[$#]({NAME})")
-#: The reference interpreter's names for the system variables, usable inside text.
-_SYSTEM_NAMES = {"ANSWER": "$", "MATCHED": "#", "MATCH": "$", "LEFT": "$", "RIGHT": "$"}
-_SYSTEM = re.compile(r"%(ANSWER|MATCHED|MATCH|LEFT|RIGHT)(?![A-Za-z0-9_])", re.IGNORECASE)
 _LABEL_REF = re.compile(rf"\*?({NAME})")
-_ESCAPES = {"n": "\n", "t": "\t"}
+#: The reference interpreter's escapes; any other character after \ stands for itself.
+_ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "a": "\a"}
+_HEX_ESCAPE = re.compile(r"x([0-9A-Fa-f]{2})")
 #: M: separates alternatives with any of the standard's three characters.
 _ALTERNATION = ",|!"
 
@@ -49,8 +48,8 @@ def parse_text(text: str, wildcards: bool = False) -> Text:
         char = text[i]
         found = _substitution(text, i)
         if char == "\\" and i + 1 < len(text):
-            plain.append(_ESCAPES.get(text[i + 1], text[i + 1]))
-            i += 2
+            escaped, i = _escape(text, i + 1)
+            plain.append(escaped)
         elif found:
             flush()
             parts.append(found[0])
@@ -66,15 +65,27 @@ def parse_text(text: str, wildcards: bool = False) -> Text:
     return tuple(parts)
 
 
+def _escape(text: str, i: int) -> tuple[str, int]:
+    """The character an escape at ``text[i]`` (after its backslash) stands for, and where the
+    text goes on: ``\\n`` ``\\t`` ``\\b`` ``\\r`` ``\\a``, ``\\xdd`` in hex, ``\\^c`` a control
+    key."""
+    char = text[i]
+    if (found := _HEX_ESCAPE.match(text, i)) is not None:
+        return chr(int(found.group(1), 16)), found.end()
+    if char == "^" and i + 1 < len(text):
+        return chr(ord(text[i + 1]) & 0x1F), i + 2
+    return _ESCAPES.get(char, char), i + 1
+
+
 def _substitution(text: str, i: int) -> tuple[Substitution, int] | None:
     """The variable named at ``text[i]``, and where its name ends."""
     if text[i] in "$#" and (found := _SUBSTITUTION.match(text, i)):
-        sigil = text[i]
-    elif text[i] == "%" and (found := _SYSTEM.match(text, i)):
-        sigil = _SYSTEM_NAMES[found.group(1).upper()]
+        sigil, name = text[i], found.group(1).upper()
+    elif text[i] == "%" and (found := screen.SYSTEM_NAME.match(text, i)):
+        sigil, name = screen.system_variable(found.group(1))
     else:
         return None
-    return Substitution(sigil, found.group(1).upper()), found.end()  # type: ignore[arg-type]
+    return Substitution(sigil, name), found.end()  # type: ignore[arg-type]
 
 
 def split_alternatives(text: str) -> list[str]:
@@ -146,9 +157,8 @@ def _use(operand: str) -> Action:
 
 
 def _end(operand: str) -> Action:
-    if operand.strip():
-        raise PilotError("E: ends the lesson or a subroutine; nothing goes after its colon")
-    return End()
+    # The reference interpreter's E:expression gives the lesson's status.
+    return End(parse_expression(operand) if operand.strip() else None)
 
 
 def _compute(operand: str) -> Action:
@@ -159,6 +169,9 @@ def _compute(operand: str) -> Action:
     target = variable_from(tokens[0])
     if target is None or tokens[1].kind != "end":
         raise PilotError("C: puts a value in one variable, like C:#SCORE = 0 or C:$NAME = Ann")
+    if tokens[0].kind == "sysvar":
+        raise PilotError(f"{tokens[0].text} is a system variable: PILOT sets it, a lesson "
+                         "only reads it")
     if target.sigil == "$":
         return Compute(target, parse_text(value.lstrip()))
     return Compute(target, parse_expression(value))
@@ -230,6 +243,12 @@ KEYWORDS: tuple[KeywordSpec, ...] = (
     KeywordSpec("W", "WAIT", _wait),
     KeywordSpec("G", "GRAPHICS", _graphics),
     KeywordSpec("CK", "CHECK", _check),
+    KeywordSpec("CH", "CLEARHOME", screen.read_clear_home),
+    KeywordSpec("CA", "CURSADDR", lambda operand: screen.read_cursor_address(
+        operand, parse_expression)),
+    KeywordSpec("CL", "CLEARLINE", screen.read_clear_line),
+    KeywordSpec("CE", "CLEAREND", screen.read_clear_end),
+    KeywordSpec("XS", "SYSTEM", screen.read_system),
 )
 _BY_NAME: dict[str, KeywordSpec] = {
     **{spec.name: spec for spec in KEYWORDS},
@@ -273,7 +292,7 @@ def parse_lesson(source: str) -> ParsedLesson:
     """Parse every line; the first mistake raises a PilotError naming its line."""
     lesson = ParsedLesson()
     previous: tuple[KeywordSpec, Condition] | None = None
-    for number, text in enumerate(source.splitlines(), start=1):
+    for number, text in _logical_lines(source):
         fields = split_line(text, number)
         if fields is None:
             continue
@@ -289,6 +308,25 @@ def parse_lesson(source: str) -> ParsedLesson:
         lesson.statements.append(Statement(number, spec.name, condition, action))
         previous = spec, condition
     return lesson
+
+
+def _logical_lines(source: str) -> list[tuple[int, str]]:
+    """The lines of a lesson, numbered; a line ending in one \\ goes on over the next, as in
+    the reference interpreter."""
+    lines: list[tuple[int, str]] = []
+    pending: tuple[int, str] | None = None
+    for number, text in enumerate(source.splitlines(), start=1):
+        if pending is not None:
+            number, text = pending[0], pending[1] + text
+            pending = None
+        stripped = text.rstrip("\r")
+        if stripped.endswith("\\") and not stripped.endswith("\\\\"):
+            pending = (number, stripped[:-1])
+            continue
+        lines.append((number, text))
+    if pending is not None:
+        lines.append(pending)
+    return lines
 
 
 def _add_label(lesson: ParsedLesson, label: str, line: int) -> None:
