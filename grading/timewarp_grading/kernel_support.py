@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from timewarp.interrupts import delivered_interrupts
-from timewarp_grading.checks.cell import is_check_cell, run_check_cell
+from timewarp_grading.checks import is_check_cell
 from timewarp_grading.limits import NO_INPUT, ErrorReply, GradingLimits
 
 
@@ -40,6 +40,8 @@ class KernelGrading:
 
     def _check(self, code: str) -> ErrorReply:
         # The stop button (and the time limit, which presses it) must reach a check's run().
+        from timewarp_grading.checks.cell import run_check_cell  # only when a check runs
+
         with delivered_interrupts():
             return run_check_cell(self.kernel.engine, code, self.previous_cell, self._show)
 

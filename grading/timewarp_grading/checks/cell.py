@@ -15,19 +15,15 @@ from collections.abc import Callable
 from timewarp.engine import ScriptedConsole, Session
 from timewarp.languages import LANGUAGES
 from timewarp_grading.checks import expectations as ex
+from timewarp_grading.checks import is_check_cell  # noqa: F401 - part of this module's API
 from timewarp_grading.checks.drawing import DEFAULT_TOLERANCE, Drawing
 from timewarp_grading.checks.failures import CheckFailed
 from timewarp_grading.checks.picture import side_by_side
 from timewarp_grading.checks.program import Program
 
-MAGIC = "%%check"
 ErrorReply = tuple[str, str] | None
 #: Shows a rich output (a dict of MIME type to data) in the cell: the kernel's display.
 Show = Callable[[dict], None]
-
-
-def is_check_cell(source: str) -> bool:
-    return source.lstrip().startswith(MAGIC)
 
 
 def check_body(source: str) -> str:
