@@ -6,7 +6,7 @@
  * server of their own and work the same on the hub and in `make lab`.
  */
 import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
-import { ICommandPalette } from '@jupyterlab/apputils';
+import { ICommandPalette, showErrorMessage } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { ILauncher } from '@jupyterlab/launcher';
 import { Contents, ServerConnection } from '@jupyterlab/services';
@@ -88,13 +88,21 @@ export const examplesPlugin: JupyterFrontEndPlugin<void> = {
           throw new Error(`There is no example called ${String(args.example)}.`);
         }
         const contents = app.serviceManager.contents;
-        const path = await freePath(contents, example.stem);
-        await contents.save(path, {
-          type: 'notebook',
-          format: 'json',
-          content: example.notebook
-        });
-        return docManager.openOrReveal(path);
+        try {
+          const path = await freePath(contents, example.stem);
+          await contents.save(path, {
+            type: 'notebook',
+            format: 'json',
+            content: example.notebook
+          });
+          return docManager.openOrReveal(path);
+        } catch (error) {
+          // A full disk or a folder the student may not write to: say so, not just in the console.
+          await showErrorMessage(
+            `Could not copy the ${example.label} example into your home`,
+            error instanceof Error ? error : String(error)
+          );
+        }
       }
     });
     EXAMPLES.forEach((example, rank) => {
