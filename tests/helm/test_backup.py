@@ -153,20 +153,25 @@ def test_command_line_without_a_database_says_so(capsys, monkeypatch, tmp_path):
     assert "no database URL" in capsys.readouterr().err
 
 
-def test_the_cronjobs_own_command_backs_up_and_restores(postgres, postgres_on_path, render,
+def moved(word: str, mounts: dict) -> str:
+    """A path in a pod's command moved to the local directory standing for its volume."""
+    for mount, local in mounts.items():
+        if word == mount or word.startswith(mount + "/"):
+            return str(local) + word[len(mount):]
+    return word
+
+
+def test_the_chart_jobs_own_commands_back_up_and_restore(postgres, postgres_on_path, render,
                                                         example_values, nbgrader_on_path,
                                                         tmp_path):
-    """The command line the rendered CronJob runs, run here with its paths moved to tmp_path."""
+    """The command lines of the rendered CronJob and restore Job, run here with their paths
+    moved to tmp_path."""
     cronjob = next(o for o in render(example_values["school-university-oidc"])
                    if o["kind"] == "CronJob")
     pod = cronjob["spec"]["jobTemplate"]["spec"]["template"]["spec"]
     (dump,) = [c for c in pod["initContainers"] if c["name"] == "dump"]
     mounts = {m["mountPath"]: tmp_path / m["name"] for m in dump["volumeMounts"]}
-    command = list(dump["command"])
-    for index, word in enumerate(command):
-        for mount, local in mounts.items():
-            if word == mount or word.startswith(mount + "/"):
-                command[index] = str(local) + word[len(mount):]
+    command = [moved(word, mounts) for word in dump["command"]]
     assert command[:3] == ["python", "-m", "timewarp_hub.backup"]
     make_gradebook(tmp_path / "gradebooks" / "demo-course")
     env = {**os.environ, "TIMEWARP_HUB_DB_URL": postgres.create_database("cli")}
@@ -180,10 +185,17 @@ def test_the_cronjobs_own_command_backs_up_and_restores(postgres, postgres_on_pa
                             timeout=60, check=True)
     assert listed.stdout.split() == [str(made)]
     (tmp_path / "gradebooks" / "demo-course" / "gradebook.db").unlink()
+    # The restore Job the chart renders for this backup, with its command run the same way.
+    values = {**example_values["school-university-oidc"]}
+    values["backup"] = {**values["backup"], "restoreFrom": made.name}
+    job = next(o for o in render(values) if o["kind"] == "Job" and
+               o["metadata"]["name"].startswith("timewarp-restore-"))
+    (restore,) = job["spec"]["template"]["spec"]["containers"]
+    command = [moved(word, {m["mountPath"]: tmp_path / m["name"]
+                            for m in restore["volumeMounts"]}) for word in restore["command"]]
     env["TIMEWARP_HUB_DB_URL"] = postgres.create_database("cli_restored")
-    restored = subprocess.run([sys.executable, "-m", "timewarp_hub.backup", "restore", "--from",
-                               str(made), "--gradebooks", str(tmp_path / "gradebooks")],
-                              env=env, capture_output=True, text=True, timeout=120)
+    restored = subprocess.run([sys.executable, *command[1:]], env=env, capture_output=True,
+                              text=True, timeout=120)
     assert restored.returncode == 0, restored.stderr
     assert read_gradebook(tmp_path / "gradebooks" / "demo-course") == (["student1"],
                                                                        ["turtle-square"])

@@ -239,3 +239,14 @@ def test_service_monitor_reads_metrics_with_the_hubs_token(rendered):
     env = values["jupyterhub"]["hub"]["extraEnv"]["TIMEWARP_HUB_METRICS_TOKEN"]
     assert env["valueFrom"]["secretKeyRef"] == {"name": secret_ref["name"],
                                                  "key": secret_ref["key"]}
+
+
+def test_a_restore_job_is_rendered_on_request_and_never_by_an_upgrade(chart, example_values):
+    values = {**example_values["lint-values"], "jupyterhub": {"enabled": False}}
+    install = chart.render(values, name="timewarp", namespace="school", is_install=True)
+    upgrade = chart.render(values, name="timewarp", namespace="school", is_upgrade=True)
+    name = "timewarp-studio/templates/backup/restore-job.yaml"
+    job = yaml.safe_load(install[name])
+    assert job["spec"]["template"]["spec"]["containers"][0]["command"][3:6] == [
+        "restore", "--from", "/backups/20261205T081500Z"]
+    assert upgrade[name].strip() == ""
