@@ -8,6 +8,7 @@ newest value of a reading, send it a line.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 
 from timewarp import devices
@@ -70,7 +71,12 @@ def connect(port: str, timeout: float | None = None) -> Sensor:
 
 def install_browser_bridge() -> None:
     """Let ``webserial:`` (and COMn on a machine without serial ports) open the browser's
-    port through :mod:`timewarp_iot.bridge`, imported only when first used."""
+    port through :mod:`timewarp_iot.bridge`, imported only when first used.  Only inside a
+    kernel: a script or a terminal has no browser to ask."""
+    kernelbase = sys.modules.get("ipykernel.kernelbase")
+    if kernelbase is None or not kernelbase.Kernel.initialized():
+        return
+
     def open_bridge(url: str, baud: int):
         from timewarp_iot.bridge import open_bridge_port
         return open_bridge_port(url, baud)

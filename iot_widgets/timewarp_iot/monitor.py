@@ -11,10 +11,12 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from timewarp import devices
+from timewarp_iot.api import install_browser_bridge
 from timewarp_iot.pacing import Pacer
 
 BAUD_RATES = [300, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400]
 ENDINGS = {"newline (\\n)": "\n", "CR and LF (\\r\\n)": "\r\n", "CR (\\r)": "\r", "none": ""}
+BROWSER = "webserial:"      # the device on the computer running the browser (see bridge)
 SIMULATORS = ["timewarp-sim://thermometer", "timewarp-sim://light", "timewarp-sim://distance",
               "timewarp-sim://accelerometer", "timewarp-sim://button"]
 LOG_LINES = 500
@@ -27,7 +29,8 @@ def available_ports() -> list[str]:
 
 class SerialMonitor(widgets.VBox):
     def __init__(self, port: str | None = None, baud: int = 9600, **kwargs) -> None:
-        choices = available_ports() + SIMULATORS
+        install_browser_bridge()
+        choices = available_ports() + [BROWSER] + SIMULATORS
         self.port = widgets.Combobox(value=port or (choices[0] if choices else ""),
                                      options=choices, placeholder="port or URL",
                                      description="Port", ensure_option=False)
@@ -56,7 +59,7 @@ class SerialMonitor(widgets.VBox):
         self.pacer = Pacer(self.update)
 
     def _list_ports(self) -> None:
-        self.port.options = available_ports() + SIMULATORS
+        self.port.options = available_ports() + [BROWSER] + SIMULATORS
 
     def _toggle(self, change) -> None:
         if change["new"]:

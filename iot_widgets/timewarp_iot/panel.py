@@ -17,6 +17,7 @@ import uuid
 import ipywidgets as widgets
 
 from timewarp import devices
+from timewarp_iot.api import install_browser_bridge
 from timewarp_iot.chart import Series, render_png
 from timewarp_iot.pacing import Pacer
 
@@ -27,6 +28,8 @@ class SensorPanel(widgets.VBox):
     def __init__(self, port: str | devices.Device, window: float = 120.0,
                  gauge: tuple[float, float] | None = None, **kwargs) -> None:
         self.owned = not isinstance(port, devices.Device)
+        if self.owned:
+            install_browser_bridge()
         self.device = devices.open_device(port) if self.owned else port
         self.lines = self.device.subscribe(maxsize=50_000)
         self.window = window
