@@ -134,6 +134,10 @@ def test_helm_lint_finds_nothing_but_the_missing_dependency(example_values, exam
     ({"backup": {"target": "s3"}}, "/backup/s3/bucket", "minLength"),
     ({"timewarp": {"settings": {"auth": "oidc", "oidc_client_id": "hub"}}},
      "/timewarp/settings/oidc_issuer", "minLength"),
+    ({"timewarp": {"settings": {"auth": "github", "github_client_id": "Iv1.x",
+                                "oauth_callback_url": "https://tw.example/hub/oauth_callback"},
+                   "secrets": {"create": True}}},
+     "/timewarp/secrets/githubClientSecret", "minLength"),
 ])
 def test_schema_refuses_bad_values_naming_the_key(chart, bad, key, words):
     with pytest.raises(helm_python.HelmValuesError) as refused:
