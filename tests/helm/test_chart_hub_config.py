@@ -45,6 +45,8 @@ def hub_config(render, example_values, monkeypatch, tmp_path):
     monkeypatch.setattr(kube_config, "KUBE_CONFIG_DEFAULT_LOCATION", str(kubeconfig))
     monkeypatch.setattr(authenticators, "discover", lambda issuer: ENDPOINTS)
 
+    monkeypatch.delenv("TIMEWARP_ADMIN_PASSWORD", raising=False)
+
     def load(example: str | dict):
         values = example_values[example] if isinstance(example, str) else example
         objects = render(values)
@@ -61,10 +63,13 @@ def hub_config(render, example_values, monkeypatch, tmp_path):
             if secret and key in secret["data"]:
                 monkeypatch.setenv(variable, base64.b64decode(secret["data"][key]).decode())
         monkeypatch.setenv("TIMEWARP_HUB_DB_URL", "postgresql://hub:pw@db.example.edu/hub")
-        monkeypatch.delenv("TIMEWARP_ADMIN_PASSWORD", raising=False)
-        monkeypatch.setenv("TIMEWARP_HUB_DATA", str(tmp_path / "data"))
-        # What z2jh's own configuration would have set before ours runs.
+        for key, variable in (("admin-password", "TIMEWARP_ADMIN_PASSWORD"),):
+            if secret and key in secret["data"]:
+                monkeypatch.setenv(variable, base64.b64decode(secret["data"][key]).decode())
+        # What z2jh's own configuration would have set before ours runs; the hub's files go
+        # to tmp_path, not the pod's /srv/jupyterhub (c.HubSettings wins over the YAML file).
         c = Config()
+        c.HubSettings.data_dir = str(tmp_path / "data")
         c.JupyterHub.services = [{"name": "z2jh-service", "api_token": "x"}]
         defaults = yaml.safe_load((CHART / "values.yaml").read_text())
         extra = defaults["jupyterhub"]["hub"]["extraConfig"]
@@ -215,3 +220,15 @@ def test_the_exchange_in_every_pod_is_the_volume_the_chart_opens_to_all(hub_conf
     mount = chmod["volumeMounts"][0]["mountPath"]
     # nbgrader's documented mode for the exchange: everyone writes, only owners delete.
     assert f"chmod 1777 {mount}" in chmod["command"][-1]
+
+
+def test_the_trial_admin_logs_in_with_the_password_in_the_chart_secret(hub_config, find,
+                                                                       tmp_path):
+    from timewarp_hub.passwords import PasswordStore
+
+    c, objects = hub_config("school-trial-k3s")
+    password = base64.b64decode(find(objects, "Secret", "timewarp-hub-secrets")["data"]
+                                ["admin-password"]).decode()
+    store = PasswordStore(tmp_path / "data" / "passwords.sqlite")
+    assert store.check("admin", password) is not None
+    assert store.check("admin", password + "x") is None
