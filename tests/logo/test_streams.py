@@ -80,3 +80,15 @@ def test_load_defines_procedures_and_reports_errors(logo, folder):
 def test_reading_a_file_that_is_not_open_is_an_error(logo, folder):
     assert logo.error('setread "nothing.txt').code == 42
     assert logo("show eofp show reader show writer show allopen") == "false\n[]\n[]\n[]\n"
+
+
+def test_positions_savel_and_keyp(logo, folder):
+    (folder / "abc.txt").write_text("abcdef\n")
+    program = ('openread "abc.txt setread "abc.txt print readchars 2 print readpos '
+               'setreadpos 4 print readchar print keyp setread [] close "abc.txt print keyp')
+    assert logo(program) == "ab\n2\ne\ntrue\nfalse\n"
+    logo('openwrite "w.txt setwrite "w.txt type "hello setwritepos 1 type "E '
+         'make "at writepos setwrite [] close "w.txt')
+    assert (folder / "w.txt").read_text() == "hEllo" and logo("print :at") == "2\n"
+    logo('make "x 1 make "y 2\nsavel [[] [x]] "x.lg')
+    assert (folder / "x.lg").read_text() == 'Make "x 1\n'

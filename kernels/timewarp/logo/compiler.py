@@ -231,7 +231,8 @@ class Compiler:
     def _user_call_statement(self, node: Call, tail: bool) -> None:
         args = [self._expression(arg, node.name) for arg in node.inputs]
         proc = self.procedure
-        if tail and proc is not None:
+        # A traced procedure is always called through its entry, where the tracing is.
+        if tail and proc is not None and node.name not in self.interp.traced:
             if node.name == proc.name and not proc.optional and not proc.rest:
                 self._self_tail_call(args)
                 return

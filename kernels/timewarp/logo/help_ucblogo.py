@@ -97,4 +97,14 @@ save | SAVE filename   (SAVE) | save "mywork.lg
 setread | SETREAD filename | setread []
 setwrite | SETWRITE filename | setwrite []
 writer | WRITER | show writer
+readpos | READPOS | print readpos
+setreadpos | SETREADPOS charpos | setreadpos 0
+writepos | WRITEPOS | print writepos
+setwritepos | SETWRITEPOS charpos | setwritepos 0
+keyp | KEYP  (KEY?) | print keyp
+savel | SAVEL contentslist filename | make "x 1 savel [[] [x]] "x.lg
+trace | TRACE procname(s) | trace "square square untrace "square
+traced | TRACED | show traced
+tracedp | TRACEDP procname  (TRACED?) | print tracedp "square
+untrace | UNTRACE procname(s) | untrace "square
 """

@@ -78,6 +78,9 @@ class Interpreter:
         self.template_numbers: list[int] = []
         self.last_error: LogoError | None = None
         self.gensym_count = 0
+        #: Procedures TRACE watches, and how deep the traced calls now are.
+        self.traced: set[str] = set()
+        self.trace_depth = 0
         #: MACROEXPAND is waiting for a macro's expansion (runtime.run_macro).
         self.expanding_macro = False
         #: Names BURY hid from PROCEDURES, NAMES and PLISTS: procedures, variables, plists.
@@ -164,9 +167,13 @@ class Interpreter:
         procedure = self.procedures[name]
         source = Compiler(self, procedure).procedure_source("_body", "_entry")
         namespace = self.run_source(source, name)
+        entry = namespace["_entry"]
+        if name in self.traced:
+            from timewarp.logo.primitives.debugging import traced_entry
+            entry = traced_entry(self, name, entry)
         self.bodies[name] = namespace["_body"]
-        self.entries[name] = namespace["_entry"]
-        return self.bodies[name], self.entries[name]
+        self.entries[name] = entry
+        return self.bodies[name], entry
 
     def run_source(self, source: Source, procedure: str | None) -> dict[str, Any]:
         """Define the functions in ``source``, each compiled unit in a namespace of its own

@@ -269,6 +269,56 @@ def readrawline(interp: Any) -> Any:
         return []
 
 
+def _position_stream(interp: Any, name: str, reading: bool) -> Any:
+    streams = streams_of(interp)
+    key = streams.reader if reading else streams.writer
+    if key is None:
+        return None
+    stream = streams.files[key][1]
+    if isinstance(stream, CharBuffer):
+        raise LogoError(f"{name} doesn't work on a character buffer", code=7)
+    return stream
+
+
+@primitive("readpos", 0)
+def readpos(interp: Any) -> int:
+    stream = _position_stream(interp, "readpos", reading=True)
+    return 0 if stream is None else stream.tell()
+
+
+@primitive("setreadpos", 1, outputs=False)
+def setreadpos(interp: Any, position: Any) -> None:
+    stream = _position_stream(interp, "setreadpos", reading=True)
+    if stream is not None:
+        stream.seek(_position("setreadpos", position))
+
+
+@primitive("writepos", 0)
+def writepos(interp: Any) -> int:
+    stream = _position_stream(interp, "writepos", reading=False)
+    return 0 if stream is None else stream.tell()
+
+
+@primitive("setwritepos", 1, outputs=False)
+def setwritepos(interp: Any, position: Any) -> None:
+    stream = _position_stream(interp, "setwritepos", reading=False)
+    if stream is not None:
+        stream.seek(_position("setwritepos", position))
+
+
+def _position(name: str, value: Any) -> int:
+    number = to_int(name, value)
+    if number < 0:
+        raise doesnt_like(name, value)
+    return number
+
+
+@primitive("keyp key?", 0)
+def keyp(interp: Any) -> str:
+    # At the console no key waits to be read; from a file, one does until its end.
+    return "false" if reader_stream(interp) is None else logo_bool(eofp(interp) == "false")
+
+
 # -- whole files ------------------------------------------------------------------------------
 
 
@@ -297,6 +347,17 @@ def save(interp: Any, name: Any = None) -> None:
     text = workspace_text(interp, contents(interp))
     path = user_path(_key("save", name))
     streams.workspace_file = name
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError:
+        raise LogoError(f"I can't open file {word_text(name)}", code=40) from None
+
+
+@primitive("savel", 2, outputs=False)
+def savel(interp: Any, groups: Any, name: Any) -> None:
+    from timewarp.logo.primitives.contents import _groups, workspace_text
+    text = workspace_text(interp, _groups("savel", groups))
+    path = user_path(_key("savel", name))
     try:
         path.write_text(text, encoding="utf-8")
     except OSError:
