@@ -29,6 +29,7 @@ SOURCES = (
     "extensions/style/*",
     "kernels/timewarp/kernel/kernelspecs/*/logo-svg.svg",
     # The keyword tables are read from the engines.
+    "kernels/timewarp/languages.py",
     "kernels/timewarp/basic/help.py",
     "kernels/timewarp/logo/primitives/*.py",
     "kernels/timewarp/pilot/*.py",

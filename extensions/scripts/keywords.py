@@ -1,4 +1,4 @@
-"""Write the keyword tables the JupyterLab extension highlights with, from the engines' own tables.
+"""Write the tables the JupyterLab extension highlights with, from the engines' own tables.
 
 Run at build time (``npm run build`` calls it through the build hook), so that a keyword an engine
 learns is highlighted in the next build, with no second list to keep in step.  Usage:
@@ -15,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "kernels"))
 
 from timewarp.basic.help import FUNCTION_WORDS, KEYWORD_HELP, OPERATOR_WORDS  # noqa: E402
+from timewarp.languages import LANGUAGES  # noqa: E402
 from timewarp.logo.primitives import PRIMITIVES  # noqa: E402
 from timewarp.pilot import graphics  # noqa: E402
 from timewarp.pilot.parser import _BY_NAME as PILOT_STATEMENTS  # noqa: E402
@@ -33,6 +34,9 @@ def tables() -> dict[str, dict]:
     # Multi-word entries ("LINE INPUT", "END IF") are coloured word by word.
     basic_words = {part for key in KEYWORD_HELP for part in key.split() if part[0].isalpha()}
     return {
+        # Each language's file extensions (without the dot), as the command line knows them.
+        "extensions": {name: [ext.lstrip(".") for ext in language.extensions]
+                       for name, language in LANGUAGES.items()},
         "basic": {
             "keywords": sorted(basic_words - FUNCTION_WORDS - OPERATOR_WORDS),
             "functions": sorted(FUNCTION_WORDS),

@@ -4,6 +4,8 @@
  */
 import { LabIcon } from '@jupyterlab/ui-components';
 
+import tables from './generated/keywords.json';
+
 import basicSvg from '../../kernels/timewarp/kernel/kernelspecs/basic/logo-svg.svg';
 import logoSvg from '../../kernels/timewarp/kernel/kernelspecs/logo/logo-svg.svg';
 import pilotSvg from '../../kernels/timewarp/kernel/kernelspecs/pilot/logo-svg.svg';
@@ -13,7 +15,7 @@ export interface ITimeWarpLanguage {
   kernel: string;
   displayName: string;
   mime: string;
-  /** File extensions without the dot; the first is the one new files get. */
+  /** File extensions without the dot, from timewarp.languages; new files get the first. */
   extensions: string[];
   icon: LabIcon;
 }
@@ -23,21 +25,21 @@ export const LANGUAGES: ITimeWarpLanguage[] = [
     kernel: 'basic',
     displayName: 'BASIC',
     mime: 'text/x-basic',
-    extensions: ['bas'],
+    extensions: tables.extensions.basic,
     icon: new LabIcon({ name: 'timewarp:basic', svgstr: basicSvg })
   },
   {
     kernel: 'logo',
     displayName: 'Logo',
     mime: 'text/x-logo',
-    extensions: ['logo', 'lg'],
+    extensions: tables.extensions.logo,
     icon: new LabIcon({ name: 'timewarp:logo', svgstr: logoSvg })
   },
   {
     kernel: 'pilot',
     displayName: 'PILOT',
     mime: 'text/x-pilot',
-    extensions: ['pil', 'pilot'],
+    extensions: tables.extensions.pilot,
     icon: new LabIcon({ name: 'timewarp:pilot', svgstr: pilotSvg })
   }
 ];
