@@ -22,16 +22,22 @@ FAKE_WEB_SERIAL = """
 (() => {
   let controller = null, timer = null, n = 0;
   window.__written = '';
+  window.__opened = 0;
   const port = {
-    async open(options) { window.__baud = options.baudRate; },
+    // Each open is a plug-in: fresh streams, lines from the board again.
+    async open(options) {
+      window.__baud = options.baudRate;
+      window.__opened += 1;
+      port.readable = new ReadableStream({ start(c) { controller = c; } });
+      port.writable = new WritableStream({
+        write(chunk) { window.__written += new TextDecoder().decode(chunk); } });
+      start();
+    },
     async close() {},
     getInfo() { return { usbVendorId: 0x2341, usbProductId: 0x0043 }; },
-    readable: new ReadableStream({ start(c) { controller = c; } }),
-    writable: new WritableStream({
-      write(chunk) { window.__written += new TextDecoder().decode(chunk); } }),
   };
   const start = () => {
-    if (timer) return;
+    clearInterval(timer);
     timer = setInterval(() => {
       n += 1;
       controller.enqueue(new TextEncoder().encode('temp=' + (20 + n % 5) + '\\r\\n'));
@@ -42,21 +48,13 @@ FAKE_WEB_SERIAL = """
     controller.error(new DOMException('The device has been lost.', 'NetworkError'));
   };
   const serial = {
-    async requestPort() { start(); return port; },
+    async requestPort() { return port; },
     async getPorts() { return [port]; },
     addEventListener() {}, removeEventListener() {},
   };
   Object.defineProperty(Navigator.prototype, 'serial', { get: () => serial, configurable: true });
 })();
 """
-
-READ_BROWSER_DEVICE = """10 OPEN "WEBSERIAL:115200" AS #1
-20 PRINT #1, "LED ON"
-30 LINE INPUT #1, L$: N = N + 1
-40 IF N = 25 THEN PRINT "GOT 25 LINES, LAST "; LEFT$(L$, 5)
-50 GOTO 30
-RUN"""
-
 
 def _start(lab, index: int = 0) -> None:
     """Run a cell, pressing again if a just-opened notebook missed the first Shift+Enter."""
@@ -98,27 +96,6 @@ def test_live_sensor_chart_updates_then_stays_as_a_picture(lab):
     assert [set(o["data"]) for o in pictures] == [{"image/png", "text/plain"}]
 
 
-def test_device_in_the_browser_read_through_the_web_serial_bridge(lab):
-    lab.page.add_init_script(FAKE_WEB_SERIAL)
-    lab.write_notebook("web_serial.ipynb", "basic", [READ_BROWSER_DEVICE])
-    lab.open("web_serial.ipynb")
-    _start(lab)
-    output = lab.cell(0).locator(".jp-OutputArea")
-    connect = output.locator("button.timewarp-webserial-connect")
-    connect.wait_for(timeout=SLOW_MS)
-    connect.click()
-    output.get_by_text("GOT 25 LINES, LAST temp=").wait_for(timeout=SLOW_MS)
-    assert lab.page.evaluate("window.__baud") == 115200
-    lab.page.wait_for_function("window.__written.includes('LED ON\\n')", timeout=SLOW_MS)
-    output.locator(".timewarp-webserial-status", has_text="connected").wait_for()
-    lab.screenshot("web_serial_reading")
-
-    lab.page.evaluate("window.__unplug()")
-    error = output.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
-    error.get_by_text("Device Unavailable in 30").wait_for(timeout=SLOW_MS)
-    lab.wait_idle(timeout=SLOW_MS)
-
-
 READ_UNTIL_TAB_CLOSES = """10 ON ERROR GOTO 100
 20 OPEN "WEBSERIAL:" AS #1
 30 LINE INPUT #1, L$: GOTO 30
@@ -145,3 +122,36 @@ def test_closing_the_tab_mid_stream_is_device_unavailable(lab, jupyter_lab):
         assert time.monotonic() < deadline, "the program never heard that the tab closed"
         time.sleep(0.2)
     assert result.read_text().split() == ["68", "30"]
+
+
+READ_AGAIN_AFTER_REPLUG = """10 ON ERROR GOTO 100
+20 OPEN "WEBSERIAL:115200" AS #1
+25 PRINT #1, "LED ON"
+30 LINE INPUT #1, L$: N = N + 1
+40 IF N MOD 10 = 0 THEN PRINT "LINES"; N
+50 GOTO 30
+100 PRINT "UNPLUGGED"; ERR; "IN"; ERL: CLOSE #1: RESUME 20
+RUN"""
+
+
+def test_device_in_the_browser_read_written_unplugged_and_plugged_back_in(lab):
+    lab.page.add_init_script(FAKE_WEB_SERIAL)
+    lab.write_notebook("web_serial_replug.ipynb", "basic", [READ_AGAIN_AFTER_REPLUG])
+    lab.open("web_serial_replug.ipynb")
+    _start(lab)
+    output = lab.cell(0).locator(".jp-OutputArea")
+    connect = output.locator("button.timewarp-webserial-connect")
+    connect.wait_for(timeout=SLOW_MS)
+    connect.click()
+    output.get_by_text("LINES 10").wait_for(timeout=SLOW_MS)
+    assert lab.page.evaluate("window.__baud") == 115200
+    lab.page.wait_for_function("window.__written.includes('LED ON\\n')", timeout=SLOW_MS)
+    output.locator(".timewarp-webserial-status", has_text="connected").wait_for()
+    lab.screenshot("web_serial_reading")
+    lab.page.evaluate("window.__unplug()")
+    output.get_by_text("UNPLUGGED 68 IN 30").wait_for(timeout=SLOW_MS)
+    output.locator(".timewarp-webserial-status", has_text="lost").wait_for()
+    connect.click()
+    output.get_by_text("LINES 30").wait_for(timeout=SLOW_MS)
+    assert lab.page.evaluate("window.__opened") == 2
+    lab.screenshot("web_serial_replugged")
