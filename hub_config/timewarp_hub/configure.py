@@ -12,6 +12,7 @@ from timewarp_hub.authenticators import ConfigurationError, configure_authentica
 from timewarp_hub.grading import configure_grading
 from timewarp_hub.services import configure_services
 from timewarp_hub.settings import HubSettings, load_settings
+from timewarp_hub.sharing import configure_sharing
 from timewarp_hub.spawners import configure_kubernetes, configure_local
 
 SHARED_ACCOUNT_WARNING = """
@@ -64,4 +65,5 @@ def apply_settings(c) -> HubSettings:
     configure_services(c, settings)
     if settings.spawner == "local":
         configure_grading(c, settings, as_root)
+    configure_sharing(c, settings)
     return settings

@@ -16,12 +16,14 @@ from jupyterhub.roles import get_default_roles
 
 from timewarp_hub.settings import HubSettings
 
-#: Every logged-in user's own role: their own server, files and tokens, nothing else.
-#: JupyterHub's default "user" role is replaced (a managed login strips it).
+#: Every logged-in user's own role: their own server, files and tokens, and sharing that
+#: server.  JupyterHub's default "user" role is replaced (a managed login strips it).  The
+#: names-only scopes let jupyter-collaboration's Share dialog list people; the hub narrows
+#: them to the user's courses and fences shares by course (timewarp_hub.sharing).
 MEMBER_ROLE = {
     "name": "timewarp-member",
-    "description": "A Time Warp user: their own server only.",
-    "scopes": ["self"],
+    "description": "A Time Warp user: their own server, shared within their courses.",
+    "scopes": ["self", "shares!user", "read:users:name", "list:users"],
 }
 
 _ROLE_NAME_UNSAFE = re.compile(r"[^a-z0-9\-_~.]+")

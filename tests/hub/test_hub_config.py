@@ -46,7 +46,8 @@ def test_teacher_gets_one_role_per_course(settings):
 def test_student_is_only_a_member(settings):
     model = complete_auth_model({"name": "bob", "groups": ["7a"]}, settings)
     assert [r["name"] for r in model["roles"]] == ["timewarp-member"]
-    assert model["roles"][0]["scopes"] == ["self"]
+    # Their own server, and sharing it (fenced by course in timewarp_hub.sharing).
+    assert model["roles"][0]["scopes"] == ["self", "shares!user", "read:users:name", "list:users"]
 
 
 def test_admin_by_group_or_by_name(settings):
