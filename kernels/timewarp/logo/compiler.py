@@ -116,11 +116,37 @@ class Compiler:
             self._emit(f"V[{name!r}] = a{index}")
 
     def _body(self, proc: Procedure) -> None:
+        start = len(self.src.lines)
+        self.self_tail_kinds: set[bool] = set()
+        self.returns: list[tuple[int, str | None]] = []
         self._emit("while True:")
         self.src.indent += 1
         self._procedure_lines(proc.lines)
-        self._emit("return None")
+        self._return(None)
         self.src.indent -= 1
+        if self.self_tail_kinds:
+            self._check_self_tail_results(start, proc.name)
+
+    def _return(self, value: str | None) -> None:
+        """``return value`` (None: STOP), remembered in case a self tail call needs a check."""
+        self.returns.append((len(self.src.lines), value))
+        self._emit(f"return {value}")
+
+    def _check_self_tail_results(self, start: int, name: str) -> None:
+        """After ``output name ...`` went round again, the last round must output (and after a
+        plain ``name ...`` it must not): ``_exp`` says which the last round was."""
+        lines = self.src.lines
+        for index, value in self.returns:
+            indent = lines[index][:len(lines[index]) - len(lines[index].lstrip())]
+            if value is None and True in self.self_tail_kinds:
+                lines[index] = (f"{indent}return (_raise(_didnt_output({name!r}, 'output')) "
+                                "if _exp else None)")
+            elif value is not None and False in self.self_tail_kinds:
+                lines[index] = (f"{indent}return (_raise(_dont_say(_v)) if (_v := {value}) "
+                                "is not None and _exp is False else _v)")
+        indent = lines[start][:len(lines[start]) - len(lines[start].lstrip())]
+        lines.insert(start, f"{indent}_exp = None")
+        self.src.origins.insert(start, self.src.origins[start])
 
     def _procedure_lines(self, lines: list[Line]) -> None:
         for number, line in enumerate(lines):
@@ -228,27 +254,34 @@ class Compiler:
             self._emit(f"_r = {call}")
             self._emit("if _r is not None: raise _dont_say(_r)")
 
-    def _user_call_statement(self, node: Call, tail: bool) -> None:
+    def _user_call_statement(self, node: Call, tail: bool, expects: bool = False) -> None:
+        """A call of the user's procedure as an instruction; ``expects`` when OUTPUT gives its
+        value (so that it must have one), else it must have none."""
         args = [self._expression(arg, node.name) for arg in node.inputs]
         proc = self.procedure
         # A traced procedure is always called through its entry, where the tracing is.
         if tail and proc is not None and node.name not in self.interp.traced:
             if node.name == proc.name and not proc.optional and not proc.rest:
-                self._self_tail_call(args)
+                self._self_tail_call(args, expects)
                 return
             inputs = "".join(f"{a}, " for a in args)
             if self.in_entry:
                 self.needs_frame = True
+                self._emit(f"_n, _e = {node.name!r}, {expects}")
                 self._emit(f"r = BD[{node.name!r}](saved, {inputs})")
-                self._emit("while type(r) is _TailCall: r = BD[r.name](saved, *r.inputs)")
+                self._emit("while type(r) is _TailCall: "
+                           "_n, _e, r = r.name, r.expects, BD[r.name](saved, *r.inputs)")
+                # The last procedure of the chain must output after OUTPUT, not after a command.
+                self._emit("if (r is None) is _e: raise _tail_error(_n, _e, r)")
                 self._emit("return r")
             else:
-                self._emit(f"return _TailCall({node.name!r}, ({inputs}))")
+                self._emit(f"return _TailCall({node.name!r}, ({inputs}), {expects})")
             return
         self._emit(f"_r = E[{node.name!r}]({', '.join(args)})")
         self._emit("if _r is not None: raise _dont_say(_r)")
 
-    def _self_tail_call(self, args: list[str]) -> None:
+    def _self_tail_call(self, args: list[str], expects: bool) -> None:
+        self.self_tail_kinds.add(expects)
         proc = self.procedure
         assert proc is not None
         temps = []
@@ -258,6 +291,7 @@ class Compiler:
             temps.append(temp)
         for name, temp in zip(proc.required, temps, strict=True):
             self._emit(f"V[{name!r}] = {temp}")
+        self._emit(f"_exp = {expects}")
         self._emit("continue")
 
     # -- expressions ----------------------------------------------------------------------
@@ -422,7 +456,10 @@ class Compiler:
         self._nested(node.inputs[0].value, tail)
 
     def _inline_stop(self, node: Call, tail: bool, value: bool) -> None:
-        self._emit("return None" if self.procedure else "raise _StopSignal()")
+        if self.procedure:
+            self._return(None)
+        else:
+            self._emit("raise _StopSignal()")
 
     def _inline_output(self, node: Call, tail: bool, value: bool) -> None:
         argument = node.inputs[0]
@@ -430,9 +467,9 @@ class Compiler:
             self._emit(f"raise _OutputSignal({self._expression(argument, 'output')})")
         elif isinstance(argument, Call) and self.interp.user_procedure(argument.name) and \
                 not self.interp.user_procedure(argument.name).macro:
-            self._user_call_statement(argument, tail=True)
+            self._user_call_statement(argument, tail=True, expects=True)
         else:
-            self._emit(f"return {self._expression(argument, 'output')}")
+            self._return(self._expression(argument, "output"))
 
     def _loop(self, header: str, items: list, prelude: tuple[str, ...] = ()) -> None:
         self._emit("RC.append(0)")

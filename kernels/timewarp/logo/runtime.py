@@ -19,13 +19,21 @@ _NUM = (int, float)
 
 
 class TailCall:
-    """A procedure's last act was to call ``name``: the caller's entry runs it in a loop."""
+    """A procedure's last act was to call ``name``: the caller's entry runs it in a loop.
+    ``expects``: the call was OUTPUT's input, so ``name`` must output."""
 
-    __slots__ = ("name", "inputs")
+    __slots__ = ("name", "inputs", "expects")
 
-    def __init__(self, name: str, inputs: tuple) -> None:
+    def __init__(self, name: str, inputs: tuple, expects: bool = False) -> None:
         self.name = name
         self.inputs = inputs
+        self.expects = expects
+
+
+def tail_error(name: str, expects: bool, value: Any) -> LogoError:
+    """What is wrong when a tail call's result does not fit: no value after OUTPUT, or a
+    value nobody uses after a command."""
+    return didnt_output(name, "output") if expects else dont_say(value)
 
 
 class _Marker:
@@ -243,6 +251,6 @@ HELPERS: dict[str, Any] = {
     "_for_range": for_range, "_slot": template_slot,
     "_tested": tested, "_restore": restore, "_checked": checked, "_fail": fail,
     "_raise": raise_, "_dont_say": dont_say, "_didnt_output": didnt_output, "_no_value": no_value,
-    "_TailCall": TailCall, "_UNBOUND": UNBOUND, "_MISSING": MISSING,
+    "_TailCall": TailCall, "_tail_error": tail_error, "_UNBOUND": UNBOUND, "_MISSING": MISSING,
     "_StopSignal": StopSignal, "_OutputSignal": OutputSignal,
 }
