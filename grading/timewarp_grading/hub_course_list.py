@@ -4,6 +4,7 @@ It answers the requests of nbgrader's "Courses" panel in JupyterLab in place of 
 course list extension.  nbgrader's links lead to the course service's JupyterLab, which shows
 formgrader in an iframe that JupyterHub's content security policy leaves blank (nbgrader
 #1870); these lead to formgrader's own pages, which the panel opens in a new browser tab.
+Each course also gets a link to its gradebook as CSV (``hub_export``).
 The courses are the ones the hub names when it starts the server (``TIMEWARP_GRADING_COURSES``,
 from the teacher's ``formgrade-<course>`` groups), each served at ``/services/<course>/``.
 """
@@ -20,10 +21,15 @@ from tornado import web
 
 
 def formgrader_links(courses: str, hub_base_url: str) -> list[dict]:
-    """The panel's entries: one per course, sorted, linking to the course's formgrader."""
-    return [{"course_id": course, "kind": "jupyterhub",
-             "url": url_path_join(hub_base_url, "services", course, "formgrader")}
-            for course in sorted(set(courses.split()))]
+    """The panel's entries, two per course: its formgrader, and its gradebook as CSV."""
+    links = []
+    for course in sorted(set(courses.split())):
+        service = url_path_join(hub_base_url, "services", course)
+        links += [{"course_id": course, "kind": "jupyterhub",
+                   "url": url_path_join(service, "formgrader")},
+                  {"course_id": f"{course} (gradebook CSV)", "kind": "jupyterhub",
+                   "url": url_path_join(service, "timewarp", "grades.csv")}]
+    return links
 
 
 class HubCourseListHandler(JupyterHandler):

@@ -54,7 +54,8 @@ SERVER_EXTENSIONS = {
                 "timewarp_grading.hub_course_list": True,
                 _NB + "assignment_list": True, _NB + "validate_assignment": True},
     "course": {_NB + "formgrader": True, _NB + "course_list": False,
-               _NB + "assignment_list": False, _NB + "validate_assignment": True},
+               _NB + "assignment_list": False, _NB + "validate_assignment": True,
+               "timewarp_grading.hub_export": True},
 }
 _LAB = "@jupyter/nbgrader:"
 #: JupyterLab plugins turned off per role; formgrader's own plugin only ever shows an iframe

@@ -38,6 +38,7 @@ pytestmark = [pytest.mark.hub,
 
 PASSWORD = "demo-test-password"
 COURSE = "demo-course"
+OTHER_COURSE = "other-course"
 #: Unix prefixes of this module's own: the other hub tests' clean-up removes every twtest- account,
 #: which would pull the students out from under this hub if both ran at once.
 STUDENT_PREFIX, GRADER_PREFIX = "twgt-", "twgtg-"
@@ -134,9 +135,13 @@ def grading_dir():
 def hub(hub_launcher, tmp_path_factory, grading_dir):
     env = {"TIMEWARP_HUB_GRADING": "true", "TIMEWARP_HUB_GRADING_DIR": str(grading_dir),
            "TIMEWARP_HUB_UNIX_PREFIX": STUDENT_PREFIX, "TIMEWARP_HUB_GRADER_PREFIX": GRADER_PREFIX,
-           "TIMEWARP_HUB_GRADING_CELL_SECONDS": str(CELL_SECONDS)}
+           "TIMEWARP_HUB_GRADING_CELL_SECONDS": str(CELL_SECONDS),
+           # A second course, as an SSO hub would name it: its own formgrader and gradebook.
+           "TIMEWARP_HUB_COURSES": OTHER_COURSE}
     with hub_launcher(tmp_path_factory.mktemp("grading-hub"), env) as running:
         running.manage("user", "add", "student3", "--group", COURSE, "--password", PASSWORD)
+        running.manage("user", "add", "teacher2", "--group", "teachers", "--group",
+                       OTHER_COURSE, "--password", PASSWORD)
         yield running
 
 
@@ -161,13 +166,14 @@ def put_contents(person, prefix: str, path: str, model: dict) -> None:
     assert answer.status in (200, 201), (path, answer.status, answer.body[-1000:])
 
 
-def write_assignment(teacher, name: str) -> None:
+def write_assignment(teacher, name: str, course: str = COURSE, as_name: str = "") -> None:
     """The teacher writes the source notebook in the course's JupyterLab (its contents API)."""
-    service = f"/services/{COURSE}"
-    for folder in ("source", f"source/{name}"):
-        put_contents(teacher, service, folder, {"type": "directory"})
+    service = f"/services/{course}"
+    folder = f"source/{as_name or name}"
+    for path in ("source", folder):
+        put_contents(teacher, service, path, {"type": "directory"})
     notebook = ASSIGNMENTS[name][1]
-    put_contents(teacher, service, f"source/{name}/{notebook}.ipynb",
+    put_contents(teacher, service, f"{folder}/{notebook}.ipynb",
                  {"type": "notebook", "format": "json", "content": source_notebook(name)})
 
 
@@ -288,6 +294,24 @@ def test_gradebook_export_holds_the_same_scores(hub, cycle):
     assert exported == EXPECTED_SCORES
 
 
+def csv_rows(person, path: str) -> list[dict]:
+    answer = call(person, "GET", path)
+    assert answer.status == 200, (path, answer.status)
+    return list(csv.DictReader(answer.body.decode().splitlines()))
+
+
+def test_formgrader_gives_the_gradebook_as_csv_per_assignment_and_per_question(teacher, cycle):
+    rows = {r["student_id"]: r for r in csv_rows(teacher, f"/services/{COURSE}/timewarp/grades.csv")}
+    for name, scores in EXPECTED_SCORES.items():
+        for student, score in scores.items():
+            assert float(rows[student][f"{name} (3)"]) == score, (name, student)
+    per_question = {r["student_id"]: r for r in csv_rows(
+        teacher, f"/services/{COURSE}/timewarp/grades/cycle-basic.csv")}
+    assert per_question["student2"]["answer/x_is_42 (2)"] == "0"
+    assert per_question["student2"]["answer/x_is_big (1)"] == "1"
+    assert per_question["student1"]["total (3)"] == "3"
+
+
 def _settings(hub):
     from timewarp_hub.settings import load_settings
     saved = dict(os.environ)
@@ -360,6 +384,7 @@ def test_a_student_never_reaches_formgrader_or_another_students_files_by_url(hub
     for path in (f"{FORMGRADER}", f"{FORMGRADER}/api/submissions/cycle-basic",
                  f"{FORMGRADER}/api/grades?submission_id=x", f"/services/{COURSE}/lab",
                  f"/services/{COURSE}/api/contents/gradebook.db",
+                 f"/services/{COURSE}/timewarp/grades.csv",
                  f"/user/student2/api/contents/{COURSE}/cycle-basic/feedback",
                  "/user/student2/assignments?course_id=demo-course"):
         assert call(student1, "GET", path).status == 403, path
@@ -391,6 +416,30 @@ def test_a_forged_submission_in_a_classmates_name_is_not_collected(hub, cycle, s
     collected = grader_course(hub).directory / "submitted" / "student2" / "cycle-basic"
     assert "X = 41" in (collected / "answer.ipynb").read_text()
     assert (collected / "timestamp.txt").read_text() == (real / "timestamp.txt").read_text()
+
+
+
+def test_each_course_has_its_own_formgrader_teachers_and_students(hub, cycle, students):
+    teacher1, teacher2 = hub.user("teacher1"), hub.user("teacher2")
+    write_assignment(teacher2, "cycle-basic", OTHER_COURSE, as_name="other-basic")
+    other = f"/services/{OTHER_COURSE}/formgrader/api"
+    ok_json(teacher2, "POST", f"{other}/assignment/other-basic/assign")
+    ok_json(teacher2, "POST", f"{other}/assignment/other-basic/release")
+    # Each teacher reaches their own course's formgrader and gradebook only.
+    assert call(teacher2, "GET", f"{FORMGRADER}/api/status").status == 403
+    assert call(teacher1, "GET", f"{other}/status").status == 403
+    assert [a["name"] for a in ok_json(teacher2, "GET", f"{other}/assignments")] == [
+        "other-basic"]
+    assert "other-basic" not in {a["name"] for a in ok_json(
+        teacher1, "GET", f"{FORMGRADER}/api/assignments")}
+    # A student of demo-course sees nothing of the other course, and cannot fetch from it.
+    student1 = students["student1"]
+    assert ok_json(student1, "GET", "/user/student1/courses")["value"] == [COURSE]
+    assert ok_json(student1, "GET", f"/user/student1/assignments?course_id={OTHER_COURSE}"
+                   )["value"] == []
+    call(student1, "POST", "/user/student1/assignments/fetch",
+         {"course_id": OTHER_COURSE, "assignment_id": "other-basic"})
+    assert not Path(f"/home/{STUDENT_PREFIX}student1/{OTHER_COURSE}/other-basic").exists()
 
 
 # In the browser (last in this module: Playwright's sync API keeps an event loop running, so
@@ -427,7 +476,9 @@ def test_teacher_opens_formgrader_in_a_new_tab_and_sees_the_submissions(
     page = sign_in(browser, hub, "teacher1")
     try:
         open_from_nbgrader_menu(page, hub, "teacher1", "Course List")
-        link = page.locator("#formgrader_list .list_item a", has_text=COURSE)
+        courses = page.locator("#formgrader_list")
+        courses.get_by_role("link", name=f"{COURSE} (gradebook CSV)", exact=True).wait_for()
+        link = courses.get_by_role("link", name=COURSE, exact=True)
         with page.context.expect_page() as opened:
             link.click()
         formgrader = opened.value
