@@ -103,7 +103,8 @@ def test_two_clients_edit_one_notebook_and_converge(owner, classmate, shared_wit
     put_notebook(owner, "pair.ipynb", ["10 PRINT \"HELLO\"", "FD 50"])
 
     async def scenario():
-        a, b = NotebookPeer(owner, OWNER, "pair.ipynb"), NotebookPeer(classmate, OWNER, "pair.ipynb")
+        a = NotebookPeer(owner, OWNER, "pair.ipynb")
+        b = NotebookPeer(classmate, OWNER, "pair.ipynb")
         await a.join()
         await b.join()
         assert a.sources() == b.sources() == ["10 PRINT \"HELLO\"", "FD 50"]
@@ -213,7 +214,8 @@ def test_a_collaborator_dropping_mid_edit_loses_nothing_acknowledged(
     put_notebook(owner, "drop.ipynb", ["10 REM start"])
 
     async def scenario():
-        a, b = NotebookPeer(owner, OWNER, "drop.ipynb"), NotebookPeer(classmate, OWNER, "drop.ipynb")
+        a = NotebookPeer(owner, OWNER, "drop.ipynb")
+        b = NotebookPeer(classmate, OWNER, "drop.ipynb")
         await a.join()
         await b.join()
         for i in range(10):
