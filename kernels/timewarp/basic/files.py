@@ -138,27 +138,6 @@ class FileStatementCompiler(FileCommandCompiler):
         target = self.exprs.value(s.file) if s.file is not None else "None"
         self.emit(f"_rt.files.write_values({target}, ({values}{',' if s.items else ''}))")
 
-    def print_to_file(self, s: ast.Print) -> None:
-        emit, value = self.emit, self.exprs.value
-        emit(f"_f = _rt.files.printer({value(s.file)})")
-        if s.using is not None:
-            values = [value(i) for i in s.items if isinstance(i, ast.Expr)]
-            emit(f"_f.item(_using({value(s.using)}, [{', '.join(values)}]))")
-        else:
-            for item in s.items:
-                if item == ",":
-                    emit("_f.zone()")
-                elif item == ";":
-                    continue
-                elif isinstance(item, ast.BuiltinCall) and item.name in ("TAB", "SPC"):
-                    emit(f"_f.{item.name.lower()}({value(item.args[0])})")
-                elif item.type == "$":
-                    emit(f"_f.item({value(item)})")
-                else:
-                    emit(f"_f.number({value(item)}{', True' if item.type == '#' else ''})")
-        if not s.items or s.items[-1] not in (";", ","):
-            emit("_f.newline()")
-
     def input_from_file(self, s: ast.Input) -> None:
         file = self.exprs.value(s.file)
         if s.whole_line:

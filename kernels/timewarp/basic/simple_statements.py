@@ -37,27 +37,29 @@ class SimpleStatements:
         self.emit(f"{python_name(s.key)} = {self.exprs.value(s.value)}")
 
     def s_Print(self, s: ast.Print) -> None:
+        target = "_rt"
         if s.file is not None:
-            self.print_to_file(s)
-            return
+            # PRINT # writes through the file's printer, which keeps its own column and zones.
+            self.emit(f"_f = _rt.files.printer({self.exprs.value(s.file)})")
+            target = "_f"
         emit, value = self.emit, self.exprs.value
         if s.using is not None:
             values = [value(i) for i in s.items if isinstance(i, ast.Expr)]
-            emit(f"_rt.item(_using({value(s.using)}, [{', '.join(values)}]))")
+            emit(f"{target}.item(_using({value(s.using)}, [{', '.join(values)}]))")
         else:
             for item in s.items:
                 if item == ",":
-                    emit("_rt.zone()")
+                    emit(f"{target}.zone()")
                 elif item == ";":
                     continue
                 elif isinstance(item, ast.BuiltinCall) and item.name in ("TAB", "SPC"):
-                    emit(f"_rt.{item.name.lower()}({value(item.args[0])})")
+                    emit(f"{target}.{item.name.lower()}({value(item.args[0])})")
                 elif item.type == "$":
-                    emit(f"_rt.item({value(item)})")
+                    emit(f"{target}.item({value(item)})")
                 else:
-                    emit(f"_rt.number({value(item)}{', True' if item.type == '#' else ''})")
+                    emit(f"{target}.number({value(item)}{', True' if item.type == '#' else ''})")
         if not s.items or s.items[-1] not in (";", ","):
-            emit("_rt.newline()")
+            emit(f"{target}.newline()")
 
     def s_Input(self, s: ast.Input) -> None:
         if s.file is not None:
