@@ -247,13 +247,18 @@ def push(interp: Any, stack: Any, thing: Any) -> None:
     interp.variables[key] = [thing, *items]
 
 
-@primitive("pop", 1)
-def pop(interp: Any, stack: Any) -> Any:
-    key, items = _stack(interp, "pop", stack)
+def _take_first(interp: Any, name: str, stack: Any) -> Any:
+    """Remove and output the first member of the list named ``stack`` (POP and DEQUEUE)."""
+    key, items = _stack(interp, name, stack)
     if not items:
-        raise doesnt_like("pop", stack)
+        raise doesnt_like(name, stack)
     interp.variables[key] = items[1:]
     return items[0]
+
+
+@primitive("pop", 1)
+def pop(interp: Any, stack: Any) -> Any:
+    return _take_first(interp, "pop", stack)
 
 
 @primitive("queue", 2, outputs=False)
@@ -264,11 +269,7 @@ def queue(interp: Any, name: Any, thing: Any) -> None:
 
 @primitive("dequeue", 1)
 def dequeue(interp: Any, name: Any) -> Any:
-    key, items = _stack(interp, "dequeue", name)
-    if not items:
-        raise doesnt_like("dequeue", name)
-    interp.variables[key] = items[1:]
-    return items[0]
+    return _take_first(interp, "dequeue", name)
 
 
 # -- arrays of several dimensions ------------------------------------------------------------
