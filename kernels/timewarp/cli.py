@@ -58,12 +58,19 @@ def choose_language(program: str, lang: str | None) -> Language:
 
 
 def read_program(program: str) -> str:
+    """The program's text.  Files saved by DOS programs are welcome as they are: text that
+    is not UTF-8 is read as code page 437, and a Ctrl-Z ends the file, as it did on DOS."""
     try:
-        return Path(program).read_text(encoding="utf-8")
+        data = Path(program).read_bytes()
     except FileNotFoundError:
         raise UsageError(f"no such program: {program}") from None
-    except (OSError, UnicodeDecodeError) as err:
+    except OSError as err:
         raise UsageError(f"cannot read {program}: {err}") from None
+    data = data.split(b"\x1a", 1)[0]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp437")
 
 
 def run_program(session: Session, source: str) -> int:

@@ -42,6 +42,14 @@ def test_input_comes_from_stdin(program):
     assert done.stdout.endswith("HI ADA\n")
 
 
+def test_a_file_saved_by_dos_runs_as_it_is(tmp_path):
+    """CR LF line ends, a closing Ctrl-Z and code page 437 text, as GW-BASIC saved files."""
+    path = tmp_path / "DOS.BAS"
+    path.write_bytes(b'10 PRINT "\xc9\xcd\xbb"\r\n20 PRINT 2\r\n\x1a\r\n')
+    done = timewarp("run", str(path))
+    assert (done.returncode, done.stdout, done.stderr) == (0, "\u2554\u2550\u2557\n 2 \n", "")
+
+
 def test_program_error_exits_1_with_the_message_alone_on_stderr(program):
     source = '10 PRINT "A"\n20 DIM A(5)\n30 A(10) = 1\n40 PRINT "B"\n'
     done = timewarp("run", program("bad.bas", source))
