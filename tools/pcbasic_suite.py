@@ -141,7 +141,7 @@ def typed_lines(keys: str) -> list[str]:
     (a NUL and a scan code) and Esc are left out, since a notebook has no screen editor."""
     text = re.sub(r"\\x([0-9a-fA-F]{2})", lambda m: chr(int(m.group(1), 16)), keys)
     text = text.replace("\\0", "\0").replace("\\r", "\r").replace("\\n", "\n")
-    text = re.sub("\0.", "", text, flags=re.S).replace("\x1b", "").replace("\x03", "\r")
+    text = re.sub("\0.", "", text, flags=re.DOTALL).replace("\x1b", "").replace("\x03", "\r")
     return text.split("\r")[:-1] if text.endswith("\r") else text.split("\r")
 
 
@@ -186,7 +186,7 @@ def run_one(suite: Suite, category: str, name: str, timeout: float) -> Outcome:
         env = dict(os.environ, PYTHONHASHSEED="0")
         try:
             done = subprocess.run([sys.executable, "-c", _CHILD, json.dumps(spec)], cwd=base,
-                                  capture_output=True, timeout=timeout, env=env)
+                                  capture_output=True, timeout=timeout, env=env, check=False)
             output = done.stdout.decode("utf-8", "replace")
             if done.returncode != 0:
                 last = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
