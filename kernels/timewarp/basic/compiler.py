@@ -20,6 +20,7 @@ import re
 from timewarp.basic import ast
 from timewarp.basic import structure as st
 from timewarp.basic.ast import walk_statements
+from timewarp.basic.definitions import SharedNames
 from timewarp.basic.errors import BasicError
 from timewarp.basic.python_expressions import (
     ExpressionTranslator,
@@ -128,6 +129,14 @@ class ProgramCompiler:
         self.shared_names = {python_name(k, bool(bounds)) for k, bounds in shared_dims}
         self.shared_names |= {python_name(k) for k in self.exprs.constants}
         self.dimmed = {k for s in every if isinstance(s, ast.Dim) for k, _ in s.arrays}
+        # Cells from earlier (timewarp.basic.definitions) that made variables DIM SHARED.
+        shared_before = [n for s in every if isinstance(s, SharedNames) for n in s.names]
+        self.shared_names |= {python_name(k, array) for k, array in shared_before}
+        self.dimmed |= {k for k, array in shared_before if array}
+        # Direct code (no line numbers) that reads an array nothing makes gets an error
+        # there, not 0s: the name is most likely a FUNCTION never defined.
+        self.direct = all(line.number is None for line in self.lines)
+        self.made_arrays = _made_arrays(every) if self.direct else set()
         self.assigned_keys = _assigned_outside_for(every)
         # A FUNCTION may change a variable passed to it.
         self.assigned_keys |= {a.key for e in walk_expressions(every)
@@ -207,7 +216,10 @@ class ProgramCompiler:
                 self.emit(f"{name} = _A.get({key!r})")
                 if key not in self.dimmed and key in self.array_dims:
                     bounds = (10,) * self.array_dims[key]
-                    self.emit(f"if {name} is None: {name} = _rt.dim(_A, {key!r}, {bounds!r})")
+                    made = f"_rt.dim(_A, {key!r}, {bounds!r})"
+                    if self.direct and key not in self.made_arrays:
+                        made = f"_missing({key!r})"
+                    self.emit(f"if {name} is None: {name} = {made}")
                 self.emit(self.exprs.bind_accessors(name))
             else:
                 self.emit(f"{name} = _V.get({key!r}, {_default(key)})")
@@ -294,7 +306,10 @@ class ProgramCompiler:
             key = _key_of(name)
             self.emit(f"{name} = {_default(key) if name.startswith('v') else 'None'}")
             if name.startswith("a") and key in self.array_dims and not _dims_in(region, key):
-                self.emit(f"{name} = _rt.dim(None, {key!r}, {(10,) * self.array_dims[key]!r})")
+                if self.direct and key not in self.made_arrays:
+                    self.emit(f"{name} = _missing({key!r})")
+                else:
+                    self.emit(f"{name} = _rt.dim(None, {key!r}, {(10,) * self.array_dims[key]!r})")
             if name.startswith("a"):
                 self.emit(self.exprs.bind_accessors(name))
 
@@ -459,6 +474,29 @@ def _children(node) -> list:
         return []
     return [getattr(node, f.name) for f in dataclasses.fields(node)
             if isinstance(getattr(node, f.name), (ast.Expr, tuple))]
+
+
+_TARGET_FIELDS = ("target", "targets", "first", "second")
+
+
+def _made_arrays(stmts: list) -> set[str]:
+    """Arrays something stores into, or passes whole or by reference (so they are made
+    when first used, as BASIC makes an undeclared array of 11 elements)."""
+    keys = set()
+    for stmt in stmts:
+        for name in _TARGET_FIELDS:
+            value = getattr(stmt, name, None)
+            for target in value if isinstance(value, tuple) else (value,):
+                if isinstance(target, ast.ArrayElement):
+                    keys.add(target.key)
+        if isinstance(stmt, ast.CallSub):
+            keys.update(a.key for a in stmt.args if isinstance(a, ast.ArrayElement))
+    for expr in walk_expressions(stmts):
+        if isinstance(expr, ast.ArrayRef):
+            keys.add(expr.key)
+        elif isinstance(expr, ast.UserCall) and not expr.fn:
+            keys.update(a.key for a in expr.args if isinstance(a, ast.ArrayElement))
+    return keys
 
 
 def _assigned_outside_for(stmts: list) -> set[str]:

@@ -12,6 +12,7 @@ from timewarp.basic import ast
 from timewarp.basic.errors import BasicError, BasicSyntaxError
 from timewarp.basic.expressions import ExpressionParser, Names
 from timewarp.basic.files import FileStatementParser
+from timewarp.basic.qbasic import QBasicParser
 from timewarp.basic.graphics import GRAPHICS_SYNTAX, parse_graphics
 from timewarp.basic.lexer import STATEMENT_WORDS, Token
 
@@ -32,7 +33,7 @@ def parse_statements(tokens: list[Token], names: Names,
     return statements
 
 
-class StatementParser(FileStatementParser, ExpressionParser):
+class StatementParser(QBasicParser, FileStatementParser, ExpressionParser):
     def statement_list(self, stop_at_else: bool) -> tuple[ast.Stmt, ...]:
         out: list[ast.Stmt] = []
         while self.peek() is not None:

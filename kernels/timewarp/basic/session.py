@@ -13,9 +13,10 @@ import sys
 from timewarp.basic import ast
 from timewarp.basic.compiler import CompiledProgram, compile_program
 from timewarp.basic.completion import complete_word, inspect_word, block_depth
+from timewarp.basic.definitions import Library, Missing
 from timewarp.basic.errors import BasicError, ProgramEnd
 from timewarp.basic.lexer import tokenize
-from timewarp.basic.program import ProgramText, parse_source, split_numbered
+from timewarp.basic.program import ProgramText, split_numbered
 from timewarp.basic.arrays import array_values
 from timewarp.basic.builtins import _CURRENT, HELPERS
 from timewarp.basic.runtime import Runtime
@@ -37,7 +38,9 @@ class BasicSession(Session):
         self.scalars: dict[str, object] = {}
         self.arrays: dict[str, object] = {}
         self.current_line: int | None = None
-        self._compiled: tuple[int, CompiledProgram] | None = None
+        self._compiled: tuple[tuple, CompiledProgram] | None = None
+        # SUBs, FUNCTIONs, DEF FNs and declarations from earlier cells (see definitions).
+        self.library = Library()
 
     # Running cells and files
 
@@ -93,16 +96,18 @@ class BasicSession(Session):
             self.runtime.files.close_all()
 
     def _compile_memory(self, start: int | None) -> CompiledProgram:
-        if start is None and self._compiled and self._compiled[0] == self.program.version:
+        version = (self.program.version, self.library.version)
+        if start is None and self._compiled and self._compiled[0] == version:
             return self._compiled[1]
-        lines = parse_source(self.program.source())
+        lines = self.library.parse(self.program.source(), program=True)[0]
         if start is not None:
             if start not in self.program.lines:
                 raise BasicError("Undefined line number")
             lines.insert(0, ast.Line(None, None, 0, (ast.Goto(start),)))
-        compiled = compile_program(lines)
+        # The definitions of earlier cells come first (their CONSTs run before the program).
+        compiled = compile_program(self.library.lines_for(lines) + lines)
         if start is None:
-            self._compiled = (self.program.version, compiled)
+            self._compiled = (version, compiled)
         return compiled
 
     def _run_direct(self, pending: list) -> None:
@@ -110,7 +115,10 @@ class BasicSession(Session):
             return
         entries = list(pending)
         pending.clear()
-        compiled = compile_program(parse_source(entries))
+        lines, names = self.library.parse(entries)
+        compiled = compile_program(self.library.lines_for(lines) + lines)
+        # What the cell defines is kept once it compiles, even if running it fails.
+        self.library.keep(lines, names)
         self._run(compiled, keep_data=not compiled.data)
 
     def _clear_variables(self) -> None:
@@ -129,7 +137,7 @@ class BasicSession(Session):
         rt.reset_errors()
         rt.for_stack.clear()
         namespace = dict(HELPERS)
-        namespace.update(_rt=rt, _ProgramEnd=ProgramEnd,
+        namespace.update(_rt=rt, _ProgramEnd=ProgramEnd, _missing=Missing,
                          _as_basic_error=as_basic_error,
                          _error_line=lambda e: self._line_of(e, compiled))
         exec(compiled.function, namespace)
@@ -154,6 +162,8 @@ class BasicSession(Session):
         finally:
             _CURRENT.pop()
             sys.setrecursionlimit(old_limit)
+            for key in [k for k, v in self.arrays.items() if v.__class__ is Missing]:
+                del self.arrays[key]
 
     @staticmethod
     def _line_of(exc: BaseException, compiled: CompiledProgram) -> int | None:
@@ -187,8 +197,10 @@ class BasicSession(Session):
         elif word == "RUN":
             self.run_program(int(rest) if rest.isdigit() else None)
         elif word == "NEW":
+            # A fresh start: the program, the variables and what earlier cells defined.
             self.program.clear()
             self._clear_variables()
+            self.library.clear()
         elif word == "DELETE":
             first, last = _line_range(rest)
             if first is None and last is None:

@@ -16,6 +16,7 @@ from timewarp.basic import ast
 from timewarp.basic import structure as st
 from timewarp.basic.errors import BasicError
 from timewarp.basic.files import FileStatementCompiler
+from timewarp.basic.qbasic import QBasicCompiler
 from timewarp.basic.python_expressions import python_name
 from timewarp.basic.simple_statements import SimpleStatements
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 _temps = itertools.count()
 
 
-class StatementCompiler(FileStatementCompiler, SimpleStatements):
+class StatementCompiler(QBasicCompiler, FileStatementCompiler, SimpleStatements):
     def __init__(self, program: ProgramCompiler, region: list, names: set[str], kind: str,
                  sub: dict | None = None) -> None:
         self.program = program
