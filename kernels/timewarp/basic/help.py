@@ -177,7 +177,6 @@ _STATEMENTS = {
                 "QBasic wrote these lines by itself at the top of a program; Time Warp does not"
                 " need them but accepts them.",
                 "DECLARE SUB Greet (who$)"),
-    "BEEP": ("BEEP", "Made the computer beep; here it is accepted and does nothing.", "BEEP"),
     "LOCATE": ("LOCATE row, column",
                "Moved the cursor on the old text screen; here it is accepted and does nothing.",
                "LOCATE 10, 20"),
@@ -457,15 +456,35 @@ _FILE_FUNCTIONS = {
     "CVD": ("CVD(bytes$)", "The number MKD$ stored.", "PRINT CVD(D$)"),
 }
 
+# Sound (timewarp.basic.sound): the cell's music plays in an audio player under the cell.
+_SOUND = {
+    "BEEP": ("BEEP", "Beeps: 800 vibrations a second for a quarter of a second.", "BEEP"),
+    "SOUND": ("SOUND frequency, duration",
+              "Plays one tone: frequency from 37 to 32767 vibrations a second, duration in"
+              " clock ticks (18.2 make a second). SOUND 32767 is silent, a pause.",
+              "SOUND 440, 18"),
+    "PLAY": ('PLAY "music"  |  PLAY(n)',
+             "Plays music written as letters: notes A to G (# or + sharp, - flat, a length such"
+             " as C8, dots), O octave 0-6, < and > one octave down or up, L length, T tempo,"
+             " P pause, N note 0-84, MS ML MN short, smooth or normal notes, X A$; plays a"
+             " string variable. PLAY(n) is the number of notes waiting: always 0 here.",
+             'PLAY "T120 L8 CDEFGAB > C"'),
+    "VARPTR$": ("VARPTR$(variable)",
+                "A short code that stands for a variable, so PLAY can use it: X plays a"
+                " string that way, = takes a number.",
+                'PLAY "X" + VARPTR$(TUNE$)'),
+}
+
 KEYWORD_HELP: dict[str, str] = {
     word: _entry(*parts)
     for table in (_STATEMENTS, _COMMANDS, _FUNCTIONS, _OPERATORS, _STRUCTURED, _GRAPHICS,
-                  _FILES, _FILE_FUNCTIONS)
+                  _FILES, _FILE_FUNCTIONS, _SOUND)
     for word, parts in table.items()
 }
 
 #: Words that name a value (functions and read-only variables), for highlighting.
-FUNCTION_WORDS: frozenset[str] = frozenset(_FUNCTIONS) | frozenset(_FILE_FUNCTIONS) | {"FN", "POINT"}
+FUNCTION_WORDS: frozenset[str] = (frozenset(_FUNCTIONS) | frozenset(_FILE_FUNCTIONS)
+                                  | {"FN", "POINT", "VARPTR$"})
 
 #: Words that act as operators between values.
 OPERATOR_WORDS: frozenset[str] = frozenset(_OPERATORS)
