@@ -74,6 +74,14 @@ PROGRAMS = {
 150 PRINT ASC(MKS$(1)); ASC(MID$(MKS$(1), 4)); ASC(MID$(MKS$(-2.5), 3)); ASC(MID$(MKD$(10), 8))
 160 PRINT CVS(MKS$(123.456)), CVI(MKI$(-12345)), CVD(MKD$(1.5D+20))
 """,
+    "crunched_file_numbers": """
+10 OPEN "R",#1,"C.DAT",12
+20 FIELD#1,10 AS N$,2 AS K$
+30 LSET N$="ADA":LSET K$=MKI$(7):PUT#1,1
+40 GET#1,1:PRINT N$;CVI(K$):CLOSE#1
+50 OPEN "O",#2,"C.TXT":PRINT#2,"X";1:WRITE#2,"Y":CLOSE
+60 OPEN "I",#2,"C.TXT":LINE INPUT#2,A$:INPUT#2,B$:PRINT A$;B$:CLOSE
+""",
     "file_commands": """
 10 OPEN "O", #1, "S.TXT": PRINT #1, "HELLO WORLD": PRINT LOC(1): CLOSE
 20 OPEN "I", #1, "S.TXT": PRINT INPUT$(5, #1); "|"; INPUT$(3, 1); LOC(1): CLOSE

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
 from timewarp.basic.file_functions import CONTEXT_FUNCTIONS
+from timewarp.basic.lexer import Token
 from timewarp.basic.python_expressions import python_name
 
 _COMMANDS = {"KILL": 1, "NAME": 2, "FILES": 0, "MKDIR": 1, "CHDIR": 1, "RMDIR": 1}
@@ -53,6 +54,12 @@ class Record(ast.Stmt):
 
 class FileCommandParser:
     def file_command(self, name: str) -> ast.Stmt | None:
+        if name.endswith("#") and name[:-1] in ("FIELD", "GET", "PUT"):
+            # FIELD#1, PUT#1: the # belongs to the file number, not to a name FIELD#.
+            tok = self.tokens[self.i]
+            name = name[:-1]
+            self.tokens[self.i:self.i + 1] = [Token("name", name, tok.pos),
+                                              Token("op", "#", tok.pos + len(name))]
         if name in _COMMANDS:
             self.i += 1
             args = []
