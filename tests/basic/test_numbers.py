@@ -19,7 +19,7 @@ def test_single_precision_as_gw_basic_prints_it(value, text):
 
 
 @pytest.mark.parametrize("value, text", [
-    (1 / 7, " .1428571428571428"), (1e16, " 1D+16"), (1e15, " 1000000000000000"),
+    (1 / 7, " .1428571428571429"), (1e16, " 1D+16"), (1e15, " 1000000000000000"),
     (1e-17, " 1D-17"),
 ])
 def test_double_precision(value, text):

@@ -13,9 +13,7 @@ import time
 
 from timewarp.basic.arrays import OffsetList, _access, _first, _index_from, _ix, _lower
 from timewarp.basic.errors import BasicError, error_for_code
-from timewarp.basic.numbers import format_number, print_using, val
-
-LARGEST = 1.701411733192644e38   # GW-BASIC's largest single-precision number
+from timewarp.basic.numbers import LARGEST, format_number, mbf_single, print_using, val
 
 
 def _int(x) -> int:
@@ -275,14 +273,22 @@ def _point(rt, x, y) -> int:
 
 
 _FLOAT32 = struct.Struct("f")
+_PACK, _UNPACK = _FLOAT32.pack, _FLOAT32.unpack
+_NORMAL = 2.0 ** -126
 
 
 def _single(x: float) -> float:
-    """``x`` rounded to single precision, as GW-BASIC's FOR adds its STEP."""
+    """``x`` rounded to a GW-BASIC single, as FOR adds its STEP and CDBL widens it: past
+    the largest single it warns "Overflow"; below the smallest it is 0."""
     try:
-        return _FLOAT32.unpack(_FLOAT32.pack(x))[0]
+        y = _UNPACK(_PACK(x))[0]
     except OverflowError:
-        raise BasicError("Overflow") from None
+        y = x
+    if _NORMAL <= y <= LARGEST or -LARGEST <= y <= -_NORMAL:
+        return y
+    if -LARGEST <= y <= LARGEST:
+        return mbf_single(x)
+    return _warn("Overflow", y)
 
 
 class FloatRange:
@@ -325,8 +331,8 @@ def _fend(values):
     return values.value
 
 
-def _using(template: str, values: list) -> str:
-    return print_using(template, values)
+def _using(template: str, values: list, types: str = "") -> str:
+    return print_using(template, values, types)
 
 
 def _upto(end) -> int:

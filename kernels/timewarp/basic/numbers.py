@@ -4,6 +4,13 @@ PRINT shows single precision with up to 7 significant digits and double precisio
 up to 16, in fixed notation while that fits and as ``1.5E+10`` / ``1D+20`` otherwise;
 positive numbers get a leading space where the sign would go.  VAL and INPUT read numbers
 the forgiving way BASIC does.
+
+Values live in Python floats; single precision is Microsoft Binary Format's (24-bit
+mantissa, nothing below 2.9E-39, nothing above 1.701412E+38), applied where a value is
+written out or converted (``mbf_single``), so arithmetic itself runs at Python's speed.
+Doubles are printed from the shortest decimal that reads back as the same float, which is
+what GW-BASIC's 56-bit doubles show in the 16th digit far more often than the float's exact
+binary value does.
 """
 
 from __future__ import annotations
@@ -33,16 +40,16 @@ def format_number(value: float | int, double: bool = False) -> str:
 def _format_float(x: float, precision: int, letter: str) -> str:
     if math.isinf(x) or math.isnan(x):
         raise BasicError("Overflow")
-    if x == 0:
-        return " 0"
-    sign = "-" if x < 0 else " "
     if precision == 7:
         whole, exp10 = single_digits(x)
-        digits, e = str(whole).rstrip("0") or "0", exp10 + len(str(whole)) - 1
+        if whole == 0:
+            return " 0"
     else:
-        mantissa, _, exponent = f"{abs(x):.{precision - 1}e}".partition("e")
-        digits = mantissa.replace(".", "").rstrip("0") or "0"
-        e = int(exponent)
+        if x == 0:
+            return " 0"
+        whole, exp10 = double_digits(x, 16)
+    sign = "-" if x < 0 else " "
+    digits, e = str(whole).rstrip("0") or "0", exp10 + len(str(whole)) - 1
     if 0 <= e < precision:
         whole, frac = digits[:e + 1], digits[e + 1:]
         whole += "0" * (e + 1 - len(whole))
@@ -53,27 +60,128 @@ def _format_float(x: float, precision: int, letter: str) -> str:
     return f"{sign}{text}{letter}{'-' if e < 0 else '+'}{abs(e):02d}"
 
 
+# Microsoft Binary Format singles: the same 24-bit mantissa as IEEE's float32 (so Python's
+# struct rounds them), but an exponent range of 2**-128 .. 2**127 with no denormals.
+
+_FLOAT32 = struct.Struct("f")
+LARGEST = (1 - 2 ** -24) * 2.0 ** 127   # the largest single, 1.701412E+38
+LARGEST_DOUBLE = 1.7014118346046923e38  # the largest double GW-BASIC holds
+_SMALLEST = 2.0 ** -128                 # the smallest single; anything less is 0
+_FLOAT32_NORMAL = 2.0 ** -126           # below this, float32 would lose mantissa bits
+
+
+def mbf_single(x: float) -> float:
+    """``x`` rounded to a GW-BASIC single.  Beyond the largest single it stays as it is
+    (the caller decides between a warning and an error)."""
+    try:
+        y = _FLOAT32.unpack(_FLOAT32.pack(x))[0]
+    except OverflowError:
+        return x
+    if -_FLOAT32_NORMAL < y < _FLOAT32_NORMAL:
+        if x == 0 or -_SMALLEST < x < _SMALLEST:
+            return 0.0
+        fraction, exponent = math.frexp(x)
+        return math.ldexp(round(fraction * (1 << 24)), exponent - 24)
+    return y
+
+
+def number_literal(value: float, double: bool) -> str:
+    """The Python source for a BASIC constant: a single as the single it stands for; one
+    past the largest number (3E99999, 1D309) as GW-BASIC's "Overflow" warning, which gives
+    the largest number of its sign and type.  Never ``inf``, which is no Python name."""
+    limit = LARGEST_DOUBLE if double else LARGEST
+    if not -limit <= value <= limit:
+        sign = "-" if value < 0 else ""
+        return f"(_rt.warn('Overflow', {sign}1) and {sign}{limit!r})"
+    return repr(float(value) if double else mbf_single(value))
+
+
+# Rounding where a single is stored.  Sums and products of singles stay close to what GW-BASIC
+# computes (the printed seven digits agree almost always), so LET rounds to a single only a
+# value that may have drifted further: one built with a fractional constant, a division, a
+# power, a double or a function such as SQR.  Programs that never do (counting loops, integer
+# sorts) pay nothing.
+
+_WHOLE_FUNCTIONS = {"INT", "FIX", "CINT", "SGN", "LEN", "ASC", "INSTR", "POS", "EOF", "ERR",
+                    "POINT", "LBOUND", "UBOUND", "FREEFILE"}
+
+
+def may_leave_single(e) -> bool:
+    """Whether the value of the expression ``e`` (a BASIC AST node) may not be a single."""
+    kind = type(e).__name__
+    if kind == "Number":
+        return e.type == "#" or not float(e.value).is_integer()
+    if kind in ("Variable", "ArrayElement"):
+        return e.type == "#"
+    if kind == "Binary":
+        if e.op in "+-*":
+            return may_leave_single(e.left) or may_leave_single(e.right)
+        return e.op in ("/", "^")
+    if kind == "Unary":
+        return e.op == "-" and may_leave_single(e.operand)
+    if kind == "BuiltinCall":
+        if e.name == "ABS":
+            return may_leave_single(e.args[0])
+        return e.type != "%" and e.name not in _WHOLE_FUNCTIONS
+    return True
+
+
+def single_bytes(x: float) -> tuple[int, int, int, int]:
+    """The four bytes of ``x`` as a GW-BASIC single: three of mantissa (the top one with
+    the sign in place of the hidden bit), then the exponent biased by 128."""
+    x = mbf_single(x)
+    if x == 0:
+        return 0, 0, 0, 0
+    fraction, exponent = math.frexp(abs(x))
+    man = int(fraction * (1 << 24)) & 0x7FFFFF
+    if x < 0:
+        man |= 0x800000
+    return man & 0xFF, (man >> 8) & 0xFF, man >> 16, exponent + 128
+
+
+def double_digits(x: float, count: int) -> tuple[int, int]:
+    """(whole, exp10): |x| is about whole * 10**exp10, ``whole`` of ``count`` digits,
+    rounded half up from the shortest decimal that names the float."""
+    d = decimal.Decimal(repr(abs(x)))
+    exp10 = d.adjusted() - count + 1
+    whole = int(d.scaleb(-exp10).quantize(1, rounding=decimal.ROUND_HALF_UP))
+    if whole >= 10 ** count:
+        whole, exp10 = whole // 10, exp10 + 1
+    return whole, exp10
+
+
 # GW-BASIC's own way from a single-precision number to 7 decimal digits.  It scales the
 # 24-bit mantissa (plus a byte of carry) by ten until it lies in [999999.9, 9999999],
 # rounding as it goes; the rounding differs from exact rounding in the last digit
-# (1/3 prints as .3333334), and programs of 1982 printed exactly these digits.
-
-_FLOAT32 = struct.Struct("f")
-_LIMIT_TOP = 9999999.0
-_LIMIT_BOTTOM = 999999.9375
+# (1/3 prints as .3333334), and programs of 1982 printed exactly these digits.  PRINT USING
+# asks for fewer digits the same way, with the limits moved down.
 
 
-def single_digits(x: float) -> tuple[int, int]:
-    """(whole, exp10): |x| in single precision is about whole * 10**exp10, 7 digits."""
-    x = abs(_FLOAT32.unpack(_FLOAT32.pack(x))[0])
+def _just_under(power: int) -> float:
+    """The largest single below 10**power."""
+    value = 10.0 ** power
+    return value - 2.0 ** (math.frexp(value)[1] - 24)
+
+
+_LIMITS = {n: (_just_under(n - 1) if n > 0 else 0.0, _just_under(max(n, 0)))
+           for n in range(0, 8)}
+
+
+def single_digits(x: float, count: int = 7) -> tuple[int, int]:
+    """(whole, exp10): |x| in single precision is about whole * 10**exp10, with ``count``
+    digits (7 at most); whole is 0 for 0 and for what is too small to be a single."""
+    x = abs(mbf_single(x))
+    if x == 0:
+        return 0, 0
+    bottom, top = _LIMITS[max(min(count, 7), 0)]
     fraction, exponent = math.frexp(x)
     man, exp = int(fraction * (1 << 24)) << 8, exponent - 32   # x == man * 2**exp
     exp10 = 0
-    while man * 2.0 ** exp > _LIMIT_TOP:
+    while man * 2.0 ** exp > top:
         man, exp = _divide_by_ten(man, exp)
         exp10 += 1
     man, exp = _round_carry(man, exp)
-    while man * 2.0 ** exp < _LIMIT_BOTTOM:
+    while man * 2.0 ** exp < bottom:
         man, exp = _times_ten(man, exp)
         exp10 -= 1
     man, exp = _round_carry(man, exp)
@@ -82,7 +190,7 @@ def single_digits(x: float) -> tuple[int, int]:
     if scaled & 0x80:
         scaled += 0x80
     whole = scaled >> 8
-    if whole >= 10_000_000:
+    if count > 0 and whole >= 10 ** count:
         whole, exp10 = whole // 10, exp10 + 1
     return whole, exp10
 
@@ -172,12 +280,15 @@ def _radix(text: str) -> int:
 _NUMERIC_FIELD = re.compile(r"(\+?)(\*\*\$|\$\$|\*\*)?([#,]*)(\.#*)?(\^\^\^\^)?([+-]?)")
 
 
-def print_using(template: str, values: list[object]) -> str:
-    """PRINT USING: values placed into the template's fields, the template reused as needed."""
+def print_using(template: str, values: list[object], types: str = "") -> str:
+    """PRINT USING: values placed into the template's fields, the template reused as needed.
+    ``types`` holds each value's BASIC type ("#" rounds as a double, anything else as a
+    single, the way GW-BASIC rounds the binary value: .005 in ``#.##`` is 0.00)."""
     if not template:
         raise BasicError("Illegal function call")
     out: list[str] = []
-    pending = list(values)
+    pending = [(value, kind == "#") for value, kind in
+               zip(values, types.ljust(len(values), "!"))]
     while True:
         used_any = _format_pass(template, pending, out)
         if not pending or not used_any:
@@ -202,7 +313,7 @@ def _format_pass(template: str, pending: list[object], out: list[str]) -> bool:
                 continue
             if not pending:
                 return used
-            value = pending.pop(0)
+            value = pending.pop(0)[0]
             if not isinstance(value, str):
                 raise BasicError("Type mismatch")
             out.append(value if width == 0 else value[:width].ljust(width))
@@ -214,10 +325,10 @@ def _format_pass(template: str, pending: list[object], out: list[str]) -> bool:
                       or match.group(2)):
             if not pending:
                 return used
-            value = pending.pop(0)
+            value, double = pending.pop(0)
             if isinstance(value, str):
                 raise BasicError("Type mismatch")
-            out.append(_numeric_field(match, float(value)))
+            out.append(_numeric_field(match, float(value), double))
             i = match.end()
             used = True
             continue
@@ -238,7 +349,7 @@ def _string_field_width(template: str, i: int) -> int | None:
     return end - i + 1
 
 
-def _numeric_field(match: re.Match, value: float) -> str:
+def _numeric_field(match: re.Match, value: float, double: bool = False) -> str:
     plus, money, body, frac, exp, trailing = match.groups()
     frac = frac or ""
     decimals = max(len(frac) - 1, 0)
@@ -246,8 +357,9 @@ def _numeric_field(match: re.Match, value: float) -> str:
     comma = "," in body
     negative = value < 0
     if exp:
-        return _exponent_field(value, body.count("#") + (1 if money else 0), decimals, plus)
-    rounded = _half_up(abs(value), decimals)
+        return _exponent_field(value, body.count("#") + (1 if money else 0), decimals, plus,
+                               double)
+    rounded = _fixed(abs(value), decimals, double)
     text = f"{rounded:,.{decimals}f}" if comma else f"{rounded:.{decimals}f}"
     if text.startswith("0") and len(body.replace(",", "")) == 0 and frac:
         text = text[1:]
@@ -265,21 +377,38 @@ def _numeric_field(match: re.Match, value: float) -> str:
     return text.rjust(width, fill)
 
 
-def _half_up(value: float, decimals: int):
-    """Round as GW-BASIC does: a decimal half goes up (42.25 -> 42.3)."""
-    return decimal.Decimal(repr(value)).quantize(decimal.Decimal(1).scaleb(-decimals),
-                                                 rounding=decimal.ROUND_HALF_UP)
+def _fixed(value: float, decimals: int, double: bool) -> decimal.Decimal:
+    """|value| rounded to ``decimals`` places as GW-BASIC's PRINT USING rounds it."""
+    if value == 0:
+        return decimal.Decimal(0)
+    if double:
+        return decimal.Decimal(repr(value)).quantize(decimal.Decimal(1).scaleb(-decimals),
+                                                     rounding=decimal.ROUND_HALF_UP)
+    # A single: its 7 digits, then, if that shows too many places, fewer digits of the
+    # binary value (not of the 7 digits), as GW-BASIC converts it again.
+    whole, exp10 = single_digits(value)
+    if -exp10 > decimals:
+        whole, exp10 = single_digits(value, 7 + exp10 + decimals)
+    return decimal.Decimal(whole).scaleb(exp10)
 
 
-def _exponent_field(value: float, digits: int, decimals: int, plus: str) -> str:
+def _exponent_field(value: float, digits: int, decimals: int, plus: str,
+                    double: bool = False) -> str:
     """``#.##^^^^``: without a + sign, one place before the point is kept for the sign."""
     whole = digits if plus else digits - 1
     magnitude = abs(value)
-    exponent = math.floor(math.log10(magnitude)) + 1 - whole if magnitude else 0
-    mantissa = _half_up(magnitude / 10 ** exponent, decimals)
-    if mantissa >= 10 ** max(whole, 0) and magnitude:
-        exponent += 1
-        mantissa = _half_up(magnitude / 10 ** exponent, decimals)
+    wanted = max(whole, 0) + decimals
+    if magnitude == 0 or wanted == 0:
+        mantissa, exponent = decimal.Decimal(0), 0
+    else:
+        count = min(wanted, 16 if double else 7)
+        number, exp10 = (double_digits(magnitude, count) if double
+                         else single_digits(magnitude, count))
+        # The digits, then zeros up to the places the field shows.
+        mantissa = decimal.Decimal(number * 10 ** (wanted - count)).scaleb(-decimals)
+        exponent = exp10 - (wanted - count) + decimals
+        if number >= 10 ** count:
+            mantissa, exponent = mantissa / 10, exponent + 1
     text = f"{mantissa:.{decimals}f}"
     if whole <= 0:
         text = text.lstrip("0") or "0"

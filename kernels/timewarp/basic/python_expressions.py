@@ -11,6 +11,7 @@ from __future__ import annotations
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
 from timewarp.basic.file_functions import FUNCTION_CODE as FILE_FUNCTION_CODE
+from timewarp.basic.numbers import number_literal
 
 _RELATION = {"=": "==", "<>": "!=", "<": "<", ">": ">", "<=": "<=", ">=": ">="}
 _LOGIC_HELPER = {"AND": "_and", "OR": "_or", "XOR": "_xor", "EQV": "_eqv", "IMP": "_imp"}
@@ -80,7 +81,9 @@ class ExpressionTranslator:
     def _Number(self, e: ast.Number) -> str:
         if e.type == "%" or (isinstance(e.value, int)):
             return repr(int(e.value))
-        return repr(float(e.value))
+        # A single constant is its single-precision value (X# = .1 holds .1000000014901161,
+        # as in GW-BASIC); one past the largest number warns "Overflow" and is the largest.
+        return number_literal(e.value, e.type == "#")
 
     def _String(self, e: ast.String) -> str:
         return repr(e.value)
@@ -238,6 +241,8 @@ class ExpressionTranslator:
             return f"(_CHARACTERS[_c] if (_c := {self.value(e.args[0])}) in _CHARACTERS else _chr(_c))"
         if name == "MID$":
             return f"_mid({', '.join(self.value(a) for a in e.args)})"
+        if name == "CDBL" and e.args[0].type == "!":
+            return f"_single({self.value(e.args[0])})"    # the single's binary value
         if name == "RND":
             return f"_rt.rnd({self.value(e.args[0])})" if e.args else "_rt.rnd()"
         if name == "STR$":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
+from timewarp.basic.numbers import may_leave_single
 from timewarp.basic.python_expressions import python_name
 
 
@@ -28,7 +29,10 @@ class SimpleStatements:
         self.emit(f"{self.exprs.value(target)} = {value_code}")
 
     def s_Assign(self, s: ast.Assign) -> None:
-        self.store(s.target, self.exprs.value(s.value), s.value.type)
+        code = self.exprs.value(s.value)
+        if s.target.type == "!" and may_leave_single(s.value):
+            code = f"_single({code})"    # see numbers.may_leave_single
+        self.store(s.target, code, s.value.type)
 
     def s_Const(self, s: ast.Const) -> None:
         self.store(ast.Variable(s.key), self.exprs.value(s.value), s.value.type)
@@ -45,7 +49,9 @@ class SimpleStatements:
         emit, value = self.emit, self.exprs.value
         if s.using is not None:
             values = [value(i) for i in s.items if isinstance(i, ast.Expr)]
-            emit(f"{target}.item(_using({value(s.using)}, [{', '.join(values)}]))")
+            # The types too: a double rounds as a double, anything else as a single.
+            types = "".join(i.type for i in s.items if isinstance(i, ast.Expr))
+            emit(f"{target}.item(_using({value(s.using)}, [{', '.join(values)}], {types!r}))")
         else:
             for item in s.items:
                 if item == ",":
