@@ -18,6 +18,7 @@ from timewarp.logo.ast import Call, Constant, Failure, Infix, Negate, TemplateSl
 from timewarp.logo.errors import LogoError
 from timewarp.logo.parser import parse
 from timewarp.logo.primitives import COMMAND_FORMS, command_ident
+from timewarp.logo.primitives.stepping import tag_name
 from timewarp.logo.reader import Line
 from timewarp.logo.values import show_form
 
@@ -116,6 +117,8 @@ class Compiler:
             self._emit(f"V[{name!r}] = a{index}")
 
     def _body(self, proc: Procedure) -> None:
+        if any(str(item).lower() == "tag" for line in proc.lines for item in line.items):
+            self._emit("_go = 0")  # where a procedure with TAGs starts (_tagged_lines)
         start = len(self.src.lines)
         self.self_tail_kinds: set[bool] = set()
         self.returns: list[tuple[int, str | None]] = []
@@ -149,12 +152,51 @@ class Compiler:
         self.src.origins.insert(start, self.src.origins[start])
 
     def _procedure_lines(self, lines: list[Line]) -> None:
+        proc = self.procedure
+        assert proc is not None
+        stepped = proc.name in self.interp.stepped
+        parsed = [parse(line.items, self.interp.arity) for line in lines]
+        tags = {name: index for index, name in enumerate(
+            tag_name(node) for instructions in parsed for node in instructions) if name}
+        self.interp.procedure_tags[proc.name] = tags  # for GOTO to check
+        if tags:
+            self._tagged_lines(lines, parsed, tags, stepped)
+            return
         for number, line in enumerate(lines):
             self.line = line
-            instructions = parse(line.items, self.interp.arity)
+            if stepped:
+                self._emit(f"_step_line(I, {show_form(line.items)!r})")
+            instructions = parsed[number]
             last = number == len(lines) - 1
             for index, node in enumerate(instructions):
                 self._statement(node, tail=last and index == len(instructions) - 1)
+
+    def _tagged_lines(self, lines: list[Line], parsed: list[list], tags: dict[str, int],
+                      stepped: bool) -> None:
+        """A procedure with TAGs: each instruction runs if the loop started at or before it,
+        and GOTO sets where the next time round starts (``_go``, set to 0 before the loop)."""
+        assert self.procedure is not None
+        self._emit("_at, _go = _go, 0")
+        self._emit("try:")
+        self.src.indent += 1
+        count = 0
+        for number, line in enumerate(lines):
+            self.line = line
+            last = number == len(lines) - 1
+            for index, node in enumerate(parsed[number]):
+                self._emit(f"if _at <= {count}:")
+                self.src.indent += 1
+                if stepped and index == 0:
+                    self._emit(f"_step_line(I, {show_form(line.items)!r})")
+                self._emit("pass")
+                self._statement(node, tail=last and index == len(parsed[number]) - 1)
+                self.src.indent -= 1
+                count += 1
+        self._emit("pass")
+        self.src.indent -= 1
+        self._emit("except _GotoSignal as _g:")
+        self._emit(f"    _go = _goto_target(_g, {self.procedure.name!r}, {tags!r})")
+        self._emit("    continue")
 
     def _entry(self, entry: str, signature: str, proc: Procedure) -> None:
         """The function callers call: inputs' old values live in locals, not in a dict."""

@@ -107,4 +107,42 @@ trace | TRACE procname(s) | trace "square square untrace "square
 traced | TRACED | show traced
 tracedp | TRACEDP procname  (TRACED?) | print tracedp "square
 untrace | UNTRACE procname(s) | untrace "square
+.setsegmentsize | .SETSEGMENTSIZE num  (does nothing here) | .setsegmentsize 10000
+?in | ?IN  (in a TRANSFER template) | show transfer [] [lput ?in ?out] [a b c]
+?out | ?OUT  (in a TRANSFER template) | show transfer [] [fput ?in ?out] [a b c]
+cascade.2 | CASCADE.2 endtest template1 start1 template2 start2 | show cascade.2 5 [?1 + ?2] 0 [?2 + 1] 1
+cleartext | CLEARTEXT  (CT) | cleartext
+continue | CONTINUE value  (CO) - ends a PAUSE; PAUSE outputs the value | continue
+fill | FILL - floods the shape around the turtle with the pen colour | repeat 4 [fd 50 rt 90] pu setxy 20 20 fill
+fullscreen | FULLSCREEN  (FS) | fullscreen
+gc | GC | gc
+goto | GOTO tag - jumps to TAG tag in the same procedure | to countdown :n tag "top print :n make "n :n - 1 if :n > 0 [goto "top] end
+labelsize | LABELSIZE | show labelsize
+linep | LINEP  (LINE?) | print linep
+map.se | MAP.SE template list | show map.se [list ? ?] [1 2]
+norefresh | NOREFRESH | norefresh
+palette | PALETTE colournumber | show palette 4
+pause | PAUSE - type instructions in the procedure's scope until CONTINUE | to check :x pause print :x end
+pen | PEN | show pen
+penerase | PENERASE  (PE) - draw in the background colour | penerase fd 50 penpaint
+penmode | PENMODE | print penmode
+penpaint | PENPAINT  (PPT) | penpaint
+penpattern | PENPATTERN | show penpattern
+penreverse | PENREVERSE  (PX) - draw in the background's opposite colour | penreverse fd 50 penpaint
+refresh | REFRESH | refresh
+runparse | RUNPARSE wordorlist | show runparse "3+4
+screenmode | SCREENMODE | print screenmode
+setlabelheight | SETLABELHEIGHT height | setlabelheight 20 label "big
+setpalette | SETPALETTE colournumber [r g b]  (8 and above) | setpalette 8 [50 25 0] setpc 8
+setpen | SETPEN list  (as PEN outputs) | setpen [pendown paint [2 2] 4 [-1]]
+setpenpattern | SETPENPATTERN pattern  (kept, not drawn) | setpenpattern [1 1]
+splitscreen | SPLITSCREEN  (SS) | splitscreen
+step | STEP procname(s) - show each line and wait for Enter | step "square
+stepped | STEPPED | show stepped
+steppedp | STEPPEDP procname  (STEPPED?) | print steppedp "square
+tag | TAG name - a place GOTO can jump to | to loop tag "again print "hi goto "again end
+textscreen | TEXTSCREEN  (TS) | textscreen
+transfer | TRANSFER endtest template inbasket | show transfer [] [lput ?in ?out] [a b c]
+unstep | UNSTEP procname(s) | unstep "square
+vbarredp | VBARREDP char  (VBARRED?) | print vbarredp "a
 """

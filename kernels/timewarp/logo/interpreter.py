@@ -21,7 +21,9 @@ from timewarp.logo.compiler import Compiler, Source
 from timewarp.logo.errors import LogoError, dont_know, not_enough_inputs
 from timewarp.logo.parser import UNLIMITED, Arity
 from timewarp.logo.primitives import COMMAND_FORMS, PRIMITIVES, Primitive, command_ident
+from timewarp.logo.primitives import stepping
 from timewarp.logo.primitives.library import LIBRARY_PROCEDURES
+from timewarp.logo.primitives.turtle import UCBLOGO_COLOURS
 from timewarp.logo.reader import Line
 
 if TYPE_CHECKING:
@@ -29,6 +31,13 @@ if TYPE_CHECKING:
     from timewarp.turtle.model import TurtleWorld
 
 _LIST_CACHE_SIZE = 2000
+
+#: UCBLogo's special variables with their first values.  LOGOPLATFORM says where this Logo
+#: runs; COMMAND.LINE is what ucblogo was started with (nothing, here).
+SPECIAL_VARIABLES: dict[str, object] = {
+    "allowgetset": "false", "caseignoredp": "true", "command.line": [], "fullprintp": "false",
+    "logoplatform": "TimeWarp", "logoversion": 6.2, "unburyonedit": "true",
+    "usealternatenames": "false"}
 
 
 @dataclass
@@ -81,10 +90,28 @@ class Interpreter:
         #: Procedures TRACE watches, and how deep the traced calls now are.
         self.traced: set[str] = set()
         self.trace_depth = 0
+        #: Procedures STEP runs a line at a time; how many PAUSEs are waiting.
+        self.stepped: set[str] = set()
+        self.pausing = 0
+        #: PENPAINT, PENERASE or PENREVERSE, and the pen colour kept while not painting.
+        self.pen_mode = "paint"
+        #: Colour numbers 0-15 and any that SETPALETTE added (primitives/turtle.py).
+        self.palette: list[str] = list(UCBLOGO_COLOURS)
+        #: SCREENMODE's word and SETLABELHEIGHT's size (primitives/window.py).
+        self.screen_mode: str | None = None
+        self.label_height: float = 14
+        self.paint_colour: str | None = None
+        #: Each compiled procedure's TAGs and where they are (compiler._tagged_lines).
+        self.procedure_tags: dict[str, dict[str, int]] = {}
         #: MACROEXPAND is waiting for a macro's expansion (runtime.run_macro).
         self.expanding_macro = False
         #: Names BURY hid from PROCEDURES, NAMES and PLISTS: procedures, variables, plists.
         self.buried: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+        # UCBLogo's special variables, buried as there (primitives/io.py reads the limits).
+        self.variables.update(SPECIAL_VARIABLES)
+        self.buried[1].update(SPECIAL_VARIABLES)
+        #: How many LOADs are running (LOADNOISILY names what they define).
+        self.loading = 0
         #: SETSCRUNCH's scale (kept for SCRUNCH; the picture is not stretched).
         self.scrunch: list = [1, 1]
         #: Open files and the current reader and writer (primitives/streams.py).
@@ -105,7 +132,9 @@ class Interpreter:
     def _namespace(self) -> dict[str, Any]:
         namespace: dict[str, Any] = dict(runtime.HELPERS)
         namespace.update(V=self.variables, E=self.entries, BD=self.bodies, I=self,
-                         RC=self.repcounts, _counter=itertools.count)
+                         RC=self.repcounts, _counter=itertools.count,
+                         _GotoSignal=stepping.GotoSignal, _goto_target=stepping.goto_target,
+                         _step_line=stepping.step_line)
         for primitive in PRIMITIVES.values():
             namespace[primitive.ident] = primitive.function
         for name, function in COMMAND_FORMS.items():
@@ -138,6 +167,8 @@ class Interpreter:
             raise LogoError(f"{procedure.name} is a primitive", code=22)
         self.procedures[procedure.name] = procedure
         self.invalidate()
+        if self.loading and self.variables.get("loadnoisily") == "true":
+            self.console.write(f"{procedure.name} defined\n")
 
     def erase(self, name: str) -> None:
         if self.procedures.pop(name, None) is not None:

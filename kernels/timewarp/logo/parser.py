@@ -238,6 +238,8 @@ class Parser:
                 token = self._peek()
                 if token is not None and token.kind == ")" and not self.open_parens:
                     raise LogoError("unexpected ')'", code=12)
+                if token is None and not inputs and arity.name in OK_WITHOUT_INPUT:
+                    break
                 if token is None or token.kind in (")", "op"):
                     raise not_enough_inputs(name)
                 inputs.append(self.expression())
@@ -252,6 +254,11 @@ class Parser:
                 return TemplateSlot(index.value)
             raise LogoError("? doesn't like its input", code=7)
         return TemplateSlot(1)
+
+
+#: Procedures that take their input if one follows, and run without it at the end of the
+#: line (UCBLogo's OK_NO_ARG): ``continue`` and ``continue 5`` both work.
+OK_WITHOUT_INPUT = frozenset({"continue"})
 
 
 def _is_template(name: str) -> bool:

@@ -14,11 +14,13 @@ from collections.abc import Iterator
 from timewarp.engine import (Completeness, Completion, Console, LanguageError, ProgramExit,
                              Session)
 from timewarp.logo import help as logo_help
+from timewarp.logo import values
 from timewarp.logo.compiler import Compiler
 from timewarp.logo.errors import (LogoError, OutputSignal, StopSignal, ThrowSignal,
-                                  no_value)
-from timewarp.logo.interpreter import Interpreter, Procedure, redefinable
+                                  doesnt_like, no_value)
+from timewarp.logo.interpreter import SPECIAL_VARIABLES, Interpreter, Procedure, redefinable
 from timewarp.logo.primitives import PRIMITIVES
+from timewarp.logo.primitives.stepping import GotoSignal
 from timewarp.logo.primitives.workspace import make_procedure, procedure_listing
 from timewarp.logo.reader import Line, Unfinished, read_lines
 from timewarp.turtle.model import TurtleWorld
@@ -129,6 +131,7 @@ class LogoSession(Session):
 
     def _run_line(self, line: Line) -> None:
         interp = self.interp
+        values.ACTIVE_VARIABLES[0] = interp.variables
         try:
             source = Compiler(interp).list_source("_top", line.items, False, line)
             interp.run_source(source, None)["_top"]()
@@ -145,9 +148,13 @@ class LogoSession(Session):
             raise LogoError(f"Can only use {word} inside a procedure", line.number,
                             code=31) from None
         except ThrowSignal as thrown:
+            if thrown.tag == "pause" and interp.pausing:
+                raise  # CONTINUE typed at PAUSE's prompt: PAUSE catches it
             if thrown.tag != "toplevel":
                 raise LogoError(f"Can't find catch tag for {thrown.tag}", line.number,
                                 code=14) from None
+        except GotoSignal as jump:
+            raise self._located(doesnt_like("goto", jump.tag, code=4), jump, line) from None
         except KeyError as missing:
             error = no_value(missing.args[0])
             raise self._located(error, missing, line) from None
@@ -225,7 +232,10 @@ class LogoSession(Session):
         return None
 
     def variables(self) -> dict[str, object]:
-        return dict(self.interp.variables)
+        # UCBLogo's special variables (CASEIGNOREDP...) stay out of sight while buried.
+        hidden = self.interp.buried[1]
+        return {name: value for name, value in self.interp.variables.items()
+                if name not in SPECIAL_VARIABLES or name not in hidden}
 
     @property
     def procedures(self) -> dict[str, Procedure]:

@@ -164,7 +164,17 @@ def _equal_atoms(a: object, b: object) -> bool:
     nb = b if type(b) in NUMBER_TYPES else parse_number(b)  # type: ignore[arg-type]
     if na is not None and nb is not None:
         return na == nb
-    return word_text(a).lower() == word_text(b).lower()
+    ta, tb = word_text(a), word_text(b)
+    return ta == tb or (ta.lower() == tb.lower() and case_ignored())
+
+
+#: The variables of the workspace running now, where CASEIGNOREDP lives (set by the session).
+ACTIVE_VARIABLES: list[dict] = [{}]
+
+
+def case_ignored() -> bool:
+    """CASEIGNOREDP: words that differ only in case are equal unless it is FALSE."""
+    return str(ACTIVE_VARIABLES[0].get("caseignoredp", "true")).lower() != "false"
 
 
 def truth(name: str, value: object) -> bool:

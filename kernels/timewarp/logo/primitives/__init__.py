@@ -70,7 +70,8 @@ def _load() -> None:
     from timewarp.logo.primitives import (arithmetic, assertions, control, data,  # noqa: F401
                                           devices, io, turtle, workspace)
     # UCBLogo 6.2's further primitives and library procedures.
-    from timewarp.logo.primitives import contents, debugging, library, streams  # noqa: F401
+    from timewarp.logo.primitives import (contents, debugging, library,  # noqa: F401
+                                          pens, stepping, streams, window)
 
 
 _load()

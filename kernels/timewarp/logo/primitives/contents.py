@@ -47,7 +47,13 @@ def _contents(interp: Any, buried: bool) -> list:
     procs, names, plists = interp.buried
     groups = ((interp.procedures, procs), (interp.variables, names),
               (interp.property_lists, plists))
-    return [sorted(n for n in table if (n in hidden) is buried) for table, hidden in groups]
+    found = [sorted(n for n in table if (n in hidden) is buried) for table, hidden in groups]
+    if buried:
+        # UCBLogo buries its library (written in Logo there, in Python here) as it loads it.
+        from timewarp.logo.primitives.library import LIBRARY_PROCEDURES
+        found[0] = sorted({*found[0], *(n for n in LIBRARY_PROCEDURES
+                                         if n not in interp.procedures)})
+    return found
 
 
 @primitive("contents", 0)

@@ -332,7 +332,16 @@ def load(interp: Any, name: Any) -> None:
     if interp.load_source is None:
         raise LogoError("load can only be used in a Logo session", code=7)
     streams_of(interp).workspace_file = name
-    interp.load_source(source)
+    before = interp.variables.get("startup")
+    interp.loading += 1
+    try:
+        interp.load_source(source)
+    finally:
+        interp.loading -= 1
+    # UCBLogo runs a STARTUP list that the loaded file gave a value.
+    startup = interp.variables.get("startup")
+    if isinstance(startup, list) and startup is not before:
+        interp.run_list(startup)
 
 
 @primitive("save", 1, 0, 1, outputs=False)

@@ -38,7 +38,7 @@ def turtle_command(names: str, default: int, outputs: bool = False, **arity: Any
     return register
 
 
-def _colour(name: str, value: Any) -> Any:
+def _colour(name: str, value: Any, palette: Any = UCBLOGO_COLOURS) -> Any:
     if isinstance(value, list):
         parts = [to_number(name, v) for v in value]
         if len(parts) != 3 or not all(0 <= p <= 100 for p in parts):
@@ -46,9 +46,9 @@ def _colour(name: str, value: Any) -> Any:
         return tuple(round(p * 2.55) for p in parts)
     if type(value) in (int, float) or (is_word(value) and word_text(value).isdigit()):
         number = int(to_number(name, value))
-        if not 0 <= number < len(UCBLOGO_COLOURS):
+        if not 0 <= number < len(palette):
             raise doesnt_like(name, value)
-        return UCBLOGO_COLOURS[number]
+        return palette[number]
     if is_word(value):
         return word_text(value)
     raise doesnt_like(name, value)
@@ -124,7 +124,11 @@ def showturtle(interp: Any) -> None:
 
 @turtle_command("setpencolor setpc setpencolour", 1)
 def setpencolor(interp: Any, colour: Any) -> None:
-    interp.world.turtle.set_pen_colour(_colour("setpencolor", colour))
+    if interp.pen_mode == "paint":
+        interp.world.turtle.set_pen_colour(_colour("setpencolor", colour, interp.palette))
+    else:
+        from timewarp.logo.primitives.pens import set_paint_colour
+        set_paint_colour(interp, _colour("setpencolor", colour, interp.palette))
 
 
 @turtle_command("setpensize setpenwidth", 1)
@@ -136,7 +140,10 @@ def setpensize(interp: Any, size: Any) -> None:
 
 @turtle_command("setbackground setbg", 1)
 def setbackground(interp: Any, colour: Any) -> None:
-    interp.world.set_background(_colour("setbackground", colour))
+    interp.world.set_background(_colour("setbackground", colour, interp.palette))
+    if interp.pen_mode != "paint":
+        from timewarp.logo.primitives.pens import drawing_colour
+        drawing_colour(interp)  # PENERASE follows the background
 
 
 @turtle_command("setxy", 2)
@@ -182,13 +189,13 @@ def dot(interp: Any, size: Any = None) -> None:
 
 @turtle_command("label", 1)
 def label(interp: Any, text: Any) -> None:
-    interp.world.turtle.label(print_form(text))
+    interp.world.turtle.label(print_form(text), interp.label_height)
 
 
 @turtle_command("filled", 2)
 def filled(interp: Any, colour: Any, items: Any) -> None:
     turtle = interp.world.turtle
-    turtle.begin_fill(_colour("filled", colour))
+    turtle.begin_fill(_colour("filled", colour, interp.palette))
     try:
         interp.run_list(to_list("filled", items))
     finally:
@@ -248,9 +255,9 @@ def distance(interp: Any, position: Any) -> Any:
 
 @turtle_command("pencolor pc pencolour", 0, outputs=True)
 def pencolor(interp: Any) -> Any:
-    colour = interp.world.turtle.pen_colour
-    if colour in UCBLOGO_COLOURS:
-        return UCBLOGO_COLOURS.index(colour)
+    colour = interp.paint_colour or interp.world.turtle.pen_colour
+    if colour in interp.palette:
+        return interp.palette.index(colour)
     return colour
 
 
@@ -273,5 +280,5 @@ def pendownp(interp: Any) -> str:
 @turtle_command("background bg", 0, outputs=True)
 def background(interp: Any) -> Any:
     colour = interp.world.background
-    return UCBLOGO_COLOURS.index(colour) if colour in UCBLOGO_COLOURS else colour
+    return interp.palette.index(colour) if colour in interp.palette else colour
 

@@ -160,10 +160,14 @@ def ern(interp: Any, names: Any) -> None:
 
 @primitive("erall", 0, outputs=False)
 def erall(interp: Any) -> None:
-    for name in list(interp.procedures):
+    # As in UCBLogo, what is buried (the special variables among it) stays.
+    procs, names, plists = interp.buried
+    for name in [n for n in interp.procedures if n not in procs]:
         interp.erase(name)
-    interp.variables.clear()
-    interp.property_lists.clear()
+    for name in [n for n in interp.variables if n not in names]:
+        del interp.variables[name]
+    for name in [n for n in interp.property_lists if n not in plists]:
+        del interp.property_lists[name]
 
 
 @primitive("procedures", 0)

@@ -1,0 +1,208 @@
+"""UCBLogo's window and housekeeping words that a notebook can honour, and a few more of its
+library procedures (MAP.SE, CASCADE.2, TRANSFER with ?IN and ?OUT).
+
+A cell's output shows the text and the picture together, so TEXTSCREEN, SPLITSCREEN and
+FULLSCREEN only change what SCREENMODE says; CLEARTEXT clears the text where the front end
+can (a terminal, the notebook's cell output); the picture is always kept, so REFRESH and
+NOREFRESH change nothing; Python collects memory, so GC and .SETSEGMENTSIZE do nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from timewarp.logo.errors import LogoError, doesnt_like
+from timewarp.logo.parser import tokenize
+from timewarp.logo.primitives import ANY, primitive
+from timewarp.logo.primitives.control import _each, apply_template
+from timewarp.logo.primitives.library import cascade
+from timewarp.logo.reader import read_list
+from timewarp.logo.runtime import condition_truth, template_slot
+from timewarp.logo.values import is_word, to_int, to_list, to_number, word_text
+
+# -- the screen -------------------------------------------------------------------------------
+
+
+def _screen(mode: str) -> Any:
+    def set_mode(interp: Any) -> None:
+        interp.screen_mode = mode
+    return set_mode
+
+
+primitive("textscreen ts", 0, outputs=False)(_screen("textscreen"))
+primitive("splitscreen ss", 0, outputs=False)(_screen("splitscreen"))
+primitive("fullscreen fs", 0, outputs=False)(_screen("fullscreen"))
+
+
+@primitive("screenmode", 0)
+def screenmode(interp: Any) -> str:
+    if interp.screen_mode is None:
+        # As in UCBLogo: text only until the turtle draws, then text and picture.
+        return "splitscreen" if interp.world.log else "textscreen"
+    return interp.screen_mode
+
+
+@primitive("cleartext ct", 0, outputs=False)
+def cleartext(interp: Any) -> None:
+    clear = getattr(interp.console, "clear_screen", None)
+    if clear is not None:
+        clear()
+
+
+@primitive("refresh", 0, outputs=False)
+def refresh(interp: Any) -> None:
+    """The picture is always kept (it is the turtle's log)."""
+
+
+@primitive("norefresh", 0, outputs=False)
+def norefresh(interp: Any) -> None:
+    """Accepted: the log is what every view draws from, so it is always kept."""
+
+
+@primitive("gc", 0, 0, 1, outputs=False)
+def gc(interp: Any, anything: Any = None) -> None:
+    """Python reclaims memory by itself."""
+
+
+@primitive(".setsegmentsize", 1, outputs=False)
+def setsegmentsize(interp: Any, size: Any) -> None:
+    if to_int(".setsegmentsize", size) <= 0:
+        raise doesnt_like(".setsegmentsize", size)
+
+
+@primitive("palette", 1)
+def palette(interp: Any, number: Any) -> list:
+    index = to_int("palette", number)
+    if not 0 <= index < len(interp.palette):
+        raise doesnt_like("palette", number)
+    colour = interp.palette[index]
+    return [_percent(int(colour[i:i + 2], 16)) for i in (1, 3, 5)]
+
+
+def _percent(part: int) -> int | float:
+    # UCBLogo keeps 16-bit colour parts (the 8-bit part times 256) and shows percentages.
+    return part * 256 * 100 / 65535 if part else 0
+
+
+@primitive("setpalette", 2, outputs=False)
+def setpalette(interp: Any, number: Any, rgb: Any) -> None:
+    index = to_int("setpalette", number)
+    parts = [to_number("setpalette", part) for part in to_list("setpalette", rgb)]
+    # As in UCBLogo, the first eight colours stay as they are.
+    if index < 8 or len(parts) != 3 or not all(0 <= p <= 100 for p in parts):
+        raise doesnt_like("setpalette", number if index < 8 else rgb)
+    while len(interp.palette) <= index:
+        interp.palette.append("#000000")
+    interp.palette[index] = "#" + "".join(f"{int(p * 65535 / 100) >> 8:02x}" for p in parts)
+
+
+@primitive("setlabelheight", 1, outputs=False)
+def setlabelheight(interp: Any, height: Any) -> None:
+    size = to_number("setlabelheight", height)
+    if not 0 < size <= 1000:
+        raise doesnt_like("setlabelheight", height)
+    interp.label_height = size
+
+
+@primitive("labelsize", 0)
+def labelsize(interp: Any) -> list:
+    # Labels are drawn in a monospaced font about six tenths as wide as it is high.
+    height = interp.label_height
+    return [round(height * 0.6), round(height)]
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+@primitive("linep line?", 0)
+def linep(interp: Any) -> str:
+    from timewarp.logo.primitives.streams import eofp
+    return "false" if eofp(interp) == "true" else "true"
+
+
+@primitive("vbarredp vbarred?", 1)
+def vbarredp(interp: Any, char: Any) -> str:
+    if not is_word(char) or len(word_text(char)) != 1:
+        raise doesnt_like("vbarredp", char)
+    return "false"
+
+
+@primitive("runparse", 1)
+def runparse(interp: Any, value: Any) -> list:
+    items = read_list(word_text(value)) if is_word(value) else to_list("runparse", value)
+    found: list = []
+    negative = False
+    for token in tokenize(items):
+        if token.kind in ("(", ")", "neg"):
+            found.append("-" if token.kind == "neg" else token.kind)
+        elif token.kind == "quote":
+            found.append('"' + str(token.value))
+        elif token.kind == "var":
+            found.append(":" + str(token.value))
+        elif token.kind == "num" and found and found[-1] == "-" and negative:
+            found[-1] = -token.value  # "-5" stays one number
+        else:
+            found.append(token.value)
+        negative = token.kind == "neg"
+    return found
+
+
+# -- library procedures -------------------------------------------------------------------
+
+
+@primitive("map.se", 2, 1, ANY)
+def map_se(interp: Any, template: Any, *data: Any) -> list:
+    if not data:
+        raise LogoError("not enough inputs to map.se", code=6)
+    found: list = []
+    for _, value in _each(interp, "map.se", template, data):
+        if value is None:
+            raise LogoError(f"{word_text(template) if is_word(template) else 'map.se'} "
+                            "didn't output to map.se", code=5)
+        found.extend(value if isinstance(value, list) else [value])
+    return found
+
+
+@primitive("cascade.2", 5, 0, ANY)
+def cascade_2(interp: Any, *inputs: Any) -> Any:
+    if len(inputs) < 3:
+        raise LogoError("not enough inputs to cascade.2", code=6)
+    return cascade(interp, *inputs)
+
+
+@primitive("transfer", 3)
+def transfer(interp: Any, end_test: Any, template: Any, inbasket: Any) -> Any:
+    """TRANSFER: the template (with ?IN and ?OUT) runs for each member of the in-basket,
+    its value becoming the out-basket, until the basket is empty or the end test is true."""
+    outbasket: Any = []
+    basket = to_list("transfer", inbasket)
+    interp.template_numbers.append(1)
+    try:
+        while basket:
+            if not (isinstance(end_test, list) and not end_test):
+                interp.templates.append((outbasket, basket))
+                try:
+                    done = interp.run_list(to_list("transfer", end_test), value=True)
+                finally:
+                    interp.templates.pop()
+                if condition_truth(interp, "transfer", done):
+                    break
+            outbasket = apply_template(interp, "transfer", template, [outbasket, basket])
+            basket = basket[1:]
+            interp.template_numbers[-1] += 1
+    finally:
+        interp.template_numbers.pop()
+    return outbasket
+
+
+@primitive("?in", 0)
+def question_in(interp: Any) -> Any:
+    basket = template_slot(interp, 2)
+    if not isinstance(basket, list) or not basket:
+        raise doesnt_like("?in", basket)
+    return basket[0]
+
+
+@primitive("?out", 0)
+def question_out(interp: Any) -> Any:
+    return template_slot(interp, 1)
