@@ -55,8 +55,16 @@ class Console(abc.ABC):
         """
 
     def poll_key(self) -> str:
-        """Return a key pressed since the last call, or "" (BASIC's INKEY$)."""
+        """Return a key pressed since the last call, or "" (BASIC's INKEY$).
+
+        Special keys are GW-BASIC's two characters, CHR$(0) and the scan code (see
+        timewarp.keys)."""
         return ""
+
+    @property
+    def keys_ended(self) -> bool:
+        """True when no key can ever come (scripted keys used up, piped input at its end)."""
+        return False
 
 
 class StreamConsole(Console):
@@ -66,6 +74,17 @@ class StreamConsole(Console):
         self.stdin = stdin if stdin is not None else sys.stdin
         self.stdout = stdout if stdout is not None else sys.stdout
         self.line_open = False
+        self._keys = None
+
+    def poll_key(self) -> str:
+        if self._keys is None:
+            from timewarp.keys import TerminalKeys
+            self._keys = TerminalKeys(self.stdin)
+        return self._keys.poll()
+
+    @property
+    def keys_ended(self) -> bool:
+        return self._keys is not None and self._keys.ended
 
     def write(self, text: str) -> None:
         if text:
@@ -76,6 +95,8 @@ class StreamConsole(Console):
         if prompt:
             self.write(prompt)
         self.stdout.flush()
+        if self._keys is not None:
+            self._keys.pause()      # INPUT reads a whole line, echoed, as the terminal does
         line = self.stdin.readline()
         if not line:
             raise EOFError("no more input")
@@ -89,9 +110,12 @@ class StreamConsole(Console):
 class ScriptedConsole(Console):
     """A console fed from a list of answers that records all output: for tests and the grader."""
 
-    def __init__(self, answers: list[str] | tuple[str, ...] = (), echo: bool = True) -> None:
+    def __init__(self, answers: list[str] | tuple[str, ...] = (), echo: bool = True,
+                 keys: list[str] | tuple[str, ...] = ()) -> None:
         self.answers = list(answers)
         self.echo = echo
+        #: Keys "pressed" one per poll_key call, GW-BASIC's codes (timewarp.keys).
+        self.keys = list(keys)
         self.chunks: list[str] = []
         self.prompts: list[str] = []
 
@@ -112,6 +136,13 @@ class ScriptedConsole(Console):
         if self.echo:
             self.write(answer + "\n")
         return answer
+
+    def poll_key(self) -> str:
+        return self.keys.pop(0) if self.keys else ""
+
+    @property
+    def keys_ended(self) -> bool:
+        return not self.keys
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from timewarp.basic import structure as st
 from timewarp.basic.ast import walk_statements
 from timewarp.basic.definitions import SharedNames
 from timewarp.basic.errors import BasicError
+from timewarp.basic.events import add_event_checks
 from timewarp.basic.python_expressions import (
     ExpressionTranslator,
     is_accessor,
@@ -84,6 +85,8 @@ class ProgramCompiler:
     def compile(self) -> CompiledProgram:
         items = st.flatten_line_ifs(self.lines)
         main, subs = _split_subs(items)
+        # ON KEY / ON TIMER: a trap check between statements, only in programs that trap.
+        main, self.event_traps = add_event_checks(main)
         self._collect_program_facts(items, subs)
         emit = self.emit
         emit("def _program(_V, _A):")
@@ -96,6 +99,9 @@ class ProgramCompiler:
             if isinstance(s, ast.Shared) for k in s.keys}
         self._load_variables(main_vars)
         emit("_depth = 0")
+        if self.event_traps:
+            emit("_ev = _rt.events")
+            emit("_ev.start()")
         self._define_fns()
         for sub in subs:
             self._compile_sub(sub)
@@ -106,6 +112,8 @@ class ProgramCompiler:
         emit("finally:")
         emit.indent()
         self._store_variables(main_vars)
+        if self.event_traps:
+            emit("_ev.stop()")
         emit.dedent()
         return self._finish()
 

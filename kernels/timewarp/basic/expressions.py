@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError, BasicSyntaxError
+from timewarp.basic.events import FUNCTIONS as EVENT_FUNCTIONS
 from timewarp.basic.lexer import Token
 
 # name -> (argument types, result type); "n" number, "$" string, "?" either, "N" optional number
@@ -29,6 +30,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "INSTR": ("", "%"), "UBOUND": ("", "%"), "LBOUND": ("", "%"),
     "EOF": ("n", "%"), "FREEFILE": ("", "%"), "SENSOR": ("$", "!"), "INPUT$": ("", "$"),
 }
+BUILTINS.update(EVENT_FUNCTIONS)
 
 _RELATIONS = {"=", "<>", "<", ">", "<=", ">="}
 _LOGICAL = ("IMP", "EQV", "XOR", "OR", "AND")

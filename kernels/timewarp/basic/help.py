@@ -183,14 +183,6 @@ _STATEMENTS = {
     "WIDTH": ("WIDTH columns",
               "Set the screen width on old computers; here it is accepted and does nothing.",
               "WIDTH 80"),
-    "KEY": ("KEY OFF | KEY ON",
-            "Hid or showed the function-key line at the bottom of the old screen; accepted here"
-            " and does nothing.",
-            "KEY OFF"),
-    "OFF": ("KEY OFF", "Used in KEY OFF, which does nothing here.", "KEY OFF"),
-    "SLEEP": ("SLEEP [seconds]",
-              "Waited for a while or for a key press; here it is accepted and does nothing.",
-              "SLEEP 1"),
     "TRON": ("TRON", "Switched on tracing of line numbers; accepted here and does nothing.",
              "TRON"),
     "TROFF": ("TROFF", "Switched tracing off again; accepted here and does nothing.", "TROFF"),
@@ -251,9 +243,6 @@ _FUNCTIONS = {
     "TAN": ("TAN(angle)", "The tangent of an angle in radians.", "PRINT TAN(0.5)"),
     "VAL": ("VAL(text$)", "The number written in a string (0 if it does not start with one).",
             'PRINT VAL("12.5") * 2'),
-    "TIMER": ("TIMER", "The number of seconds since midnight.", "RANDOMIZE TIMER"),
-    "INKEY$": ("INKEY$", "The key the user has pressed, or an empty string if none.",
-               "K$ = INKEY$"),
     "UCASE$": ("UCASE$(text$)", "The string in capital letters.", 'PRINT UCASE$("hello")'),
     "LCASE$": ("LCASE$(text$)", "The string in small letters.", 'PRINT LCASE$("HELLO")'),
     "LTRIM$": ("LTRIM$(text$)", "The string without the spaces at its start.",
@@ -475,15 +464,69 @@ _SOUND = {
                 'PLAY "X" + VARPTR$(TUNE$)'),
 }
 
+# Keys, events and time (timewarp.basic.events).
+_EVENTS = {
+    "KEY": ('KEY(n) ON | OFF | STOP  |  KEY n, "text"  |  KEY ON | OFF | LIST',
+            "KEY(n) ON lets ON KEY(n) catch key n (1-10 F1-F10, 11 up, 12 left, 13 right,"
+            " 14 down, 15-20 your own); OFF stops it, STOP keeps presses for later."
+            ' KEY n, "text" makes F-key n type the text; KEY 15, CHR$(0) + CHR$(16) makes key'
+            " 15 the Q key. KEY ON and KEY OFF showed the F-key line: nothing here.",
+            "KEY(11) ON"),
+    "ON KEY": ("ON KEY(n) GOSUB line",
+               "When key n is pressed (after KEY(n) ON), the program runs the subroutine at"
+               " that line, then goes on where it was. GOSUB 0 stops catching the key.",
+               "ON KEY(11) GOSUB 500: KEY(11) ON"),
+    "ON TIMER": ("ON TIMER(seconds) GOSUB line",
+                 "After TIMER ON, the subroutine at that line runs every so many seconds.",
+                 "ON TIMER(1) GOSUB 900: TIMER ON"),
+    "OFF": ("KEY(n) OFF  |  TIMER OFF", "Stops catching a key or the timer.", "TIMER OFF"),
+    "ON PLAY": ("ON PLAY(notes) GOSUB line",
+                "Ran a subroutine when background music ran short of notes. Accepted here, but"
+                " music is never in the background, so it never runs.",
+                "ON PLAY(4) GOSUB 800: PLAY ON"),
+    "ON STRIG": ("ON STRIG(n) GOSUB line  |  STRIG(n) ON | OFF | STOP",
+                 "Ran a subroutine when a joystick button was pressed. Accepted here; there is"
+                 " no joystick, so it never runs.",
+                 "ON STRIG(0) GOSUB 700: STRIG(0) ON"),
+    "ON PEN": ("ON PEN GOSUB line  |  PEN ON | OFF | STOP",
+               "Ran a subroutine when a light pen touched the screen. Accepted here; it never"
+               " runs.",
+               "ON PEN GOSUB 600: PEN ON"),
+    "ON COM": ("ON COM(n) GOSUB line  |  COM(n) ON | OFF | STOP",
+               "Ran a subroutine when bytes arrived at serial port n. Accepted here; it never"
+               " runs (read a device with OPEN instead).",
+               "ON COM(1) GOSUB 400: COM(1) ON"),
+    "SLEEP": ("SLEEP [seconds]",
+              "Waits that many seconds, or until a key is pressed or a caught event happens."
+              " SLEEP on its own waits for a key.",
+              "SLEEP 2"),
+}
+_EVENT_FUNCTIONS = {
+    "TIMER": ("TIMER  |  TIMER ON | OFF | STOP",
+              "The number of seconds since midnight (in twentieths of a second). TIMER ON lets"
+              " ON TIMER run its subroutine; OFF stops it, STOP keeps the ticks for later.",
+              "RANDOMIZE TIMER"),
+    "INKEY$": ("INKEY$",
+               "The key the user has pressed, or an empty string if none; it does not wait."
+               " Arrows and F-keys give two characters: CHR$(0) and a code (72 up, 80 down,"
+               " 75 left, 77 right, 59 F1). In a notebook, click the drawing first.",
+               'K$ = INKEY$: IF K$ = CHR$(0) + CHR$(72) THEN PRINT "UP"'),
+    "TIME$": ('TIME$  |  TIME$ = "hh:mm:ss"', "The time as hh:mm:ss. Setting it moves this"
+              " program's clock only, never the computer's.", "PRINT TIME$"),
+    "DATE$": ('DATE$  |  DATE$ = "mm-dd-yyyy"', "The date as mm-dd-yyyy. Setting it changes"
+              " the date this program sees, never the computer's.", "PRINT DATE$"),
+}
+
 KEYWORD_HELP: dict[str, str] = {
     word: _entry(*parts)
     for table in (_STATEMENTS, _COMMANDS, _FUNCTIONS, _OPERATORS, _STRUCTURED, _GRAPHICS,
-                  _FILES, _FILE_FUNCTIONS, _SOUND)
+                  _FILES, _FILE_FUNCTIONS, _SOUND, _EVENTS, _EVENT_FUNCTIONS)
     for word, parts in table.items()
 }
 
 #: Words that name a value (functions and read-only variables), for highlighting.
 FUNCTION_WORDS: frozenset[str] = (frozenset(_FUNCTIONS) | frozenset(_FILE_FUNCTIONS)
+                                  | frozenset(_EVENT_FUNCTIONS)
                                   | {"FN", "POINT", "VARPTR$"})
 
 #: Words that act as operators between values.

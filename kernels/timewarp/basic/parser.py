@@ -10,6 +10,7 @@ import difflib
 
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError, BasicSyntaxError
+from timewarp.basic.events import EventStatementParser
 from timewarp.basic.expressions import ExpressionParser, Names
 from timewarp.basic.files import FileStatementParser
 from timewarp.basic.qbasic import QBasicParser
@@ -17,7 +18,7 @@ from timewarp.basic.graphics import GRAPHICS_SYNTAX, parse_graphics
 from timewarp.basic.lexer import STATEMENT_WORDS, Token
 
 _TYPE_NAMES = {"INTEGER": "%", "LONG": "%", "SINGLE": "!", "DOUBLE": "#", "STRING": "$"}
-_NO_OPS = {"BEEP", "WIDTH", "KEY", "LOCATE", "TRON", "TROFF", "DECLARE", "SLEEP", "LPRINT"}
+_NO_OPS = {"BEEP", "WIDTH", "LOCATE", "TRON", "TROFF", "DECLARE", "LPRINT"}
 _COMMANDS = {"LIST", "RUN", "NEW", "DELETE", "RENUM", "CLEAR", "SYSTEM"}
 
 
@@ -33,7 +34,7 @@ def parse_statements(tokens: list[Token], names: Names,
     return statements
 
 
-class StatementParser(QBasicParser, FileStatementParser, ExpressionParser):
+class StatementParser(EventStatementParser, QBasicParser, FileStatementParser, ExpressionParser):
     def statement_list(self, stop_at_else: bool) -> tuple[ast.Stmt, ...]:
         out: list[ast.Stmt] = []
         while self.peek() is not None:
@@ -61,6 +62,9 @@ class StatementParser(QBasicParser, FileStatementParser, ExpressionParser):
         if tok.kind == "label":
             self.i += 1
             return []
+        event = self.event_statement(tok)     # KEY, SLEEP, TIME$ =, PEN ON...: see events
+        if event is not None:
+            return [event]
         if tok.kind == "name":
             return [self.name_statement(tok)]
         if tok.kind == "data":
@@ -235,6 +239,9 @@ class StatementParser(QBasicParser, FileStatementParser, ExpressionParser):
         if self.accept("kw", "ERROR"):
             self.expect("kw", "GOTO")
             return ast.OnError(self.line_ref())
+        event = self.on_event()       # ON KEY(n) GOSUB, ON TIMER(n) GOSUB...: see events
+        if event is not None:
+            return event
         selector = self.expression()
         gosub = bool(self.accept("kw", "GOSUB"))
         if not gosub:

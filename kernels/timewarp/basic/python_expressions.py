@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
+from timewarp.basic.events import FUNCTION_CODE as EVENT_FUNCTION_CODE
 from timewarp.basic.file_functions import FUNCTION_CODE as FILE_FUNCTION_CODE
 from timewarp.basic.numbers import number_literal
 
@@ -34,6 +35,7 @@ _FUNCTIONS = {
     "EOF": "_rt.files.eof({0})", "FREEFILE": "_rt.files.freefile()", "SENSOR": "_rt.files.sensor({0})",
 }
 _FUNCTIONS.update(FILE_FUNCTION_CODE)
+_FUNCTIONS.update(EVENT_FUNCTION_CODE)     # INKEY$, TIMER, TIME$, DATE$
 
 
 def python_name(key: str, array: bool = False) -> str:

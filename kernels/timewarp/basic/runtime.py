@@ -49,6 +49,15 @@ class Runtime:
         self.files = BasicFiles()
         self.reset_errors()
 
+    @property
+    def events(self):
+        """Keys, event traps and the session's clock (see event_runtime), made when first used."""
+        events = self.__dict__.get("_events")
+        if events is None:
+            from timewarp.basic.event_runtime import Events
+            events = self._events = Events(self)
+        return events
+
     def reset_errors(self) -> None:
         self.handler: int | None = None
         self.in_handler = False

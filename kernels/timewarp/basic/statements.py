@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from timewarp.basic import ast
 from timewarp.basic import structure as st
 from timewarp.basic.errors import BasicError
+from timewarp.basic.events import EventStatementCompiler
 from timewarp.basic.files import FileStatementCompiler
 from timewarp.basic.qbasic import QBasicCompiler
 from timewarp.basic.python_expressions import python_name
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 _temps = itertools.count()
 
 
-class StatementCompiler(QBasicCompiler, FileStatementCompiler, SimpleStatements):
+class StatementCompiler(EventStatementCompiler, QBasicCompiler, FileStatementCompiler, SimpleStatements):
     def __init__(self, program: ProgramCompiler, region: list, names: set[str], kind: str,
                  sub: dict | None = None) -> None:
         self.program = program
