@@ -156,7 +156,8 @@ class Compiler:
         assert proc is not None
         stepped = proc.name in self.interp.stepped
         parsed = [parse(line.items, self.interp.arity) for line in lines]
-        tags = {name: index for index, name in enumerate(
+        # GOTO goes on after its TAG (a TAG does nothing; a stepped line is not shown again).
+        tags = {name: index + 1 for index, name in enumerate(
             tag_name(node) for instructions in parsed for node in instructions) if name}
         self.interp.procedure_tags[proc.name] = tags  # for GOTO to check
         if tags:

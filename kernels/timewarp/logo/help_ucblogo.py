@@ -145,4 +145,6 @@ textscreen | TEXTSCREEN  (TS) | textscreen
 transfer | TRANSFER endtest template inbasket | show transfer [] [lput ?in ?out] [a b c]
 unstep | UNSTEP procname(s) | unstep "square
 vbarredp | VBARREDP char  (VBARRED?) | print vbarredp "a
+` | ` list - fills in ,[...] and ,@[...] | show `[a ,[sum 1 2] ,@[list 4 5]]
+fulltext | FULLTEXT procname | show fulltext "square
 """

@@ -20,6 +20,7 @@ from timewarp.logo.values import (check_name, is_word, logo_bool, show_form, to_
 UCBLOGO_ARITY: dict[str, tuple[int, int, int]] = {
     "filter": (2, 2, 4), "find": (2, 2, 4), "for": (2, 2, 7), "foreach": (0, 2, -1),
     "map": (1, 2, -1), "reverse": (1, 1, 2), "case": (2, 2, 3), "savel": (2, 2, 3),
+    "`": (1, 1, 2),
 }
 
 

@@ -26,7 +26,7 @@ LIBRARY_PROCEDURES = frozenset("""
     do.while ern erpl filep filter find for foreach gensym ignore invoke iseq localmake
     macroexpand map mdarray mditem mdsetitem name namelist pick pllist poall pon pons pop popl
     popls pops pots push queue quoted reduce remdup remove reverse rseq unburyall unburyname
-    until while xcor ycor map.se cascade.2 transfer ?in ?out""".split())
+    until while xcor ycor map.se cascade.2 transfer ?in ?out `""".split())
 
 # -- numbers -----------------------------------------------------------------------------
 

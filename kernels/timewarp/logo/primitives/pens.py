@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PIL import ImageColor
+
 from timewarp.logo.errors import doesnt_like
 from timewarp.logo.primitives import primitive
 from timewarp.logo.primitives.turtle import _colour, turtle_command
@@ -27,7 +29,7 @@ MODES = ("paint", "erase", "reverse")
 
 
 def _opposite(colour: str) -> str:
-    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = ImageColor.getrgb(colour)[:3]
     return f"#{255 - red:02x}{255 - green:02x}{255 - blue:02x}"
 
 
@@ -44,7 +46,7 @@ def drawing_colour(interp: Any) -> None:
     if interp.pen_mode == "erase":
         turtle.pen_colour = background
     else:
-        turtle.pen_colour = _opposite(parse_colour(background))
+        turtle.pen_colour = _opposite(background)
 
 
 def set_paint_colour(interp: Any, colour: str) -> None:

@@ -30,7 +30,8 @@ class GotoSignal(Exception):
 
 def running_procedure(interp: Any, depth: int = 2) -> str | None:
     """The procedure whose code called this primitive (through RUN lists, if any)."""
-    frame = sys._getframe(depth)  # noqa: SLF001 - the compiled code's frames say where we are
+    # The compiled code's own frames say which procedure is running.
+    frame = sys._getframe(depth)
     while frame is not None:
         info = interp.code_info.get(frame.f_code)
         if info is not None and info.procedure is not None:

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from timewarp.logo.errors import LogoError, doesnt_like
+from timewarp.logo.errors import LogoError, doesnt_like, dont_know
 from timewarp.logo.parser import tokenize
 from timewarp.logo.primitives import ANY, primitive
 from timewarp.logo.primitives.control import _each, apply_template
 from timewarp.logo.primitives.library import cascade
 from timewarp.logo.reader import read_list
 from timewarp.logo.runtime import condition_truth, template_slot
-from timewarp.logo.values import is_word, to_int, to_list, to_number, word_text
+from timewarp.logo.values import check_name, is_word, to_int, to_list, to_number, word_text
 
 # -- the screen -------------------------------------------------------------------------------
 
@@ -206,3 +206,41 @@ def question_in(interp: Any) -> Any:
 @primitive("?out", 0)
 def question_out(interp: Any) -> Any:
     return template_slot(interp, 1)
+
+
+@primitive("`", 1)
+def backquote(interp: Any, template: Any) -> list:
+    """` list: a copy with ``, [instructions]`` replaced by their value and ``,@
+    [instructions]`` by the members of theirs, in sublists too."""
+    found: list = []
+    items = to_list("`", template)
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if item in (",", ",@") and index + 1 < len(items):
+            value = interp.run_list(to_list("`", items[index + 1]), value=True)
+            if item == ",":
+                found.append(value)
+            else:
+                found.extend(to_list("`", value))
+            index += 2
+            continue
+        found.append(backquote(interp, item) if isinstance(item, list) else item)
+        index += 1
+    return found
+
+
+@primitive("fulltext", 1)
+def fulltext(interp: Any, name: Any) -> list:
+    """FULLTEXT: each line of the definition as a word (as Logo read it: comments and runs of
+    spaces are not kept); a procedure made with DEFINE gives lists, as in UCBLogo."""
+    from timewarp.logo.primitives.workspace import text_
+    procedure = interp.procedures.get(check_name("fulltext", name))
+    if procedure is None:
+        raise dont_know(check_name("fulltext", name))
+    if procedure.title is None or not procedure.title.items:
+        text = text_(interp, name)
+        inputs = [":" + word_text(v) if is_word(v) and not word_text(v).lstrip("-").isdigit()
+                  else v for v in text[0]]
+        return [["to", procedure.name, *inputs], *text[1:], ["end"]]
+    return [procedure.title.text, *[line.text for line in procedure.lines], "end"]

@@ -1,0 +1,77 @@
+"""PAUSE and CONTINUE, STEP, pen modes and FILL: what golden programs cannot show, because
+ucblogo reads its own window (not stdin) and draws pixels (not a log of lines)."""
+
+from __future__ import annotations
+
+from timewarp.turtle.model import Fill, Segment
+
+
+def test_pause_runs_typed_lines_in_the_procedure_scope(logo_with_input):
+    logo = logo_with_input("print :x", 'make "x 99', "foo", "continue")
+    out = logo("to sq :x\npause\nprint :x\nend\nsq 4")
+    assert out == ("Pausing...\nsq? print :x\n4\nsq? make \"x 99\n"
+                   "sq? foo\nI don't know how to foo\nsq? continue\n99\n")
+    assert logo.console.prompts == ["sq? "] * 4
+
+
+def test_continue_gives_pause_its_value(logo_with_input):
+    logo = logo_with_input("show 5", "continue 7")
+    assert logo("print pause") == "Pausing...\n? show 5\n5\n? continue 7\n7\n"
+    # Inside CATCH "PAUSE, CONTINUE is an ordinary throw.
+    assert logo('show catch "pause [continue 3]') == "3\n"
+
+
+def test_pause_ends_quietly_when_the_input_ends(logo):
+    assert logo("to p\npause\nprint \"after\nend\np") == "Pausing...\np? after\n"
+
+
+def test_continue_outside_a_pause_is_a_catch_error(logo):
+    assert "Can't find catch tag for pause" in str(logo.error("continue"))
+
+
+def test_step_shows_each_line_and_waits(logo_with_input):
+    logo = logo_with_input("", "")
+    logo('to tw :a\nprint :a\nprint :a * 2\nend\nstep "tw')
+    assert logo("tw 3") == "[print :a] >>> \n3\n[print :a * 2] >>> \n6\n"
+    assert logo("show stepped print steppedp \"tw unstep \"tw tw 1") == "[[tw] [] []]\ntrue\n1\n2\n"
+
+
+def test_step_and_goto_together(logo_with_input):
+    logo = logo_with_input("", "", "", "", "")
+    logo('to twice\nmake "n 0\ntag "again\nmake "n :n + 1\nif :n < 2 [goto "again]\nend')
+    logo('step "twice')
+    # After GOTO the tag's line is not shown again, as in ucblogo.
+    assert logo("twice show :n").count(">>>") == 6
+
+
+def test_penerase_draws_in_the_background_colour(logo):
+    logo('setbg 1 setpc 4 fd 10 pe fd 10 ppt fd 10')
+    colours = [s.colour for s in logo.session.turtle.log if isinstance(s, Segment)]
+    assert colours == ["#ff0000", "#0000ff", "#ff0000"]
+    # PENREVERSE: the background's opposite colour; SETPENCOLOR there changes PENPAINT's.
+    logo("px setpc 2 fd 10 show pc ppt fd 10")
+    colours = [s.colour for s in logo.session.turtle.log if isinstance(s, Segment)]
+    assert colours[3:] == ["#ffff00", "#00ff00"]
+
+
+def test_fill_floods_the_closed_shape_around_the_turtle(logo):
+    logo("repeat 4 [fd 100 rt 90] pu setxy 50 50 setpc 4 fill")
+    fills = [item for item in logo.session.turtle.log if isinstance(item, Fill)]
+    assert len(fills) == 1 and fills[0].colour == "#ff0000"
+    xs = [x for x, _ in fills[0].points]
+    ys = [y for _, y in fills[0].points]
+    assert (min(xs), max(xs), min(ys), max(ys)) == (0.5, 99.5, 0.5, 99.5)
+    # Beneath the square's lines, which stay on top.
+    assert isinstance(logo.session.turtle.log[0], Fill)
+
+
+def test_fill_on_a_line_or_outside_the_canvas_does_nothing(logo):
+    logo("fd 100 bk 50 fill pu setxy 5000 0 fill")
+    assert not [item for item in logo.session.turtle.log if isinstance(item, Fill)]
+
+
+def test_loadnoisily_and_startup(logo, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lib.lg").write_text('to hi\nprint "hello\nend\nmake "startup [hi]\n')
+    assert logo('load "lib.lg') == "hello\n"
+    assert logo('make "loadnoisily "true load "lib.lg') == "hi defined\nhello\n"
