@@ -128,7 +128,6 @@ def test_comments_and_blank_lines() -> None:
     ("T():x", 1, "no condition"),
     ("TX:hello", 1, "no statement called TX"),
     ("TPYE:hello", 1, "Did you mean TYPE"),
-    ("F:data", 1, "F: (FILE)"),
     ("J:", 1, "needs a label"),
     ("J:*1abc", 1, "needs a label"),
     ("*1 T:x", 1, "label"),

@@ -77,3 +77,14 @@ def test_backslash_continues_a_line_and_errors_name_its_first_line() -> None:
 
 def test_escapes() -> None:
     assert output(r"T:a\x42c\^a\b\r\a\qz") == "aBc\x01\b\r\aqz\n"
+
+
+def test_file_statement_makes_its_text_and_nothing_more() -> None:
+    # The reference interpreter's F: only builds %text (the standard gives FILE no meaning).
+    assert output("C:#N = 3\nF:scores#N.txt\nT:%text") == "scores3.txt\n"
+    assert output("FILE(1 = 2):skipped\nT:[%text]") == "[]\n"
+
+
+def test_nextstmt_reads_as_in_the_reference() -> None:
+    # 0 before the first line has ended, then -1 (no jump waiting) in every later line.
+    assert output("T:%nextstmt\nJ:*A\n*A T:%nextstmt\nT:%nextstmt") == "0\n-1\n-1\n"

@@ -185,6 +185,14 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class FileStatement:
+    """F: -- the standard names FILE but never says what it does; the reference interpreter
+    makes its text (so %text holds it) and does nothing more."""
+
+    text: Text
+
+
+@dataclass(frozen=True)
 class Link:
     path: Text
 
@@ -243,7 +251,8 @@ class SystemCommand:
 
 
 Action = (TypeText | Accept | Match | Jump | JumpMatch | Use | End | Compute | Remark | Problem
-          | Link | Wait | Graphics | Check | ClearScreen | MoveCursor | SystemCommand)
+          | Link | Wait | Graphics | Check | ClearScreen | MoveCursor | SystemCommand
+          | FileStatement)
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,8 @@ STATEMENTS: dict[str, tuple[str, str, str]] = {
            "(counted from 1).", "CA:5,10"),
     "CL": ("CL:", "CLEARLINE: clears the rest of the line on a terminal.", "CL:"),
     "CE": ("CE:", "CLEAREND: clears the rest of the screen on a terminal.", "CE:"),
+    "F": ("F:text", "FILE: named by the standard without a meaning; as in the reference "
+          "interpreter it only makes its text (%text holds it).", "F:scores.txt"),
     "XS": ("XS:command", "SYSTEM: in the reference interpreter, runs a command on the "
            "computer; Time Warp's lessons may not, and stop with an error.", "XS:ls"),
 }

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from timewarp.pilot import graphics, screen
 from timewarp.pilot.ast import (
     Accept, Action, BinaryOp, Check, ClearScreen, Comparison, Compute, Condition, End, Expression,
-    FunctionCall, Graphics, Jump, JumpMatch, Link, Logical, Match, MoveCursor, Negate, Not, Number,
+    FileStatement, FunctionCall, Graphics, Jump, JumpMatch, Link, Logical, Match, MoveCursor, Negate, Not, Number,
     Problem, Remark, Statement, String, Substitution, SystemCommand, Text, TypeText, Use, Variable,
     Wait,
 )
@@ -104,6 +104,7 @@ class Interpreter:
             Graphics: self.graphics, Check: self.check, ClearScreen: self.clear_screen,
             MoveCursor: self.move_cursor,
             SystemCommand: lambda action, run: screen.refuse_system(action),
+            FileStatement: lambda action, run: self.render(action.text),
         }
 
     # --- running ---------------------------------------------------------------------------
@@ -146,6 +147,9 @@ class Interpreter:
             raise err.at(statement.line, lesson.where) from None
         except TurtleError as err:
             raise PilotError(err.message, statement.line, where=lesson.where) from None
+        # The reference keeps %nextstmt for the jump a line ends with and sets it to -1 (no
+        # jump waiting) as each line ends: 0 in the first statement, -1 in every later one.
+        self.variables["#%NEXTSTMT"] = -1
         return True
 
     @property

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from timewarp.pilot import graphics, screen
 from timewarp.pilot.ast import (
-    Accept, Action, Check, Compute, Condition, End, Graphics, Jump, JumpMatch, Link, Match, PlainText,
-    Problem, Remark, Statement, Substitution, Text, TypeText, Use, Wait, Wildcard,
+    Accept, Action, Check, Compute, Condition, End, FileStatement, Graphics, Jump, JumpMatch, Link,
+    Match, PlainText, Problem, Remark, Statement, Substitution, Text, TypeText, Use, Wait, Wildcard,
 )
 from timewarp.pilot.errors import PilotError
 from timewarp.pilot.expressions import parse_expression, variable_from
@@ -239,6 +239,7 @@ KEYWORDS: tuple[KeywordSpec, ...] = (
     KeywordSpec("C", "COMPUTE", _compute),
     KeywordSpec("R", "REMARK", lambda operand: Remark()),
     KeywordSpec("PR", "PROBLEM", lambda operand: Problem()),
+    KeywordSpec("F", "FILE", lambda operand: FileStatement(parse_text(operand))),
     KeywordSpec("L", "LINK", _link),
     KeywordSpec("W", "WAIT", _wait),
     KeywordSpec("G", "GRAPHICS", _graphics),
@@ -269,9 +270,6 @@ def resolve_head(head: str) -> tuple[KeywordSpec, str | None]:
         return _BY_NAME[upper], None
     if upper[-1:] in ("Y", "N") and upper[:-1] in _BY_NAME:
         return _BY_NAME[upper[:-1]], upper[-1]
-    if upper in ("F", "FILE"):
-        raise PilotError("F: (FILE) is in the standard, but the standard never says what it "
-                         "does, so Time Warp has no F:")
     close = difflib.get_close_matches(upper, _BY_NAME, n=1)
     hint = f" Did you mean {close[0]}:?" if close else ""
     raise PilotError(f"there is no statement called {head}:.{hint}")
