@@ -192,3 +192,10 @@ def test_help_examples_parse_and_mostly_run(logo, tmp_path, monkeypatch):
             logo(example)
         except Exception as error:  # noqa: BLE001 - the message is what is checked
             assert "I don't know how to" not in str(error), (name, example)
+
+
+def test_random_refuses_an_empty_range_with_ucblogos_code(logo):
+    # UCBLogo's own unit tests (Random suite) expect error 4 for both.
+    assert logo('catch "error [random -10] show first error') == "4\n"
+    assert logo('catch "error [(random 10 5)] show first error') == "4\n"
+    assert logo("show (random 5 5)") == "5\n"

@@ -172,12 +172,13 @@ def arctan(interp: Any, a: Any, b: Any = None) -> Any:
 def random_(interp: Any, a: Any, b: Any = None) -> Any:
     if b is None:
         limit = to_int("random", a)
+        # Code 4, as current UCBLogo gives (6.2 itself answers random -10 with a number).
         if limit <= 0:
-            raise doesnt_like("random", a)
+            raise doesnt_like("random", a, code=4)
         return interp.random.randrange(limit)
     low, high = to_int("random", a), to_int("random", b)
     if high < low:
-        raise doesnt_like("random", b)
+        raise doesnt_like("random", b, code=4)
     return interp.random.randint(low, high)
 
 
