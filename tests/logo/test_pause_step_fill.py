@@ -75,3 +75,16 @@ def test_loadnoisily_and_startup(logo, tmp_path, monkeypatch):
     (tmp_path / "lib.lg").write_text('to hi\nprint "hello\nend\nmake "startup [hi]\n')
     assert logo('load "lib.lg') == "hello\n"
     assert logo('make "loadnoisily "true load "lib.lg') == "hi defined\nhello\n"
+
+
+def test_setscrunch_stretches_the_lines_not_the_turtles_coordinates(logo):
+    logo("setscrunch 2 0.5 setxy 10 10 show pos")
+    segment = logo.session.turtle.log[-1]
+    assert (segment.x2, segment.y2) == (20, 5)
+    assert logo("show pos arc 360 10") == "[10 10]\n"
+    ellipse = [s for s in logo.session.turtle.log[1:] if isinstance(s, Segment)]
+    xs = [s.x1 for s in ellipse]
+    ys = [s.y1 for s in ellipse]
+    assert abs(max(xs) - min(xs) - 40) < 0.01 and abs(max(ys) - min(ys) - 10) < 0.01
+    logo("setscrunch 1 1 fd 10")
+    assert logo.session.turtle.log[-1].y2 == 15

@@ -112,8 +112,9 @@ class Interpreter:
         self.buried[1].update(SPECIAL_VARIABLES)
         #: How many LOADs are running (LOADNOISILY names what they define).
         self.loading = 0
-        #: SETSCRUNCH's scale (kept for SCRUNCH; the picture is not stretched).
+        #: SETSCRUNCH's scales, and the turtle seen through them while they are not 1 1.
         self.scrunch: list = [1, 1]
+        self.scrunched: Any = None
         #: Open files and the current reader and writer (primitives/streams.py).
         self.streams: Any = None
         #: Runs the text of a file as if typed (TO ... END included): set by the session.

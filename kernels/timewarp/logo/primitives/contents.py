@@ -343,6 +343,8 @@ def setscrunch(interp: Any, x: Any, y: Any) -> None:
     if any(scale <= 0 or not math.isfinite(scale) for scale in scales):
         raise doesnt_like("setscrunch", x if scales[0] <= 0 else y)
     interp.scrunch = scales
+    from timewarp.logo.primitives.scrunch import ScrunchedTurtle
+    interp.scrunched = None if scales == [1, 1] else ScrunchedTurtle(interp.world, *scales)
 
 
 @primitive("scrunch", 0)

@@ -69,12 +69,12 @@ def _tidy(value: float) -> int | float:
 
 @turtle_command("forward fd", 1)
 def forward(interp: Any, distance: Any) -> None:
-    interp.world.turtle.forward(to_number("forward", distance))
+    (interp.scrunched or interp.world.turtle).forward(to_number("forward", distance))
 
 
 @turtle_command("back bk", 1)
 def back(interp: Any, distance: Any) -> None:
-    interp.world.turtle.back(to_number("back", distance))
+    (interp.scrunched or interp.world.turtle).back(to_number("back", distance))
 
 
 @turtle_command("left lt", 1)
@@ -148,22 +148,23 @@ def setbackground(interp: Any, colour: Any) -> None:
 
 @turtle_command("setxy", 2)
 def setxy(interp: Any, x: Any, y: Any) -> None:
-    interp.world.turtle.move_to(to_number("setxy", x), to_number("setxy", y))
+    (interp.scrunched or interp.world.turtle).move_to(to_number("setxy", x),
+                                                      to_number("setxy", y))
 
 
 @turtle_command("setpos", 1)
 def setpos(interp: Any, position: Any) -> None:
-    interp.world.turtle.move_to(*_xy("setpos", position))
+    (interp.scrunched or interp.world.turtle).move_to(*_xy("setpos", position))
 
 
 @turtle_command("setx", 1)
 def setx(interp: Any, x: Any) -> None:
-    interp.world.turtle.set_x(to_number("setx", x))
+    (interp.scrunched or interp.world.turtle).set_x(to_number("setx", x))
 
 
 @turtle_command("sety", 1)
 def sety(interp: Any, y: Any) -> None:
-    interp.world.turtle.set_y(to_number("sety", y))
+    (interp.scrunched or interp.world.turtle).set_y(to_number("sety", y))
 
 
 @turtle_command("setheading seth", 1)
@@ -173,13 +174,14 @@ def setheading(interp: Any, heading: Any) -> None:
 
 @turtle_command("arc", 2)
 def arc(interp: Any, angle: Any, radius: Any) -> None:
-    interp.world.turtle.arc(to_number("arc", angle), to_number("arc", radius))
+    (interp.scrunched or interp.world.turtle).arc(to_number("arc", angle),
+                                                  to_number("arc", radius))
 
 
 @turtle_command("circle", 1)
 def circle(interp: Any, radius: Any) -> None:
     # As in ARC (and MSWLogo's CIRCLE): centred on the turtle, which stays where it is.
-    interp.world.turtle.arc(360.0, to_number("circle", radius))
+    (interp.scrunched or interp.world.turtle).arc(360.0, to_number("circle", radius))
 
 
 @turtle_command("dot", 0, minimum=0, maximum=1)
@@ -224,18 +226,18 @@ def setspeed(interp: Any, speed: Any) -> None:
 
 @turtle_command("pos", 0, outputs=True)
 def pos(interp: Any) -> list:
-    turtle = interp.world.turtle
+    turtle = interp.scrunched or interp.world.turtle
     return [_tidy(turtle.x), _tidy(turtle.y)]
 
 
 @turtle_command("xcor", 0, outputs=True)
 def xcor(interp: Any) -> Any:
-    return _tidy(interp.world.turtle.x)
+    return _tidy((interp.scrunched or interp.world.turtle).x)
 
 
 @turtle_command("ycor", 0, outputs=True)
 def ycor(interp: Any) -> Any:
-    return _tidy(interp.world.turtle.y)
+    return _tidy((interp.scrunched or interp.world.turtle).y)
 
 
 @turtle_command("heading", 0, outputs=True)
@@ -245,12 +247,13 @@ def heading(interp: Any) -> Any:
 
 @turtle_command("towards", 1, outputs=True)
 def towards(interp: Any, position: Any) -> Any:
-    return _tidy(interp.world.turtle.towards(*_xy("towards", position)))
+    return _tidy((interp.scrunched or interp.world.turtle).towards(*_xy("towards", position)))
 
 
 @turtle_command("distance", 1, outputs=True)
 def distance(interp: Any, position: Any) -> Any:
-    return _tidy(interp.world.turtle.distance(*_xy("distance", position)))
+    return _tidy((interp.scrunched or interp.world.turtle).distance(*_xy("distance",
+                                                                       position)))
 
 
 @turtle_command("pencolor pc pencolour", 0, outputs=True)
