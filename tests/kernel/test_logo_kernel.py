@@ -1,5 +1,5 @@
 """The Logo kernel as a student meets it: procedures kept between cells, errors in UCBLogo's
-words naming the procedure and line, READLIST through Jupyter's stdin, BYE, completion."""
+words naming the procedure and line, READLIST and PAUSE through Jupyter's stdin, BYE, completion."""
 
 from __future__ import annotations
 
@@ -42,6 +42,15 @@ def test_readlist_reads_jupyter_stdin(logo, run_cell):
     run = run_cell(client, "show readlist", answers=["red green blue"])
     assert run.reply["status"] == "ok"
     assert run.stdout.endswith("[red green blue]\n")
+
+
+def test_pause_reads_instructions_from_jupyter_stdin(logo, run_cell):
+    _manager, client = logo
+    run_cell(client, "to peek :x\npause\nprint :x\nend")
+    run = run_cell(client, "peek 5", answers=["print :x * 2", 'make "x 7', "continue"])
+    assert run.reply["status"] == "ok"
+    assert run.prompts == ["peek? "] * 3
+    assert run.stdout == "Pausing...\n10\n7\n"
 
 
 def test_deep_recursion_in_the_kernel(logo, run_cell):
