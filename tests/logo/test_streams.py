@@ -92,3 +92,16 @@ def test_positions_savel_and_keyp(logo, folder):
     assert (folder / "w.txt").read_text() == "hEllo" and logo("print :at") == "2\n"
     logo('make "x 1 make "y 2\nsavel [[] [x]] "x.lg')
     assert (folder / "x.lg").read_text() == 'Make "x 1\n'
+
+
+def test_setprefix_puts_a_folder_before_file_names(logo, folder):
+    (folder / "sub").mkdir()
+    assert logo('show prefix setprefix "sub show prefix') == "[]\nsub\n"
+    logo('openwrite "a.txt setwrite "a.txt print "hello setwrite [] close "a.txt')
+    assert (folder / "sub" / "a.txt").read_text() == "hello\n"
+    assert logo('openread "a.txt setread "a.txt show readlist setread [] close "a.txt') \
+        == "[hello]\n"
+    assert logo('setprefix [] show prefix show filep "sub/a.txt') == "[]\ntrue\n"
+    # The prefix does not open a way out of the notebook's folder.
+    logo('setprefix "../..')
+    assert "outside your folder" in str(logo.error('openwrite "x.txt'))

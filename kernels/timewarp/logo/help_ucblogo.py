@@ -147,4 +147,6 @@ unstep | UNSTEP procname(s) | unstep "square
 vbarredp | VBARREDP char  (VBARRED?) | print vbarredp "a
 ` | ` list - fills in ,[...] and ,@[...] | show `[a ,[sum 1 2] ,@[list 4 5]]
 fulltext | FULLTEXT procname | show fulltext "square
+prefix | PREFIX | show prefix
+setprefix | SETPREFIX folder  (SETPREFIX [] for none) - put before the names of files opened | setprefix [] show prefix
 """

@@ -61,6 +61,8 @@ class Streams:
         self.dribble: Any = None
         #: The file LOAD or SAVE used last, for (SAVE) with no name.
         self.workspace_file: Any = None
+        #: SETPREFIX's folder, put before the names the OPENs, LOAD and SAVE are given.
+        self.prefix: str | None = None
 
 
 class StreamConsole:
@@ -102,6 +104,28 @@ def streams_of(interp: Any) -> Streams:
     return interp.streams
 
 
+def prefixed(interp: Any, name: str) -> str:
+    """A file name with SETPREFIX's folder in front (not before a name from the root)."""
+    prefix = streams_of(interp).prefix
+    return name if not prefix or os.path.isabs(name) else os.path.join(prefix, name)
+
+
+@primitive("setprefix", 1, outputs=False)
+def setprefix(interp: Any, value: Any) -> None:
+    if isinstance(value, list) and not value:
+        streams_of(interp).prefix = None
+    elif is_word(value):
+        streams_of(interp).prefix = word_text(value)
+    else:
+        raise doesnt_like("setprefix", value)
+
+
+@primitive("prefix", 0)
+def prefix(interp: Any) -> Any:
+    found = streams_of(interp).prefix
+    return [] if found is None else found
+
+
 def _key(name: str, value: Any) -> str:
     if is_word(value):
         return word_text(value)
@@ -123,7 +147,7 @@ def _stream(interp: Any, name: str, value: Any, mode: str) -> Any:
         if len(value) != 2 or not is_word(value[0]) or mode == "r":
             raise doesnt_like(name, value, code=4)
         return CharBuffer(interp, word_text(value[0]).lower(), to_int(name, value[1]))
-    path = user_path(word_text(value))
+    path = user_path(prefixed(interp, word_text(value)))
     try:
         if mode == "r+" and not path.exists():
             path.touch()
@@ -324,7 +348,7 @@ def keyp(interp: Any) -> str:
 
 @primitive("load", 1, outputs=False)
 def load(interp: Any, name: Any) -> None:
-    path = user_path(_key("load", name))
+    path = user_path(prefixed(interp, _key("load", name)))
     try:
         source = path.read_text(encoding="utf-8")
     except OSError:
@@ -354,7 +378,7 @@ def save(interp: Any, name: Any = None) -> None:
             raise LogoError("not enough inputs to save: no file loaded or saved yet", code=6)
         name = streams.workspace_file
     text = workspace_text(interp, contents(interp))
-    path = user_path(_key("save", name))
+    path = user_path(prefixed(interp, _key("save", name)))
     streams.workspace_file = name
     try:
         path.write_text(text, encoding="utf-8")
@@ -366,7 +390,7 @@ def save(interp: Any, name: Any = None) -> None:
 def savel(interp: Any, groups: Any, name: Any) -> None:
     from timewarp.logo.primitives.contents import _groups, workspace_text
     text = workspace_text(interp, _groups("savel", groups))
-    path = user_path(_key("savel", name))
+    path = user_path(prefixed(interp, _key("savel", name)))
     try:
         path.write_text(text, encoding="utf-8")
     except OSError:
