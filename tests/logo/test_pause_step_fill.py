@@ -88,3 +88,18 @@ def test_setscrunch_stretches_the_lines_not_the_turtles_coordinates(logo):
     assert abs(max(xs) - min(xs) - 40) < 0.01 and abs(max(ys) - min(ys) - 10) < 0.01
     logo("setscrunch 1 1 fd 10")
     assert logo.session.turtle.log[-1].y2 == 15
+
+
+def test_erract_pause_stops_where_the_error_happened(logo_with_input):
+    logo = logo_with_input("print :x", "continue")
+    logo('to f :x\nprint :x / 0\nprint "after\nend\nmake "erract [pause]')
+    # The message, then a pause in F's scope; after CONTINUE the line is abandoned.
+    assert logo('f 5 print "same.line') == ("/ doesn't like 0 as input  in f\n[print :x / 0]\n"
+                                           "Pausing...\nf? print :x\n5\nf? continue\n")
+
+
+def test_erract_runs_then_the_error_goes_on_but_not_inside_catch_error(logo):
+    logo('to f :x\nprint :x / 0\nend\nmake "erract [print se "oops :x]')
+    assert logo('catch "error [f 7] show first error') == "4\n"
+    assert "doesn't like 0" in str(logo.error("f 8"))
+    assert logo.console.output.endswith("oops 8\n")

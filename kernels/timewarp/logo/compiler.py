@@ -225,8 +225,13 @@ class Compiler:
         self._emit("except _OutputSignal as signal:")
         self._emit("    return signal.value")
         self._emit("except KeyError as missing:")
-        self._emit("    raise _no_value(missing.args[0])"
-                   ".with_traceback(missing.__traceback__) from None")
+        self._emit("    _e = _no_value(missing.args[0]).with_traceback(missing.__traceback__)")
+        self._emit("    _erract(I, _e)")
+        self._emit("    raise _e from None")
+        # ERRACT runs here, while the procedure's variables still have their values.
+        self._emit("except _LogoError as _e:")
+        self._emit("    _erract(I, _e)")
+        self._emit("    raise")
         self._emit("finally:")
         if self.needs_frame:
             self._emit("    if saved: _restore(V, saved)")

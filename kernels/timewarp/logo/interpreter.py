@@ -93,6 +93,8 @@ class Interpreter:
         #: Procedures STEP runs a line at a time; how many PAUSEs are waiting.
         self.stepped: set[str] = set()
         self.pausing = 0
+        #: The error whose ERRACT is running, for PAUSE to show (stepping.run_erract).
+        self.pending_error: LogoError | None = None
         #: PENPAINT, PENERASE or PENREVERSE, and the pen colour kept while not painting.
         self.pen_mode = "paint"
         #: Colour numbers 0-15 and any that SETPALETTE added (primitives/turtle.py).
@@ -135,7 +137,8 @@ class Interpreter:
         namespace.update(V=self.variables, E=self.entries, BD=self.bodies, I=self,
                          RC=self.repcounts, _counter=itertools.count,
                          _GotoSignal=stepping.GotoSignal, _goto_target=stepping.goto_target,
-                         _step_line=stepping.step_line)
+                         _step_line=stepping.step_line, _erract=stepping.run_erract,
+                         _LogoError=LogoError)
         for primitive in PRIMITIVES.values():
             namespace[primitive.ident] = primitive.function
         for name, function in COMMAND_FORMS.items():

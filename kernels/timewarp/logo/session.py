@@ -20,6 +20,7 @@ from timewarp.logo.errors import (LogoError, OutputSignal, StopSignal, ThrowSign
                                   doesnt_like, no_value)
 from timewarp.logo.interpreter import SPECIAL_VARIABLES, Interpreter, Procedure, redefinable
 from timewarp.logo.primitives import PRIMITIVES
+from timewarp.logo.primitives import stepping
 from timewarp.logo.primitives.stepping import GotoSignal
 from timewarp.logo.primitives.workspace import make_procedure, procedure_listing
 from timewarp.logo.reader import Line, Unfinished, read_lines
@@ -139,6 +140,9 @@ class LogoSession(Session):
             interp.locate(error)
             if error.line is None:
                 error.line = line.number
+            stepping.run_erract(interp, error)  # for an error in the line itself
+            if getattr(error, "reported", False):
+                return  # PAUSE (as ERRACT) has shown it; the line ends there
             raise
         except KeyboardInterrupt as interrupt:
             self.current_line = self._where(interrupt, line)

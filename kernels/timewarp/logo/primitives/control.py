@@ -209,6 +209,8 @@ def for_(interp: Any, control: Any, items: Any) -> None:
 @primitive("catch", 2, outputs=None)
 def catch(interp: Any, tag: Any, items: Any, value: bool = True) -> Any:
     name = check_name("catch", tag)
+    # As in UCBLogo, ERRACT has no value inside CATCH "ERROR: the error is for CATCH.
+    erract = interp.variables.pop("erract", UNBOUND) if name == "error" else UNBOUND
     try:
         return interp.run_list(_instructions("catch", items), value=value)
     except ThrowSignal as thrown:
@@ -223,6 +225,9 @@ def catch(interp: Any, tag: Any, items: Any, value: bool = True) -> Any:
         interp.locate(error)
         interp.last_error = error
         return None
+    finally:
+        if erract is not UNBOUND:
+            interp.variables["erract"] = erract
 
 
 @command_form("catch")

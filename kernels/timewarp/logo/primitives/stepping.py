@@ -46,6 +46,12 @@ def running_procedure(interp: Any, depth: int = 2) -> str | None:
 @primitive("pause", 0, outputs=None)
 def pause(interp: Any) -> Any:
     name = running_procedure(interp)
+    pending = interp.pending_error
+    if pending is not None:
+        # PAUSE as ERRACT: the error's message comes first, and is not shown again after.
+        interp.console.write(f"{pending}\n")
+        pending.reported = True
+        interp.pending_error = None
     interp.console.write("Pausing...\n")
     interp.pausing += 1
     try:
@@ -70,6 +76,23 @@ def pause(interp: Any) -> Any:
 @primitive("continue co", 1, 0, 1, outputs=False)
 def continue_(interp: Any, value: Any = None) -> None:
     raise ThrowSignal("pause", value)
+
+
+def run_erract(interp: Any, error: LogoError) -> None:
+    """ERRACT: when an error happens, its list (usually [PAUSE]) runs there, in the scope of
+    the procedure that went wrong; then the error goes on (CATCH "ERROR can still catch it),
+    as in UCBLogo.  PAUSE shows the error's message first."""
+    action = interp.variables.get("erract")
+    if getattr(error, "erract_done", False) or interp.pausing or not action \
+            or not isinstance(action, list):
+        return
+    error.erract_done = True  # type: ignore[attr-defined]
+    interp.locate(error)
+    interp.pending_error = error
+    try:
+        interp.run_list(action)
+    finally:
+        interp.pending_error = None
 
 
 # -- STEP and UNSTEP ------------------------------------------------------------------------
