@@ -116,13 +116,13 @@ continue | CONTINUE value  (CO) - ends a PAUSE; PAUSE outputs the value | contin
 fill | FILL - floods the shape around the turtle with the pen colour | repeat 4 [fd 50 rt 90] pu setxy 20 20 fill
 fullscreen | FULLSCREEN  (FS) | fullscreen
 gc | GC | gc
-goto | GOTO tag - jumps to TAG tag in the same procedure | to countdown :n tag "top print :n make "n :n - 1 if :n > 0 [goto "top] end
+goto | GOTO tag - jumps to TAG tag in the same procedure | define "countdown [[n] [tag "top] [print :n] [make "n :n - 1] [if :n > 0 [goto "top]]] run [countdown 3]
 labelsize | LABELSIZE | show labelsize
 linep | LINEP  (LINE?) | print linep
 map.se | MAP.SE template list | show map.se [list ? ?] [1 2]
 norefresh | NOREFRESH | norefresh
 palette | PALETTE colournumber | show palette 4
-pause | PAUSE - type instructions in the procedure's scope until CONTINUE | to check :x pause print :x end
+pause | PAUSE - type instructions in the procedure's scope until CONTINUE | define "check [[x] [pause] [print :x]] run [check 5]
 pen | PEN | show pen
 penerase | PENERASE  (PE) - draw in the background colour | penerase fd 50 penpaint
 penmode | PENMODE | print penmode
@@ -140,7 +140,7 @@ splitscreen | SPLITSCREEN  (SS) | splitscreen
 step | STEP procname(s) - show each line and wait for Enter | step "square
 stepped | STEPPED | show stepped
 steppedp | STEPPEDP procname  (STEPPED?) | print steppedp "square
-tag | TAG name - a place GOTO can jump to | to loop tag "again print "hi goto "again end
+tag | TAG name - a place GOTO can jump to | define "twice [[] [make "n 0] [tag "again] [make "n :n + 1] [if :n < 2 [goto "again]]] run [twice]
 textscreen | TEXTSCREEN  (TS) | textscreen
 transfer | TRANSFER endtest template inbasket | show transfer [] [lput ?in ?out] [a b c]
 unstep | UNSTEP procname(s) | unstep "square

@@ -255,8 +255,7 @@ def pot(interp: Any, names: Any) -> None:
         procedure = interp.procedures.get(name)
         if procedure is None:
             raise dont_know(name)
-        title = procedure.title.text if procedure.title else f"to {name}"
-        interp.console.write(title + "\n")
+        interp.console.write(procedure_listing(procedure).split("\n", 1)[0] + "\n")
 
 
 @primitive("pots", 0, outputs=False)

@@ -20,7 +20,7 @@ from PIL import ImageColor
 
 from timewarp.logo.errors import doesnt_like
 from timewarp.logo.primitives import primitive
-from timewarp.logo.primitives.turtle import _colour, turtle_command
+from timewarp.logo.primitives.turtle import _colour, colour_number, turtle_command
 from timewarp.logo.values import is_word, to_list, to_number, word_text
 from timewarp.turtle.colours import parse_colour
 from timewarp.turtle.model import Fill, Segment
@@ -97,17 +97,13 @@ def setpenpattern(interp: Any, pattern: Any) -> None:
     """Accepted and not used, as in UCBLogo's own (wxWidgets) window."""
 
 
-def _colour_number(interp: Any, colour: str) -> Any:
-    return interp.palette.index(colour) if colour in interp.palette else colour
-
-
 @primitive("pen", 0)
 def pen(interp: Any) -> list:
     turtle = interp.world.turtle
     width = turtle.pen_width
     size = int(width) if width.is_integer() else width
     return ["pendown" if turtle.pen_is_down else "penup", interp.pen_mode, [size, size],
-            _colour_number(interp, paint_colour(interp)), [-1]]
+            colour_number(interp, paint_colour(interp)), [-1]]
 
 
 @turtle_command("setpen", 1)

@@ -11,6 +11,8 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from PIL import ImageColor
+
 from timewarp.logo.errors import LogoError, doesnt_like
 from timewarp.logo.primitives import primitive
 from timewarp.logo.values import (is_word, logo_bool, print_form, to_list, to_number,
@@ -52,6 +54,17 @@ def _colour(name: str, value: Any, palette: Any = UCBLOGO_COLOURS) -> Any:
     if is_word(value):
         return word_text(value)
     raise doesnt_like(name, value)
+
+
+def colour_number(interp: Any, colour: str) -> Any:
+    """A colour as UCBLogo reports it: its number where it has one ("white" is 7)."""
+    if colour not in interp.palette:
+        try:
+            red, green, blue = ImageColor.getrgb(colour)[:3]
+        except ValueError:
+            return colour
+        colour = f"#{red:02x}{green:02x}{blue:02x}"
+    return interp.palette.index(colour) if colour in interp.palette else colour
 
 
 def _xy(name: str, value: Any) -> tuple[float, float]:
@@ -258,10 +271,7 @@ def distance(interp: Any, position: Any) -> Any:
 
 @turtle_command("pencolor pc pencolour", 0, outputs=True)
 def pencolor(interp: Any) -> Any:
-    colour = interp.paint_colour or interp.world.turtle.pen_colour
-    if colour in interp.palette:
-        return interp.palette.index(colour)
-    return colour
+    return colour_number(interp, interp.paint_colour or interp.world.turtle.pen_colour)
 
 
 @turtle_command("pensize", 0, outputs=True)
@@ -282,6 +292,5 @@ def pendownp(interp: Any) -> str:
 
 @turtle_command("background bg", 0, outputs=True)
 def background(interp: Any) -> Any:
-    colour = interp.world.background
-    return interp.palette.index(colour) if colour in interp.palette else colour
+    return colour_number(interp, interp.world.background)
 

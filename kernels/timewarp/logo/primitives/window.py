@@ -116,7 +116,11 @@ def labelsize(interp: Any) -> list:
 
 @primitive("linep line?", 0)
 def linep(interp: Any) -> str:
-    from timewarp.logo.primitives.streams import eofp
+    # From a file: whether a line is left.  From the keyboard nothing is waiting until the
+    # program asks (ucblogo says false there too).
+    from timewarp.logo.primitives.streams import eofp, streams_of
+    if streams_of(interp).reader is None:
+        return "false"
     return "false" if eofp(interp) == "true" else "true"
 
 

@@ -128,6 +128,8 @@ def text_(interp: Any, name: Any) -> list:
 
 def procedure_listing(procedure: Any) -> str:
     title = procedure.title.text if procedure.title else f"to {procedure.name}"
+    if procedure.macro and title.lower().startswith("to "):
+        title = ".macro " + title[3:]  # a macro made with .DEFMACRO lists as UCBLogo shows it
     body = [line.text for line in procedure.lines]
     return "\n".join([title, *body, "end"]) + "\n"
 
