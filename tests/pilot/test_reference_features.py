@@ -88,3 +88,9 @@ def test_file_statement_makes_its_text_and_nothing_more() -> None:
 def test_nextstmt_reads_as_in_the_reference() -> None:
     # 0 before the first line has ended, then -1 (no jump waiting) in every later line.
     assert output("T:%nextstmt\nJ:*A\n*A T:%nextstmt\nT:%nextstmt") == "0\n-1\n-1\n"
+
+
+def test_option_lines_are_passed_over() -> None:
+    # The reference reads a line starting with # as its own options; a #! line too.
+    assert output("#!/usr/bin/pilot\n#v1\nT:after") == "after\n"
+    assert output("C:#X = 2\n  T:#X") == "2\n"

@@ -291,6 +291,8 @@ def parse_lesson(source: str) -> ParsedLesson:
     lesson = ParsedLesson()
     previous: tuple[KeywordSpec, Condition] | None = None
     for number, text in _logical_lines(source):
+        if text.startswith("#"):
+            continue  # the reference's option lines (#v...), and a #! line, set nothing here
         fields = split_line(text, number)
         if fields is None:
             continue
