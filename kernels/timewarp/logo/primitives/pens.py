@@ -209,7 +209,14 @@ def fill(interp: Any) -> None:
     runs = flood_runs(_walls(world), x, y)
     colour = paint_colour(interp)
     half_w, half_h = world.width / 2, world.height / 2
-    for left, top, right, bottom in _rectangles(runs):
-        x0, x1 = left - 0.5 - half_w, right + 0.5 - half_w
-        y0, y1 = half_h - top + 0.5, half_h - bottom - 0.5
-        world.insert_item(0, Fill(((x0, y0), (x1, y0), (x1, y1), (x0, y1)), colour))
+    # A live view hears of the whole fill once, not once per rectangle.
+    listener, world.listener = world.listener, None
+    try:
+        for left, top, right, bottom in _rectangles(runs):
+            x0, x1 = left - 0.5 - half_w, right + 0.5 - half_w
+            y0, y1 = half_h - top + 0.5, half_h - bottom - 0.5
+            world.insert_item(0, Fill(((x0, y0), (x1, y0), (x1, y1), (x0, y1)), colour))
+    finally:
+        world.listener = listener
+    if runs:
+        world.touch()
