@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="write the final drawing as JSON: segments, pos, heading")
     run.add_argument("--svg", metavar="FILE", type=Path, help="write the final drawing as SVG")
     run.add_argument("--png", metavar="FILE", type=Path, help="write the final drawing as PNG")
+    run.add_argument("--wav", metavar="FILE", type=Path,
+                     help="write the music the program played (PLAY, SOUND, BEEP) as WAV")
     return parser
 
 
@@ -119,6 +121,13 @@ def command_run(args: argparse.Namespace) -> int:
         save_drawing(session, args)
     except OSError as err:
         raise UsageError(f"cannot write the drawing: {err}") from None
+    if args.wav:
+        from timewarp.sound.synth import render_wav
+        try:
+            # Written even when nothing played (0 s), so a script can count on the file.
+            args.wav.write_bytes(render_wav(session.take_music()))
+        except OSError as err:
+            raise UsageError(f"cannot write the music: {err}") from None
     return status
 
 

@@ -183,6 +183,11 @@ class Session(abc.ABC):
         """Run a whole program file from the command line (default: as one cell)."""
         self.execute(source)
 
+    def take_music(self) -> list:
+        """The tones played since the last call (:class:`timewarp.sound.tune.Tone`), handed
+        over once: a front end makes them into sound.  A language without sound has none."""
+        return []
+
     @abc.abstractmethod
     def is_complete(self, source: str) -> Completeness:
         """Whether ``source`` is ready to run or needs more lines (an open block)."""

@@ -53,6 +53,8 @@ class Sound(ast.Stmt):
 @dataclass(frozen=True)
 class Play(ast.Stmt):
     music: ast.Expr
+    voices: tuple[ast.Expr, ...] = ()     # PCjr's second and third voices: checked, not heard
+    bad_list: bool = False                # more than three strings, or a comma at the end
 
 
 # Parsing (mixed into timewarp.basic.parser.StatementParser)
@@ -76,10 +78,16 @@ class SoundStatementParser:
             return ast.NoOp("PLAY")
         if self.at_end():
             raise BasicError("Missing operand", detail="PLAY needs a string of notes")
-        music = self.expression()
-        if music.type != "$":
-            raise BasicError("Type mismatch", detail="PLAY takes a string of notes")
-        return Play(music)
+        strings = [self.expression()]
+        bad_list = False
+        while self.accept("op", ","):
+            if self.at_end():
+                bad_list = True       # GW-BASIC plays the strings before it says so
+                break
+            strings.append(self.expression())
+        if any(s.type != "$" for s in strings):
+            raise BasicError("Type mismatch", detail="PLAY takes strings of notes")
+        return Play(strings[0], tuple(strings[1:]), bad_list or len(strings) > 3)
 
     def sound_function(self, name: str) -> ast.Expr | None:
         """VARPTR$(variable): read where the name stands (see expressions.name_expression)."""
@@ -88,8 +96,10 @@ class SoundStatementParser:
         self.i += 1
         tok = self.expect("name", what="a variable name")
         key = self.names.key(tok.value)
+        variable = ast.ArrayElement(key, self.arguments()) if self.at_op("(") else \
+            ast.Variable(key)
         self.expect("op", ")")
-        return ast.BuiltinCall("VARPTR$", (ast.String(key),), "$")
+        return ast.BuiltinCall("VARPTR$", (ast.String(key), variable), "$")
 
 
 # Compiling (mixed into timewarp.basic.statements.StatementCompiler)
@@ -103,15 +113,18 @@ class SoundStatementCompiler:
                   f"{self.exprs.value(s.duration)})")
 
     def s_Play(self, s: Play) -> None:
-        music = self.exprs.value(s.music)
-        if isinstance(s.music, ast.String) and not ({"=", "X"} & set(s.music.value.upper())):
-            self.emit(f"_rt.music.play({music})")
+        strings = (s.music, *s.voices)
+        music = ", ".join(self.exprs.value(e) for e in strings)
+        extra = f", bad_list={s.bad_list}" if s.bad_list else ""
+        if all(isinstance(e, ast.String) and not ({"=", "X"} & set(e.value.upper()))
+               for e in strings):
+            self.emit(f"_rt.music.play(({music},){extra})")
             return
-        # The string may name variables (X A$; and =N;): give PLAY a way to read them.
+        # A string may name variables (X A$; and =N;): give PLAY a way to read them.
         # Paid only by PLAY statements that may need it; built only when PLAY asks.
         pairs = ", ".join(f"{_key_of(name)!r}: {name}" for name in sorted(self.names)
                           if name.startswith("v"))
-        self.emit(f"_rt.music.play({music}, lambda: {{**_V, {pairs}}})")
+        self.emit(f"_rt.music.play(({music},), lambda: {{**_V, {pairs}}}{extra})")
 
 
 def _key_of(name: str) -> str:
@@ -121,7 +134,8 @@ def _key_of(name: str) -> str:
 
 
 #: Python for the functions of this module (see python_expressions).
-FUNCTION_CODE = {"PLAY": "_rt.music.queued({0})", "VARPTR$": "_rt.music.varptr_string({0})"}
+FUNCTION_CODE = {"PLAY": "_rt.music.queued({0})",
+                 "VARPTR$": "_rt.music.varptr_string({0}, {1})"}
 
 
 # Running
@@ -147,7 +161,7 @@ class BasicMusic:
     def __init__(self) -> None:
         self.tune = Tune()
         self.state = PlayState()
-        self.pointers: list[str] = []     # VARPTR$ handles -> variable keys
+        self.pointers: dict[tuple, int] = {}     # (variable key, value) -> VARPTR$ handle
 
     def beep(self) -> None:
         self.tune.add(800, 0.25)
@@ -172,17 +186,27 @@ class BasicMusic:
             raise BasicError("Illegal function call", detail="PLAY(n) takes n from 0 to 255")
         return 0
 
-    def varptr_string(self, key: str) -> str:
-        """VARPTR$(v): a type byte and a two-byte handle that PLAY's X and = understand."""
-        if key not in self.pointers:
-            self.pointers.append(key)
-        handle = self.pointers.index(key)
+    def varptr_string(self, key: str, value) -> str:
+        """VARPTR$(v): a type byte and a two-byte handle that PLAY's X and = understand.
+        The handle keeps the variable's value as VARPTR$ saw it (no memory to point into)."""
+        handle = self.pointers.setdefault((key, value), len(self.pointers))
+        if handle > 0xFFFF:
+            raise BasicError("Out of memory", detail="too many different VARPTR$ values")
         return chr(_VARPTR_TYPES[key[-1]]) + chr(handle & 0xFF) + chr(handle >> 8)
 
-    def play(self, text: str, variables: Callable[[], dict] | None = None) -> None:
-        if not text:
+    def play(self, strings: tuple[str, ...], variables: Callable[[], dict] | None = None,
+             bad_list: bool = False) -> None:
+        """PLAY: the first string is heard; PCjr's other voices are read for mistakes only
+        (the PC speaker has one voice)."""
+        if not any(strings):
             raise BasicError("Missing operand", detail="PLAY needs a string of notes")
-        MusicMacro(self, text, variables).run()
+        MusicMacro(self, strings[0], variables).run()
+        for voice in strings[1:]:
+            silent = BasicMusic()
+            silent.pointers = self.pointers
+            MusicMacro(silent, voice, variables).run()
+        if bad_list:
+            raise BasicError("Syntax error", detail="PLAY takes at most three strings")
 
 
 class MusicMacro:
@@ -338,18 +362,18 @@ class MusicMacro:
         else:
             key, value = self.named_variable()
         if numeric != (key[-1] != "$"):
-            raise BasicError("Type mismatch",
-                             detail=f"PLAY: {key.rstrip('!')} is not a {'number' if numeric else 'string'}")
+            wanted = "a number" if numeric else "a string"
+            raise BasicError("Type mismatch", detail=f"PLAY: {key.rstrip('!')} is not {wanted}")
         return _cint(value) if numeric else value
 
     def pointed_variable(self) -> tuple[str, object]:
         handle = self.text[self.pos:self.pos + 3]
         self.pos += 3
         number = ord(handle[1]) + 256 * ord(handle[2]) if len(handle) == 3 else -1
-        if not 0 <= number < len(self.music.pointers):
-            self.fail("this VARPTR$ does not point at a variable")
-        key = self.music.pointers[number]
-        return key, self.lookup().get(key, "" if key[-1] == "$" else 0)
+        for (key, value), known in self.music.pointers.items():
+            if known == number and chr(_VARPTR_TYPES[key[-1]]) == handle[0]:
+                return key, value
+        self.fail("this VARPTR$ does not point at a variable")
 
     def named_variable(self) -> tuple[str, object]:
         self.skip_blanks()
