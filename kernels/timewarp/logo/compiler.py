@@ -278,7 +278,8 @@ class Compiler:
         if node.name in _INLINE and self._inline_ok(node):
             self._inline(node, tail, value=False)
             return
-        if node.name == "make" and isinstance(node.inputs[0], Constant) and \
+        if node.name == "make" and "make" not in self.interp.redefined and \
+                isinstance(node.inputs[0], Constant) and \
                 isinstance(node.inputs[0].value, str) and node.inputs[0].value:
             value = self._expression(node.inputs[1], "make")
             self._emit(f"V[{node.inputs[0].value.lower()!r}] = {value}")

@@ -8,6 +8,7 @@ away, because a new number of inputs changes how every caller parses.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 import sys
@@ -93,6 +94,8 @@ class Interpreter:
         #: Procedures STEP runs a line at a time; how many PAUSEs are waiting.
         self.stepped: set[str] = set()
         self.pausing = 0
+        #: Primitives the program redefined while REDEFP was TRUE.
+        self.redefined: set[str] = set()
         #: The error whose ERRACT is running, for PAUSE to show (stepping.run_erract).
         self.pending_error: LogoError | None = None
         #: PENPAINT, PENERASE or PENREVERSE, and the pen colour kept while not painting.
@@ -148,10 +151,13 @@ class Interpreter:
     # -- names ----------------------------------------------------------------------------
 
     def arity(self, name: str) -> Arity | None:
-        if name in LIBRARY_PROCEDURES and name in self.procedures:
+        if (name in LIBRARY_PROCEDURES or name in self.redefined) and name in self.procedures:
             return self.procedures[name].arity
         primitive = PRIMITIVES.get(name)
         if primitive is not None:
+            if self.redefined and primitive.name in self.redefined and name != primitive.name:
+                # FD stays the primitive when REDEFP let the program redefine FORWARD.
+                return dataclasses.replace(primitive.arity, name=name)
             return primitive.arity
         procedure = self.procedures.get(name)
         return procedure.arity if procedure is not None else None
@@ -160,21 +166,29 @@ class Interpreter:
         return PRIMITIVES[name]
 
     def user_procedure(self, name: str) -> Procedure | None:
-        if name in PRIMITIVES and name not in LIBRARY_PROCEDURES:
+        if name in PRIMITIVES and name not in LIBRARY_PROCEDURES and name not in self.redefined:
             return None
         return self.procedures.get(name)
 
     # -- procedures -------------------------------------------------------------------------
 
+    def may_define(self, name: str) -> bool:
+        """TO may define ``name``: not a primitive, a library procedure, or REDEFP is TRUE."""
+        return redefinable(name) or (self.variables.get("redefp") == "true"
+                                     and name not in ("to", "end", ".macro"))
+
     def define(self, procedure: Procedure) -> None:
-        if not redefinable(procedure.name):
+        if not self.may_define(procedure.name):
             raise LogoError(f"{procedure.name} is a primitive", code=22)
+        if not redefinable(procedure.name):
+            self.redefined.add(procedure.name)  # REDEFP: the program's own, from now on
         self.procedures[procedure.name] = procedure
         self.invalidate()
         if self.loading and self.variables.get("loadnoisily") == "true":
             self.console.write(f"{procedure.name} defined\n")
 
     def erase(self, name: str) -> None:
+        self.redefined.discard(name)
         if self.procedures.pop(name, None) is not None:
             self.invalidate()
 

@@ -18,7 +18,7 @@ from timewarp.logo import values
 from timewarp.logo.compiler import Compiler
 from timewarp.logo.errors import (LogoError, OutputSignal, StopSignal, ThrowSignal,
                                   doesnt_like, no_value)
-from timewarp.logo.interpreter import SPECIAL_VARIABLES, Interpreter, Procedure, redefinable
+from timewarp.logo.interpreter import SPECIAL_VARIABLES, Interpreter, Procedure
 from timewarp.logo.primitives import PRIMITIVES
 from timewarp.logo.primitives import stepping
 from timewarp.logo.primitives.stepping import GotoSignal
@@ -115,7 +115,7 @@ class LogoSession(Session):
             raise LogoError("not enough inputs to to", line.number, code=6)
         name = _word(line.items[1])
         assert name is not None
-        if not redefinable(name) or name in ("to", "end"):
+        if not self.interp.may_define(name) or name in ("to", "end"):
             raise LogoError(f"{name} is a primitive", line.number, code=22)
         make_procedure(name, line.items[2:], [], line)  # reports a bad title now
         self._definition = (line, [])

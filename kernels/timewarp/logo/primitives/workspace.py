@@ -186,7 +186,8 @@ def names(interp: Any) -> list:
 def primitivep(interp: Any, name: Any) -> str:
     from timewarp.logo.primitives.library import LIBRARY_PROCEDURES
     key = check_name("primitivep", name)
-    return logo_bool(key in PRIMITIVES and key not in LIBRARY_PROCEDURES)
+    return logo_bool(key in PRIMITIVES and key not in LIBRARY_PROCEDURES
+                     and key not in interp.redefined)
 
 
 @primitive("definedp defined?", 1)
