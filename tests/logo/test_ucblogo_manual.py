@@ -26,7 +26,7 @@ SPECIAL_FORMS = {"to", ".macro"}
 READ_VARIABLES = {"printdepthlimit", "printwidthlimit", "startup", "loadnoisily", "commandline",
                   "erract", "redefp"}
 #: Special variables that exist but whose TRUE is not honoured.
-UNHONOURED = {"allowgetset", "fullprintp", "usealternatenames"}
+UNHONOURED = {"fullprintp", "usealternatenames"}
 
 
 def manual_names() -> tuple[list[str], list[str]]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from timewarp.logo.ast import Call, Constant, Failure, Infix, Negate, TemplateSlot, Variable
 from timewarp.logo.errors import LogoError
 from timewarp.logo.parser import parse
-from timewarp.logo.primitives import COMMAND_FORMS, command_ident
+from timewarp.logo.primitives import COMMAND_FORMS, PRIMITIVES, command_ident
 from timewarp.logo.primitives.stepping import tag_name
 from timewarp.logo.reader import Line
 from timewarp.logo.values import show_form
@@ -155,7 +155,7 @@ class Compiler:
         proc = self.procedure
         assert proc is not None
         stepped = proc.name in self.interp.stepped
-        parsed = [parse(line.items, self.interp.arity) for line in lines]
+        parsed = [parse(line.items, self.interp.parse_arity) for line in lines]
         # GOTO goes on after its TAG (a TAG does nothing; a stepped line is not shown again).
         tags = {name: index + 1 for index, name in enumerate(
             tag_name(node) for instructions in parsed for node in instructions) if name}
@@ -245,7 +245,7 @@ class Compiler:
     # -- blocks and statements ----------------------------------------------------------
 
     def _block(self, items: list, tail: bool, value: bool = False) -> None:
-        instructions = parse(items, self.interp.arity)
+        instructions = parse(items, self.interp.parse_arity)
         if not instructions:
             self._emit("pass")
             return
@@ -290,6 +290,10 @@ class Compiler:
             return
         if user is not None:
             self._user_call_statement(node, tail)
+            return
+        if node.name not in PRIMITIVES:  # ALLOWGETSET's getter or setter
+            self._emit(f"_r = {self._get_or_set(node)}")
+            self._emit("if _r is not None: raise _dont_say(_r)")
             return
         primitive = self.interp.primitive(node.name)
         call = self._primitive_call(node)
@@ -415,6 +419,8 @@ class Compiler:
         elif user is not None:
             args = ", ".join(self._expression(arg, node.name) for arg in node.inputs)
             call = f"E[{node.name!r}]({args})"
+        elif node.name not in PRIMITIVES:  # ALLOWGETSET's getter or setter
+            call = self._get_or_set(node)
         else:
             call = self._primitive_call(node)
             if self.interp.primitive(node.name).outputs is True or consumer is None:
@@ -430,6 +436,10 @@ class Compiler:
         self.needs_frame = True
         args = "".join(f", {self._expression(arg, node.name)}" for arg in node.inputs)
         return f"_macro(I, {node.name!r}, {value}{args})"
+
+    def _get_or_set(self, node: Call) -> str:
+        args = "".join(f", {self._expression(arg, node.name)}" for arg in node.inputs)
+        return f"_get_or_set(I, {node.name!r}{args})"
 
     def _primitive_call(self, node: Call) -> str:
         primitive = self.interp.primitive(node.name)
@@ -452,7 +462,7 @@ class Compiler:
     def _choice_expression(self, node: Call, consumer: str | None) -> str | None:
         branches = []
         for branch in node.inputs[1:3]:
-            instructions = parse(branch.value, self.interp.arity)  # type: ignore[attr-defined]
+            instructions = parse(branch.value, self.interp.parse_arity)  # type: ignore[attr-defined]
             if len(instructions) != 1 or isinstance(instructions[0], Failure):
                 return None
             branches.append(self._expression(instructions[0], consumer))
@@ -460,7 +470,7 @@ class Compiler:
         return f"({branches[0]} if {condition} else {branches[1]})"
 
     def _value_of_list(self, items: list, consumer: str) -> str:
-        instructions = parse(items, self.interp.arity)
+        instructions = parse(items, self.interp.parse_arity)
         if len(instructions) != 1:
             raise LogoError(f"{consumer} doesn't like {show_form(items)} as input", code=7)
         return self._expression(instructions[0], consumer)
@@ -560,7 +570,7 @@ class Compiler:
         self.loops -= 1
 
     def _single(self, items: list, name: str) -> object:
-        instructions = parse(items, self.interp.arity)
+        instructions = parse(items, self.interp.parse_arity)
         if len(instructions) != 1:
             return Failure(LogoError(f"{name} doesn't like its condition", code=7))
         return instructions[0]
@@ -584,7 +594,7 @@ class Compiler:
             self._emit(f"raise _fail({self._constant_name(error)})")
             return
         name = control[0].lower()
-        limits = parse(control[1:], self.interp.arity)
+        limits = parse(control[1:], self.interp.parse_arity)
         if len(limits) not in (2, 3) or any(isinstance(n, Failure) for n in limits):
             error = LogoError(f"for doesn't like {show_form(control)} as input", code=7)
             self._emit(f"raise _fail({self._constant_name(error)})")

@@ -32,11 +32,13 @@ if TYPE_CHECKING:
     from timewarp.turtle.model import TurtleWorld
 
 _LIST_CACHE_SIZE = 2000
+#: How ALLOWGETSET's getters and setters parse (parse_arity).
+_GETTER, _SETTER = Arity(0, 0, 0), Arity(1, 1, 1)
 
 #: UCBLogo's special variables with their first values.  LOGOPLATFORM says where this Logo
 #: runs; COMMAND.LINE is what ucblogo was started with (nothing, here).
 SPECIAL_VARIABLES: dict[str, object] = {
-    "allowgetset": "false", "caseignoredp": "true", "command.line": [], "fullprintp": "false",
+    "allowgetset": "true", "caseignoredp": "true", "command.line": [], "fullprintp": "false",
     "logoplatform": "TimeWarp", "logoversion": 6.2, "unburyonedit": "true",
     "usealternatenames": "false"}
 
@@ -161,6 +163,14 @@ class Interpreter:
             return primitive.arity
         procedure = self.procedures.get(name)
         return procedure.arity if procedure is not None else None
+
+    def parse_arity(self, name: str) -> Arity | None:
+        """ARITY for parsing: with ALLOWGETSET true (as in UCBLogo), an unknown name is read
+        as a getter of the variable of that name, and SETname as its setter."""
+        found = self.arity(name)
+        if found is None and self.variables.get("allowgetset") == "true":
+            return _SETTER if name.startswith("set") and len(name) > 3 else _GETTER
+        return found
 
     def primitive(self, name: str) -> Primitive:
         return PRIMITIVES[name]
@@ -309,6 +319,8 @@ class Interpreter:
         """Call a procedure by name with inputs already evaluated (APPLY, MAP, INVOKE)."""
         arity = self.arity(name)
         if arity is None:
+            if self.variables.get("allowgetset") == "true":
+                return runtime.get_or_set(self, name, *inputs)
             raise dont_know(name)
         if len(inputs) < arity.minimum:
             raise not_enough_inputs(name)

@@ -12,7 +12,7 @@ import math
 from typing import Any, NoReturn
 
 from timewarp.logo.errors import (LogoError, OutputSignal, StopSignal, didnt_output,
-                                  dont_say, no_value)
+                                  dont_know, dont_say, no_value)
 from timewarp.logo.values import equal, logo_bool, show_form, to_int, to_number, truth
 
 _NUM = (int, float)
@@ -241,6 +241,18 @@ def raise_(error: Exception) -> NoReturn:
     raise error
 
 
+def get_or_set(interp: Any, name: str, *inputs: Any) -> Any:
+    """ALLOWGETSET: ``foo`` outputs the variable FOO and ``setfoo 3`` sets it, when FOO has
+    a value and no procedure has that name; otherwise "I don't know how to"."""
+    variables = interp.variables
+    if inputs and name.startswith("set") and name[3:] in variables:
+        variables[name[3:]] = inputs[0]
+        return None
+    if not inputs and name in variables:
+        return variables[name]
+    raise dont_know(name)
+
+
 HELPERS: dict[str, Any] = {
     "_add": add, "_sub": sub, "_mul": mul, "_div": div, "_neg": neg,
     "_lt": lambda a, b: logo_bool(ltb(a, b)), "_gt": lambda a, b: logo_bool(gtb(a, b)),
@@ -252,5 +264,5 @@ HELPERS: dict[str, Any] = {
     "_tested": tested, "_restore": restore, "_checked": checked, "_fail": fail,
     "_raise": raise_, "_dont_say": dont_say, "_didnt_output": didnt_output, "_no_value": no_value,
     "_TailCall": TailCall, "_tail_error": tail_error, "_UNBOUND": UNBOUND, "_MISSING": MISSING,
-    "_StopSignal": StopSignal, "_OutputSignal": OutputSignal,
+    "_StopSignal": StopSignal, "_OutputSignal": OutputSignal, "_get_or_set": get_or_set,
 }
