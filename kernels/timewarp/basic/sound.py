@@ -122,9 +122,20 @@ class SoundStatementCompiler:
             return
         # A string may name variables (X A$; and =N;): give PLAY a way to read them.
         # Paid only by PLAY statements that may need it; built only when PLAY asks.
-        pairs = ", ".join(f"{_key_of(name)!r}: {name}" for name in sorted(self.names)
-                          if name.startswith("v"))
-        self.emit(f"_rt.music.play(({music},), lambda: {{**_V, {pairs}}}{extra})")
+        pairs = ", ".join(f"{_key_of(name) + ('()' if name[0] == 'a' else '')!r}: {name}"
+                          for name in sorted(self.names) if name[0] in "av")
+        self.emit(f"_rt.music.play(({music},), lambda: _rt.music.visible(_V, _A, {{{pairs}}})"
+                  f"{extra})")
+
+
+def _subscripts(indexes: tuple[int, ...]) -> str:
+    return "(" + ", ".join(map(str, indexes)) + ")"
+
+
+def _scalar_key(name: str, variables: dict) -> str:
+    if name[-1] in "$%!#":
+        return name
+    return next((name + s for s in "!%#" if name + s in variables), name + "!")
 
 
 def _key_of(name: str) -> str:
@@ -193,6 +204,15 @@ class BasicMusic:
         if handle > 0xFFFF:
             raise BasicError("Out of memory", detail="too many different VARPTR$ values")
         return chr(_VARPTR_TYPES[key[-1]]) + chr(handle & 0xFF) + chr(handle >> 8)
+
+    @staticmethod
+    def visible(scalars: dict, arrays: dict, region: dict) -> dict:
+        """The variables a PLAY string can name: the program's (arrays as "KEY()"), with
+        this region's own values over those kept from earlier cells."""
+        found = dict(scalars)
+        found.update((key + "()", array) for key, array in arrays.items())
+        found.update(region)
+        return found
 
     def play(self, strings: tuple[str, ...], variables: Callable[[], dict] | None = None,
              bad_list: bool = False) -> None:
@@ -375,7 +395,7 @@ class MusicMacro:
                 return key, value
         self.fail("this VARPTR$ does not point at a variable")
 
-    def named_variable(self) -> tuple[str, object]:
+    def name(self) -> str:
         self.skip_blanks()
         start = self.pos
         while self.pos < len(self.text) and (self.text[self.pos].isalnum() or
@@ -387,18 +407,46 @@ class MusicMacro:
             self.pos += 1
         if not name or not name[0].isalpha():
             self.fail("expected a variable name")
-        if self.skip_blanks() in ("(", "["):
-            self.fail(f"{name}(...): array elements cannot be used inside PLAY here")
+        return name
+
+    def named_variable(self) -> tuple[str, object]:
+        name = self.name()
+        indexes = self.indexes() if self.skip_blanks() in ("(", "[") else None
         if self.read() != ";":
             self.fail(f"a ; must follow the variable {name}")
         variables = self.lookup()
-        if name[-1] in "$%!#":
-            return name, variables.get(name, "" if name[-1] == "$" else 0)
+        mark = "()" if indexes is not None else ""
         # No suffix: the variable of that name, whatever DEFtype made it (single if none).
-        for suffix in "!%#$":
-            if name + suffix in variables:
-                return name + suffix, variables[name + suffix]
-        return name + "!", 0
+        key = next((name + s for s in "!%#$" if name + s + mark in variables),
+                   name + "!") if name[-1] not in "$%!#" else name
+        default = "" if key[-1] == "$" else 0
+        if indexes is None:
+            return key, variables.get(key, default)
+        value = variables.get(key + mark)
+        try:
+            for index in indexes:
+                if value is None:
+                    return key, default        # an array never used: all zeros or ""
+                value = value[index]
+        except (IndexError, TypeError):
+            raise BasicError("Subscript out of range", detail=f"PLAY: {name}{_subscripts(indexes)}") from None
+        if isinstance(value, list) or value.__class__.__name__ == "Below":
+            raise BasicError("Subscript out of range", detail=f"PLAY: {name}{_subscripts(indexes)}")
+        return key, value
+
+    def indexes(self) -> tuple[int, ...]:
+        """Subscripts in a PLAY string: whole numbers or variables, as =B(I); has them."""
+        self.pos += 1
+        out = []
+        while True:
+            digits = self.digits()
+            out.append(int(digits) if digits else _cint(self.lookup().get(
+                _scalar_key(self.name(), self.lookup()), 0)))
+            if not self.read_if(","):
+                break
+        if not self.read_if(")]"):
+            self.fail("a subscript needs its closing bracket")
+        return tuple(out)
 
     def lookup(self) -> dict:
         return self.variables() if self.variables is not None else {}
