@@ -445,7 +445,9 @@ class Compiler:
         primitive = self.interp.primitive(node.name)
         if node.name in _RUNS_CODE:
             self.needs_frame = True
-        args = "".join(f", {self._expression(arg, node.name)}" for arg in node.inputs)
+        # .MAYBEOUTPUT's input may be a command: it gets None rather than an error.
+        consumer = None if node.name == ".maybeoutput" else node.name
+        args = "".join(f", {self._expression(arg, consumer)}" for arg in node.inputs)
         return f"{primitive.ident}(I{args})"
 
     def _condition(self, node: object, consumer: str) -> str:

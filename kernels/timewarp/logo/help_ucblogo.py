@@ -149,4 +149,5 @@ vbarredp | VBARREDP char  (VBARRED?) | print vbarredp "a
 fulltext | FULLTEXT procname | show fulltext "square
 prefix | PREFIX | show prefix
 setprefix | SETPREFIX folder  (SETPREFIX [] for none) - put before the names of files opened | setprefix [] show prefix
+.maybeoutput | .MAYBEOUTPUT value - OUTPUT if the input gives a value, else STOP | define "pass [[x] [.maybeoutput run :x]] show run [pass [3 + 4]]
 """

@@ -157,6 +157,12 @@ def output(interp: Any, value: Any) -> None:
     raise OutputSignal(value)
 
 
+@primitive(".maybeoutput", 1, outputs=False)
+def maybeoutput(interp: Any, value: Any) -> None:
+    """OUTPUT if its input gave a value, else STOP (the compiler lets the input not output)."""
+    raise StopSignal() if value is None else OutputSignal(value)
+
+
 def _condition(interp: Any, name: str, items: Any) -> bool:
     return test_truth(name, interp.run_list(_instructions(name, items), value=True))
 
