@@ -103,3 +103,19 @@ def test_erract_runs_then_the_error_goes_on_but_not_inside_catch_error(logo):
     assert logo('catch "error [f 7] show first error') == "4\n"
     assert "doesn't like 0" in str(logo.error("f 8"))
     assert logo.console.output.endswith("oops 8\n")
+
+
+def test_savepict_and_loadpict_keep_the_whole_picture(logo, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    logo('setbg 1 setpalette 9 [50 0 100] setpc 9 repeat 4 [fd 40 rt 90] pu setxy 10 10 fill '
+         'label "hi savepict "pic.json')
+    saved = list(logo.session.turtle.log)
+    logo('cs setbg 7 setpalette 9 [0 0 0] fd 5 loadpict "pic.json')
+    assert logo.session.turtle.log == saved and logo("show background show palette 9") \
+        == "1\n[49.6101319905394 0 99.6108949416342]\n"
+    (tmp_path / "bad.json").write_text("[1, 2]")
+    assert "loadpict doesn't like" in str(logo.error('loadpict "bad.json'))
+    logo('epspict "pic.eps')
+    eps = (tmp_path / "pic.eps").read_text()
+    assert eps.startswith("%!PS-Adobe-3.0 EPSF-3.0") and eps.count("lineto stroke") == 4
+    assert "(hi) show" in eps

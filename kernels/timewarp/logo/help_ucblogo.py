@@ -150,4 +150,7 @@ fulltext | FULLTEXT procname | show fulltext "square
 prefix | PREFIX | show prefix
 setprefix | SETPREFIX folder  (SETPREFIX [] for none) - put before the names of files opened | setprefix [] show prefix
 .maybeoutput | .MAYBEOUTPUT value - OUTPUT if the input gives a value, else STOP | define "pass [[x] [.maybeoutput run :x]] show run [pass [3 + 4]]
+savepict | SAVEPICT filename - the picture (lines, fills, labels, palette) to a file | repeat 4 [fd 40 rt 90] savepict "square.pict
+loadpict | LOADPICT filename - a picture SAVEPICT saved, in place of this one | savepict "pic.json loadpict "pic.json
+epspict | EPSPICT filename - the picture as Encapsulated PostScript | epspict "picture.eps
 """
