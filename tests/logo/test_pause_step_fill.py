@@ -119,3 +119,10 @@ def test_savepict_and_loadpict_keep_the_whole_picture(logo, tmp_path, monkeypatc
     eps = (tmp_path / "pic.eps").read_text()
     assert eps.startswith("%!PS-Adobe-3.0 EPSF-3.0") and eps.count("lineto stroke") == 4
     assert "(hi) show" in eps
+
+
+def test_settextcolor_writes_the_terminals_colour_codes(logo):
+    assert logo('settc 4 7 type "red settextcolor [0 100 0] "black print "green') == (
+        "\x1b[38;2;255;0;0m\x1b[48;2;255;255;255mred"
+        "\x1b[38;2;0;255;0m\x1b[48;2;0;0;0mgreen\n")
+    assert "settextcolor doesn't like" in str(logo.error("settc 99 0"))

@@ -153,4 +153,11 @@ setprefix | SETPREFIX folder  (SETPREFIX [] for none) - put before the names of 
 savepict | SAVEPICT filename - the picture (lines, fills, labels, palette) to a file | repeat 4 [fd 40 rt 90] savepict "square.pict
 loadpict | LOADPICT filename - a picture SAVEPICT saved, in place of this one | savepict "pic.json loadpict "pic.json
 epspict | EPSPICT filename - the picture as Encapsulated PostScript | epspict "picture.eps
+font | FONT  (kept, not used: the notebook has one font) | print font
+setfont | SETFONT fontname  (kept, not used) | setfont "Helvetica
+textsize | TEXTSIZE | print textsize
+settextsize | SETTEXTSIZE height  (kept, not used) | settextsize 14
+increasefont | INCREASEFONT | increasefont
+decreasefont | DECREASEFONT | decreasefont
+settextcolor | SETTEXTCOLOR foreground background  (SETTC) - colours the text after it | settextcolor 4 7 print "red settc 0 7
 """

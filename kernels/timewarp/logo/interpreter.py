@@ -107,6 +107,9 @@ class Interpreter:
         #: SCREENMODE's word and SETLABELHEIGHT's size (primitives/window.py).
         self.screen_mode: str | None = None
         self.label_height: float = 14
+        #: FONT and TEXTSIZE, kept for the program to read back (primitives/window.py).
+        self.text_font = "Courier"
+        self.text_size = 12
         self.paint_colour: str | None = None
         #: Each compiled procedure's TAGs and where they are (compiler._tagged_lines).
         self.procedure_tags: dict[str, dict[str, int]] = {}

@@ -248,3 +248,61 @@ def fulltext(interp: Any, name: Any) -> list:
                   else v for v in text[0]]
         return [["to", procedure.name, *inputs], *text[1:], ["end"]]
     return [procedure.title.text, *[line.text for line in procedure.lines], "end"]
+
+
+# -- the text's font and colours ------------------------------------------------------------
+# The notebook's text has one font: FONT and TEXTSIZE keep what was asked for, as a program
+# reads them back, and change nothing.  SETTEXTCOLOR colours the text written after it with
+# the terminal's colour codes, which the notebook's output shows.
+
+
+@primitive("font", 0)
+def font(interp: Any) -> Any:
+    return interp.text_font
+
+
+@primitive("setfont", 1, outputs=False)
+def setfont(interp: Any, name: Any) -> None:
+    if not is_word(name):
+        raise doesnt_like("setfont", name)
+    interp.text_font = word_text(name)
+
+
+@primitive("textsize", 0)
+def textsize(interp: Any) -> Any:
+    return interp.text_size
+
+
+@primitive("settextsize", 1, outputs=False)
+def settextsize(interp: Any, size: Any) -> None:
+    value = to_int("settextsize", size)
+    if not 1 <= value <= 1000:
+        raise doesnt_like("settextsize", size)
+    interp.text_size = value
+
+
+@primitive("increasefont", 0, outputs=False)
+def increasefont(interp: Any) -> None:
+    interp.text_size = min(int(interp.text_size * 1.1), 1000)
+
+
+@primitive("decreasefont", 0, outputs=False)
+def decreasefont(interp: Any) -> None:
+    interp.text_size = max(int(interp.text_size / 1.1), 1)
+
+
+@primitive("settextcolor settc", 2, outputs=False)
+def settextcolor(interp: Any, foreground: Any, background: Any) -> None:
+    from PIL import ImageColor
+
+    from timewarp.logo.primitives.turtle import _colour
+    codes = []
+    for layer, value in ((38, foreground), (48, background)):
+        colour = _colour("settextcolor", value, interp.palette)
+        try:
+            red, green, blue = ImageColor.getrgb(colour)[:3] if isinstance(colour, str) \
+                else colour
+        except ValueError:
+            raise doesnt_like("settextcolor", value) from None
+        codes.append(f"\x1b[{layer};2;{red};{green};{blue}m")
+    interp.console.write("".join(codes))
