@@ -29,6 +29,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "POS": ("N", "%"), "FRE": ("?", "!"), "POINT": ("nn", "%"), "STRING$": ("n?", "$"),
     "INSTR": ("", "%"), "UBOUND": ("", "%"), "LBOUND": ("", "%"),
     "EOF": ("n", "%"), "FREEFILE": ("", "%"), "SENSOR": ("$", "!"), "INPUT$": ("", "$"),
+    "PLAY": ("n", "%"),
 }
 BUILTINS.update(EVENT_FUNCTIONS)
 
@@ -221,6 +222,8 @@ class ExpressionParser:
             return self.fn_call(name[2:])
         base = name.rstrip("$%!#")
         found = self.context_function(name)      # LOC(1), CVI(A$): see file_commands
+        if found is None:
+            found = self.sound_function(name)    # VARPTR$(A$): see sound
         if found is not None:
             return found
         if base in self.names.functions or name in self.names.functions:

@@ -16,9 +16,10 @@ from timewarp.basic.files import FileStatementParser
 from timewarp.basic.qbasic import QBasicParser
 from timewarp.basic.graphics import GRAPHICS_SYNTAX, parse_graphics
 from timewarp.basic.lexer import STATEMENT_WORDS, Token
+from timewarp.basic.sound import SoundStatementParser
 
 _TYPE_NAMES = {"INTEGER": "%", "LONG": "%", "SINGLE": "!", "DOUBLE": "#", "STRING": "$"}
-_NO_OPS = {"BEEP", "WIDTH", "LOCATE", "TRON", "TROFF", "DECLARE", "LPRINT"}
+_NO_OPS = {"WIDTH", "LOCATE", "TRON", "TROFF", "DECLARE", "LPRINT"}
 _COMMANDS = {"LIST", "RUN", "NEW", "DELETE", "RENUM", "CLEAR", "SYSTEM"}
 
 
@@ -34,7 +35,8 @@ def parse_statements(tokens: list[Token], names: Names,
     return statements
 
 
-class StatementParser(EventStatementParser, QBasicParser, FileStatementParser, ExpressionParser):
+class StatementParser(EventStatementParser, QBasicParser, FileStatementParser,
+                      SoundStatementParser, ExpressionParser):
     def statement_list(self, stop_at_else: bool) -> tuple[ast.Stmt, ...]:
         out: list[ast.Stmt] = []
         while self.peek() is not None:

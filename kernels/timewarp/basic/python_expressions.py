@@ -12,6 +12,7 @@ from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
 from timewarp.basic.events import FUNCTION_CODE as EVENT_FUNCTION_CODE
 from timewarp.basic.file_functions import FUNCTION_CODE as FILE_FUNCTION_CODE
+from timewarp.basic.sound import FUNCTION_CODE as SOUND_FUNCTION_CODE
 from timewarp.basic.numbers import number_literal
 
 _RELATION = {"=": "==", "<>": "!=", "<": "<", ">": ">", "<=": "<=", ">=": ">="}
@@ -35,6 +36,7 @@ _FUNCTIONS = {
     "EOF": "_rt.files.eof({0})", "FREEFILE": "_rt.files.freefile()", "SENSOR": "_rt.files.sensor({0})",
 }
 _FUNCTIONS.update(FILE_FUNCTION_CODE)
+_FUNCTIONS.update(SOUND_FUNCTION_CODE)
 _FUNCTIONS.update(EVENT_FUNCTION_CODE)     # INKEY$, TIMER, TIME$, DATE$
 
 

@@ -58,6 +58,15 @@ class Runtime:
             events = self._events = Events(self)
         return events
 
+    @property
+    def music(self):
+        """BEEP, SOUND and PLAY's tune and state, made when a program first uses them."""
+        music = self.__dict__.get("_music")
+        if music is None:
+            from timewarp.basic.sound import BasicMusic
+            music = self._music = BasicMusic()
+        return music
+
     def reset_errors(self) -> None:
         self.handler: int | None = None
         self.in_handler = False

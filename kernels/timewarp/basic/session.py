@@ -245,6 +245,10 @@ class BasicSession(Session):
             names.update(str(t.value) for t in tokens if t.kind in ("name", "label"))
         return names
 
+    def take_music(self) -> list:
+        music = self.runtime.__dict__.get("_music")     # made by the first BEEP, SOUND, PLAY
+        return music.tune.take() if music is not None else []
+
     def variables(self) -> dict[str, object]:
         out: dict[str, object] = {}
         for key, value in self.scalars.items():

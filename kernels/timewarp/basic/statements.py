@@ -20,6 +20,7 @@ from timewarp.basic.files import FileStatementCompiler
 from timewarp.basic.qbasic import QBasicCompiler
 from timewarp.basic.python_expressions import python_name
 from timewarp.basic.simple_statements import SimpleStatements
+from timewarp.basic.sound import SoundStatementCompiler
 
 if TYPE_CHECKING:
     from timewarp.basic.compiler import ProgramCompiler
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
 _temps = itertools.count()
 
 
-class StatementCompiler(EventStatementCompiler, QBasicCompiler, FileStatementCompiler, SimpleStatements):
+class StatementCompiler(EventStatementCompiler, QBasicCompiler, FileStatementCompiler,
+                        SoundStatementCompiler, SimpleStatements):
     def __init__(self, program: ProgramCompiler, region: list, names: set[str], kind: str,
                  sub: dict | None = None) -> None:
         self.program = program

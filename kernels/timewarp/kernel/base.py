@@ -20,6 +20,7 @@ from timewarp.engine import Console, LanguageError, ProgramExit, Session
 from timewarp.interrupts import delivered_interrupts
 from timewarp.kernel.turtle_display import TurtleDisplay
 from timewarp.kernel.device_display import DeviceDisplay
+from timewarp.kernel.sound_display import SoundDisplay
 from timewarp_grading.kernel_support import KernelGrading
 
 
@@ -110,8 +111,9 @@ class TimeWarpKernel(IPythonKernel):
         """Run one cell; return (ename, evalue) if it ended in an error."""
         view = contextlib.nullcontext() if silent else TurtleDisplay(self.engine.turtle)
         sensors = contextlib.nullcontext() if silent else DeviceDisplay()
+        music = SoundDisplay(self.engine, show=not silent)
         try:
-            with view, sensors:
+            with view, sensors, music:
                 try:
                     with delivered_interrupts():
                         self.engine.execute(code)
