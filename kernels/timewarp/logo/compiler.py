@@ -464,7 +464,8 @@ class Compiler:
     def _choice_expression(self, node: Call, consumer: str | None) -> str | None:
         branches = []
         for branch in node.inputs[1:3]:
-            instructions = parse(branch.value, self.interp.parse_arity)  # type: ignore[attr-defined]
+            instructions = parse(branch.value,  # type: ignore[attr-defined]
+                                 self.interp.parse_arity)
             if len(instructions) != 1 or isinstance(instructions[0], Failure):
                 return None
             branches.append(self._expression(instructions[0], consumer))

@@ -9,6 +9,7 @@ scales are not 1 1 (``interp.scrunched``).
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import Any
 
@@ -59,7 +60,7 @@ class ScrunchedTurtle:
             points.append((turtle.x + radius * math.sin(rad) * self.x_scale,
                            turtle.y + radius * math.cos(rad) * self.y_scale))
         if turtle.pen_is_down:
-            for (x1, y1), (x2, y2) in zip(points, points[1:]):
+            for (x1, y1), (x2, y2) in itertools.pairwise(points):
                 self.world.add_item(Segment(x1, y1, x2, y2, turtle.pen_colour,
                                             turtle.pen_width), notify=False)
         self.world.touch()
