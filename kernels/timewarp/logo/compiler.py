@@ -282,7 +282,11 @@ class Compiler:
                 isinstance(node.inputs[0], Constant) and \
                 isinstance(node.inputs[0].value, str) and node.inputs[0].value:
             value = self._expression(node.inputs[1], "make")
-            self._emit(f"V[{node.inputs[0].value.lower()!r}] = {value}")
+            name = node.inputs[0].value.lower()
+            if name in self.interp.traced_names:
+                self._emit(f"_traced_make(I, {name!r}, {value})")
+            else:
+                self._emit(f"V[{name!r}] = {value}")
             return
         user = self.interp.user_procedure(node.name)
         if user is not None and user.macro:

@@ -22,7 +22,7 @@ from timewarp.logo.compiler import Compiler, Source
 from timewarp.logo.errors import LogoError, dont_know, not_enough_inputs
 from timewarp.logo.parser import UNLIMITED, Arity
 from timewarp.logo.primitives import COMMAND_FORMS, PRIMITIVES, Primitive, command_ident
-from timewarp.logo.primitives import stepping
+from timewarp.logo.primitives import debugging, stepping
 from timewarp.logo.primitives.library import LIBRARY_PROCEDURES
 from timewarp.logo.primitives.turtle import UCBLOGO_COLOURS
 from timewarp.logo.reader import Line
@@ -93,6 +93,9 @@ class Interpreter:
         #: Procedures TRACE watches, and how deep the traced calls now are.
         self.traced: set[str] = set()
         self.trace_depth = 0
+        #: Variables and property lists TRACE watches (primitives/debugging.py).
+        self.traced_names: set[str] = set()
+        self.traced_plists: set[str] = set()
         #: Procedures STEP runs a line at a time; how many PAUSEs are waiting.
         self.stepped: set[str] = set()
         self.pausing = 0
@@ -146,7 +149,7 @@ class Interpreter:
                          RC=self.repcounts, _counter=itertools.count,
                          _GotoSignal=stepping.GotoSignal, _goto_target=stepping.goto_target,
                          _step_line=stepping.step_line, _erract=stepping.run_erract,
-                         _LogoError=LogoError)
+                         _LogoError=LogoError, _traced_make=debugging.traced_make)
         for primitive in PRIMITIVES.values():
             namespace[primitive.ident] = primitive.function
         for name, function in COMMAND_FORMS.items():

@@ -250,8 +250,12 @@ def arraytolist(interp: Any, thing: Any) -> list:
 
 @primitive("pprop", 3, outputs=False)
 def pprop(interp: Any, plist: Any, name: Any, value: Any) -> None:
-    props = interp.property_lists.setdefault(check_name("pprop", plist), {})
+    key = check_name("pprop", plist)
+    props = interp.property_lists.setdefault(key, {})
     props[check_name("pprop", name)] = value
+    if key in interp.traced_plists:
+        from timewarp.logo.primitives.debugging import traced_pprop
+        traced_pprop(interp, key, check_name("pprop", name), value)
 
 
 @primitive("gprop", 2)

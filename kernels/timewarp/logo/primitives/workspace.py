@@ -51,7 +51,12 @@ def _input_name(item: Any) -> str:
 
 @primitive("make", 2, outputs=False)
 def make(interp: Any, name: Any, value: Any) -> None:
-    interp.variables[check_name("make", name)] = value
+    key = check_name("make", name)
+    if key in interp.traced_names:
+        from timewarp.logo.primitives.debugging import traced_make
+        traced_make(interp, key, value)
+    else:
+        interp.variables[key] = value
 
 
 @primitive("name", 2, outputs=False)
