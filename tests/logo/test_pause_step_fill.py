@@ -126,3 +126,11 @@ def test_settextcolor_writes_the_terminals_colour_codes(logo):
         "\x1b[38;2;255;0;0m\x1b[48;2;255;255;255mred"
         "\x1b[38;2;0;255;0m\x1b[48;2;0;0;0mgreen\n")
     assert "settextcolor doesn't like" in str(logo.error("settc 99 0"))
+
+
+def test_keys_pressed_reach_keyp_readchar_and_keyact(logo):
+    logo.console.keys = ["a", "d", "d", "x"]
+    logo('to turn :k\nif :k = "a [lt 10]\nif :k = "d [rt 10]\nend')
+    assert logo("print keyp print readchar") == "true\na\n"
+    logo('make "keyact [turn readchar] repeat 4 [wait 1]')
+    assert logo("show heading show keyp") == "20\nfalse\n"

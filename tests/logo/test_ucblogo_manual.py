@@ -24,7 +24,7 @@ SPECIAL_FORMS = {"to", ".macro"}
 #: Special variables Time Warp Logo reads (io.py, values.py, streams.py, interpreter.py),
 #: beyond those it gives a first value (interpreter.SPECIAL_VARIABLES).
 READ_VARIABLES = {"printdepthlimit", "printwidthlimit", "startup", "loadnoisily", "commandline",
-                  "erract", "redefp"}
+                  "erract", "redefp", "keyact"}
 #: Special variables that exist but whose TRUE is not honoured.
 UNHONOURED = {"fullprintp", "usealternatenames"}
 

@@ -110,6 +110,9 @@ class Interpreter:
         #: SCREENMODE's word and SETLABELHEIGHT's size (primitives/window.py).
         self.screen_mode: str | None = None
         self.label_height: float = 14
+        #: Keys taken from the console, not yet read; whether KEYACT is running (keyboard.py).
+        self.pending_keys: list[str] = []
+        self.in_keyact = False
         #: FONT and TEXTSIZE, kept for the program to read back (primitives/window.py).
         self.text_font = "Courier"
         self.text_size = 12

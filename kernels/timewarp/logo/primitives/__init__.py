@@ -71,7 +71,8 @@ def _load() -> None:
                                           devices, io, turtle, workspace)
     # UCBLogo 6.2's further primitives and library procedures.
     from timewarp.logo.primitives import (contents, debugging, library,  # noqa: F401
-                                          pens, pictures, stepping, streams, window)
+                                          keyboard, pens, pictures, stepping, streams,
+                                          window)
 
 
 _load()

@@ -266,9 +266,15 @@ def wait(interp: Any, sixtieths: Any) -> None:
     if seconds < 0:
         raise doesnt_like("wait", sixtieths)
     deadline = time.monotonic() + seconds
-    # Short sleeps keep the stop button quick.
+    # Short sleeps keep the stop button quick, and KEYACT answers keys as they come.
+    keyact = "keyact" in interp.variables
+    if keyact:
+        from timewarp.logo.primitives.keyboard import run_keyact
+        run_keyact(interp)
     while (left := deadline - time.monotonic()) > 0:
         time.sleep(min(left, 0.05))
+        if keyact:
+            run_keyact(interp)
 
 
 @primitive("bye", 0, outputs=False)

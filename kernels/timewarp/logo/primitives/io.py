@@ -102,5 +102,8 @@ def readchar(interp: Any) -> Any:
     stream = reader_stream(interp)
     if stream is not None:
         return stream.read(1) or []
+    # A key already pressed (on the live picture, or at the terminal) comes first.
+    if interp.pending_keys:
+        return interp.pending_keys.pop(0)
     line = _line(interp)
     return [] if line is None else (line[:1] or "\n")

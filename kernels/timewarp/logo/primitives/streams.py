@@ -339,8 +339,11 @@ def _position(name: str, value: Any) -> int:
 
 @primitive("keyp key?", 0)
 def keyp(interp: Any) -> str:
-    # At the console no key waits to be read; from a file, one does until its end.
-    return "false" if reader_stream(interp) is None else logo_bool(eofp(interp) == "false")
+    # At the console: a key pressed and not yet read; from a file, one waits until its end.
+    if reader_stream(interp) is None:
+        from timewarp.logo.primitives.keyboard import key_waiting
+        return logo_bool(key_waiting(interp))
+    return logo_bool(eofp(interp) == "false")
 
 
 # -- whole files ------------------------------------------------------------------------------
