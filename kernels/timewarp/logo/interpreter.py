@@ -98,6 +98,8 @@ class Interpreter:
         self.traced_plists: set[str] = set()
         #: Procedures STEP runs a line at a time; how many PAUSEs are waiting.
         self.stepped: set[str] = set()
+        self.stepped_names: set[str] = set()
+        self.stepped_plists: set[str] = set()
         self.pausing = 0
         #: Primitives the program redefined while REDEFP was TRUE.
         self.redefined: set[str] = set()

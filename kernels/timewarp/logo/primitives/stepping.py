@@ -98,32 +98,40 @@ def run_erract(interp: Any, error: LogoError) -> None:
 # -- STEP and UNSTEP ------------------------------------------------------------------------
 
 
-def _names(interp: Any, name: str, value: Any) -> list[str]:
+def _groups(name: str, value: Any) -> list[list[str]]:
     from timewarp.logo.primitives.contents import _groups
-    return _groups(name, value)[0]
+    return _groups(name, value)
+
+
+def _marked(interp: Any) -> tuple[set[str], set[str], set[str]]:
+    # Stepped variables and property lists are listed, as in ucblogo, but change nothing.
+    return interp.stepped, interp.stepped_names, interp.stepped_plists
 
 
 @primitive("step", 1, outputs=False)
 def step(interp: Any, names: Any) -> None:
-    interp.stepped.update(_names(interp, "step", names))
+    for marked, group in zip(_marked(interp), _groups("step", names), strict=True):
+        marked.update(group)
     interp.invalidate()
 
 
 @primitive("unstep", 1, outputs=False)
 def unstep(interp: Any, names: Any) -> None:
-    interp.stepped.difference_update(_names(interp, "unstep", names))
+    for marked, group in zip(_marked(interp), _groups("unstep", names), strict=True):
+        marked.difference_update(group)
     interp.invalidate()
 
 
 @primitive("stepped", 0)
 def stepped(interp: Any) -> list:
-    return [sorted(interp.stepped), [], []]
+    return [sorted(marked) for marked in _marked(interp)]
 
 
 @primitive("steppedp stepped?", 1)
 def steppedp(interp: Any, names: Any) -> str:
-    found = _names(interp, "steppedp", names)
-    return logo_bool(bool(found) and all(name in interp.stepped for name in found))
+    pairs = [(name, marked) for marked, group in
+             zip(_marked(interp), _groups("steppedp", names), strict=True) for name in group]
+    return logo_bool(bool(pairs) and all(name in marked for name, marked in pairs))
 
 
 def step_line(interp: Any, text: str) -> None:
