@@ -18,6 +18,7 @@ from traitlets import List
 from timewarp import __version__
 from timewarp.engine import Console, LanguageError, ProgramExit, Session
 from timewarp.interrupts import delivered_interrupts
+from timewarp.kernel.keyboard import CanvasKeyboard
 from timewarp.kernel.turtle_display import TurtleDisplay
 from timewarp.kernel.device_display import DeviceDisplay
 from timewarp.kernel.sound_display import SoundDisplay
@@ -47,6 +48,10 @@ class KernelConsole(Console):
     def flush(self) -> None:
         sys.stdout.flush()
 
+    def poll_key(self) -> str:
+        # Keys pressed on the cell's live canvas (see kernel.keyboard).
+        return self.kernel.keyboard.poll()
+
     def read_line(self, prompt: str = "") -> str:
         if not self.kernel._allow_stdin:
             raise InputUnavailable(self.kernel.no_input_message())
@@ -68,6 +73,7 @@ class TimeWarpKernel(IPythonKernel):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.console = KernelConsole(self)
+        self.keyboard = CanvasKeyboard()
         self.engine = self.session_class(console=self.console)
         #: %%check cells and, while nbgrader grades, time and memory limits.
         self.grading = KernelGrading(self)
@@ -109,7 +115,8 @@ class TimeWarpKernel(IPythonKernel):
 
     def _run(self, code: str, silent: bool) -> tuple[str, str] | None:
         """Run one cell; return (ename, evalue) if it ended in an error."""
-        view = contextlib.nullcontext() if silent else TurtleDisplay(self.engine.turtle)
+        view = contextlib.nullcontext() if silent else TurtleDisplay(
+            self.engine.turtle, keyboard=self.keyboard)
         sensors = contextlib.nullcontext() if silent else DeviceDisplay()
         music = SoundDisplay(self.engine, show=not silent)
         try:

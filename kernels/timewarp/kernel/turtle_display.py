@@ -27,9 +27,11 @@ if TYPE_CHECKING:
 class TurtleDisplay:
     """Context manager around one cell's execution (see the module docstring)."""
 
-    def __init__(self, world: TurtleWorld, live: bool = True) -> None:
+    def __init__(self, world: TurtleWorld, live: bool = True, keyboard=None) -> None:
         self.world = world
         self.live = live
+        #: A kernel.keyboard.CanvasKeyboard: the live canvas's keys go to the program.
+        self.keyboard = keyboard
         self.display_id = ""
         self.view: CanvasView | None = None
         self._revision = 0
@@ -40,6 +42,8 @@ class TurtleDisplay:
         self._previous_listener = self.world.listener
         if self.live:
             self.world.listener = self._changed
+            if self.keyboard is not None:
+                self.keyboard.begin(self._changed)    # shown for keys if nothing is drawn
         return self
 
     def _changed(self) -> None:
@@ -53,15 +57,19 @@ class TurtleDisplay:
             self.display_id = uuid.uuid4().hex
             display(self.view.widget, display_id=self.display_id)
             self.view.flush()
+            if self.keyboard is not None:
+                self.keyboard.attach(self.view.widget)
         else:
             self.view.changed()
 
     def __exit__(self, *exc_info: object) -> None:
         self.world.listener = self._previous_listener
+        if self.keyboard is not None:
+            self.keyboard.end()
         if self.view is not None:
             self.view.stop()
-        if self.world.revision == self._revision:
-            return
+        if self.world.revision == self._revision and self.view is None:
+            return      # (a canvas shown only for keys still becomes its picture)
         png = base64.b64encode(render_png(self.world)).decode("ascii")
         picture = {"image/png": png,
                    "text/plain": f"<turtle drawing {self.world.width}x{self.world.height}>"}
