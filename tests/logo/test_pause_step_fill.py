@@ -1,5 +1,7 @@
-"""PAUSE and CONTINUE, STEP, pen modes and FILL: what golden programs cannot show, because
-ucblogo reads its own window (not stdin) and draws pixels (not a log of lines)."""
+"""What golden programs cannot show, because ucblogo reads its own window (not stdin), draws
+pixels (not a log of lines) and colours its own window (not the text): PAUSE and CONTINUE,
+STEP, ERRACT, keys and KEYACT, pen modes, FILL, SETSCRUNCH, picture files, SETTEXTCOLOR,
+LOADNOISILY and STARTUP."""
 
 from __future__ import annotations
 

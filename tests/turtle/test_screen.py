@@ -24,12 +24,14 @@ def test_screen_modes_scale_onto_the_world():
     world = TurtleWorld()
     screen = Screen(world)
     for mode, size in ((1, (640, 400)), (2, (640, 400)), (9, (640, 350)), (12, (640, 480)),
-                       (13, (640, 400))):
+                       (13, (640, 400)), (10, (640, 350)), (11, (640, 480))):
         screen.screen(mode)
         assert (world.width, world.height) == size
         assert world.background == "#000000" and not world.turtle.visible
     with pytest.raises(TurtleError):
         screen.screen(3)
+    with pytest.raises(TurtleError):
+        screen.screen(14)
 
 
 def test_pset_point_and_preset(screen):
@@ -101,8 +103,10 @@ def test_cga_mode_has_four_colours():
     screen.screen(1)
     screen.pset(1, 1)
     assert screen.point(1, 1) == 3
-    with pytest.raises(TurtleError, match="0 to 3"):
-        screen.pset(1, 1, 4)
+    screen.pset(2, 2, 4)    # as PC-BASIC: past the last attribute is the last one
+    assert screen.point(2, 2) == 3
+    with pytest.raises(TurtleError, match="negative"):
+        screen.pset(1, 1, -1)
 
 
 def test_draw_macro_moves_turns_and_paints(screen):
@@ -119,7 +123,7 @@ def test_draw_macro_moves_turns_and_paints(screen):
 def test_draw_relative_moves_and_errors(screen):
     screen.draw("BM50,50 M+10,-10")
     assert screen.point(55, 45) == 15 and screen.last_point == (60, 40)
-    for bad in ("Q", "M10", "A5", "X", "U=I;"):
+    for bad in ("Q", "M10", "A5", "X", "U=I;", "XA$;"):
         with pytest.raises(TurtleError):
             screen.draw(bad)
 

@@ -267,9 +267,14 @@ def _undefined_fn():
     raise BasicError("Undefined user function")
 
 
-def _point(rt, x, y) -> int:
+def _point(rt, x, y=None) -> int:
     from timewarp.basic.graphics import point
     return point(rt, x, y)
+
+
+def _pmap(rt, value, function) -> float:
+    from timewarp.basic.graphics import pmap
+    return pmap(rt, value, function)
 
 
 _FLOAT32 = struct.Struct("f")

@@ -377,15 +377,35 @@ _GRAPHICS = {
     "CIRCLE": ("CIRCLE (x, y), radius [, colour [, start, end [, aspect]]]",
                "Draws a circle, or part of one (an arc) between two angles in radians.",
                "CIRCLE (160, 100), 50, 2"),
-    "PAINT": ("PAINT (x, y) [, colour [, border]]",
-              "Fills the area around the point with colour, up to its border.",
+    "PAINT": ("PAINT (x, y) [, colour | tile$ [, border]]",
+              "Fills the area around the point with colour, up to its border; a tile string"
+              " fills it with a pattern (one byte a row and plane).",
               "PAINT (160, 100), 4, 2"),
     "DRAW": ('DRAW "commands"',
              "Draws with a little language: U D L R move up, down, left, right;"
-             " E F G H go diagonally; B moves without drawing; C sets the colour.",
+             " E F G H go diagonally; B moves without drawing; C sets the colour;"
+             " XA$; runs the commands in A$ and U=N; takes a number from N.",
              'DRAW "C4 U20 R20 D20 L20"'),
-    "POINT": ("POINT(x, y)", "The colour number of one point of the drawing.",
+    "POINT": ("POINT(x, y)  |  POINT(n)",
+              "The colour number of one point of the drawing; POINT(0) and POINT(1) are the"
+              " last point's screen x and y, POINT(2) and POINT(3) its WINDOW x and y.",
               "C = POINT(10, 10)"),
+    "VIEW": ("VIEW [SCREEN] [(x1, y1)-(x2, y2) [, fill [, border]]]",
+             "Draws only inside a part of the screen (the viewport), whose corner becomes"
+             " (0, 0) unless SCREEN is given. VIEW alone: the whole screen again.",
+             "VIEW (10, 10)-(150, 90), 1, 3"),
+    "WINDOW": ("WINDOW [SCREEN] [(x1, y1)-(x2, y2)]",
+               "Your own coordinates for the viewport: x from x1 to x2 and y from y1 (bottom)"
+               " to y2 (top); with SCREEN, y grows downwards.",
+               "WINDOW (-1, -1)-(1, 1)"),
+    "PMAP": ("PMAP(value, function)",
+             "Converts between WINDOW and screen coordinates: 0 and 1 give the screen x and"
+             " y of a WINDOW x and y, 2 and 3 the other way round.",
+             "PRINT PMAP(0.5, 0)"),
+    "PALETTE": ("PALETTE [attribute, colour]  |  PALETTE USING array(start)",
+                "Changes the colour a colour number shows, everywhere on the screen at once;"
+                " PALETTE alone brings back the usual colours.",
+                "PALETTE 1, 4"),
 }
 
 # Files and devices (timewarp.basic.files): a device is a file the program opens.

@@ -14,7 +14,7 @@ from timewarp.basic.events import EventStatementParser
 from timewarp.basic.expressions import ExpressionParser, Names
 from timewarp.basic.files import FileStatementParser
 from timewarp.basic.qbasic import QBasicParser
-from timewarp.basic.graphics import GRAPHICS_SYNTAX, parse_graphics
+from timewarp.basic.graphics import GRAPHICS_SYNTAX, GraphicsParser, parse_graphics
 from timewarp.basic.lexer import STATEMENT_WORDS, Token
 from timewarp.basic.sound import SoundStatementParser
 
@@ -35,7 +35,7 @@ def parse_statements(tokens: list[Token], names: Names,
     return statements
 
 
-class StatementParser(EventStatementParser, QBasicParser, FileStatementParser,
+class StatementParser(GraphicsParser, EventStatementParser, QBasicParser, FileStatementParser,
                       SoundStatementParser, ExpressionParser):
     def statement_list(self, stop_at_else: bool) -> tuple[ast.Stmt, ...]:
         out: list[ast.Stmt] = []
@@ -99,6 +99,9 @@ class StatementParser(EventStatementParser, QBasicParser, FileStatementParser,
         if name.rstrip("$%!#") in self.names.subs:
             self.i += 1
             return ast.CallSub(name.rstrip("$%!#"), self.call_arguments())
+        block = self.graphics_block(name)      # GET (x1,y1)-(x2,y2), A: see graphics
+        if block is not None:
+            return block
         if nxt is not None and nxt.kind == "op" and nxt.value in ("=", "("):
             return self.st_LET()
         command = self.file_command(name)      # KILL, FIELD, GET #...: see file_commands

@@ -31,7 +31,7 @@ _FUNCTIONS = {
     "UCASE$": "{0}.upper()", "LCASE$": "{0}.lower()", "LTRIM$": "{0}.lstrip(' ')",
     "RTRIM$": "{0}.rstrip(' ')", "CINT": "_cint({0})", "CSNG": "_csng({0})",
     "CDBL": "_csng({0})", "ERR": "_rt.err", "ERL": "_rt.erl", "POS": "(_rt.column + 1)",
-    "FRE": "60000.0", "POINT": "_point(_rt, {0}, {1})", "STRING$": "_string({0}, {1})",
+    "FRE": "60000.0", "POINT": "_point(_rt, {0}, {1})", "PMAP": "_pmap(_rt, {0}, {1})", "STRING$": "_string({0}, {1})",
     "INSTR": "_instr({0}, {1}, {2})",
     "EOF": "_rt.files.eof({0})", "FREEFILE": "_rt.files.freefile()", "SENSOR": "_rt.files.sensor({0})",
 }
@@ -254,6 +254,8 @@ class ExpressionTranslator:
                 return f"_fmt({self.value(e.args[0])}, True)"
             return (f"(' ' + str(_c) if (_c := {self.value(e.args[0])}).__class__ is int "
                     f"and 0 <= _c < 10000000 else _fmt(_c))")
+        if name == "POINT" and len(e.args) == 1:
+            return f"_point(_rt, {self.value(e.args[0])})"
         if name in ("POS", "FRE"):
             return _FUNCTIONS[name]
         if name in ("UBOUND", "LBOUND"):

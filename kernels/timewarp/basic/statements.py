@@ -17,6 +17,7 @@ from timewarp.basic import structure as st
 from timewarp.basic.errors import BasicError
 from timewarp.basic.events import EventStatementCompiler
 from timewarp.basic.files import FileStatementCompiler
+from timewarp.basic.graphics import GraphicsCompiler
 from timewarp.basic.qbasic import QBasicCompiler
 from timewarp.basic.python_expressions import python_name
 from timewarp.basic.simple_statements import SimpleStatements
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 _temps = itertools.count()
 
 
-class StatementCompiler(EventStatementCompiler, QBasicCompiler, FileStatementCompiler,
+class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler, FileStatementCompiler,
                         SoundStatementCompiler, SimpleStatements):
     def __init__(self, program: ProgramCompiler, region: list, names: set[str], kind: str,
                  sub: dict | None = None) -> None:

@@ -3,7 +3,9 @@
 Commands: U D L R E F G H [n] move n units (up, down, left, right and the four diagonals);
 M x,y goes to a point (relative when x has a sign); a B prefix moves without drawing and an
 N prefix comes back afterwards; A n turns by n quarter turns, TA n by n degrees; C n picks
-the colour, S n the scale (in quarter pixels, 4 = one pixel a unit) and P paint,border fills.
+the colour, S n the scale (in quarter pixels, 4 = one pixel a unit) and P paint,border fills;
+X runs the string in a variable (``XA$;``) and ``=N;`` takes a number from a variable, each
+named in the string or pointed at by VARPTR$; the caller says how to read variables.
 """
 
 from __future__ import annotations
@@ -37,10 +39,32 @@ class DrawPen:
     scale: float = 4.0
 
 
+_MAX_DEPTH = 20     # X inside X...: a string that runs itself must stop
+
+
 class _Reader:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, variable=None) -> None:
         self.text = text
         self.at = 0
+        self.variable = variable
+
+    def variable_value(self, string: bool):
+        """The value after = or X: a name ending in ; or a VARPTR$ handle (3 characters)."""
+        rest = self.text[self.at:].lstrip()
+        self.at = len(self.text) - len(rest)
+        if rest[:1] and ord(rest[0]) <= 8:
+            key, self.at = rest[:3], self.at + 3
+        else:
+            end = rest.find(";")
+            if end <= 0:
+                raise TurtleError("DRAW needs a variable name and ; after = or X")
+            key, self.at = rest[:end].strip().upper(), self.at + end + 1
+        if self.variable is None:
+            raise TurtleError("DRAW cannot read variables here")
+        value = self.variable(key)
+        if isinstance(value, str) != string:
+            raise TurtleError(f"DRAW wants a {'string' if string else 'number'} variable here")
+        return value
 
     def command(self) -> str | None:
         while self.at < len(self.text):
@@ -59,9 +83,11 @@ class _Reader:
         """A number and whether it had a sign (which makes M relative)."""
         match = _NUMBER.match(self.text, self.at)
         if not match:
-            if self.text[self.at:].lstrip().startswith("="):
-                raise TurtleError("DRAW with =variable; is not supported: build the string "
-                                  "with STR$ instead")
+            rest = self.text[self.at:].lstrip()
+            if rest.startswith(("=", "+=", "-=")):
+                sign = -1 if rest[0] == "-" else 1
+                self.at = len(self.text) - len(rest) + rest.index("=") + 1
+                return sign * float(self.variable_value(string=False)), rest[0] in "+-"
             if default is None:
                 raise TurtleError("DRAW needs a number here")
             return default, False
@@ -77,10 +103,15 @@ class _Reader:
         self.at += 1
 
 
-def run_macro(macro: str, pen: DrawPen, screen: Screen) -> None:
-    reader = _Reader(macro)
+def run_macro(macro: str, pen: DrawPen, screen: Screen, variable=None, depth: int = 0) -> None:
+    reader = _Reader(macro, variable)
     blank = come_back = False
     while (command := reader.command()) is not None:
+        if command == "X":
+            if depth >= _MAX_DEPTH:
+                raise TurtleError("DRAW's X runs strings within strings too deeply")
+            run_macro(reader.variable_value(string=True), pen, screen, variable, depth + 1)
+            continue
         if command == "B":
             blank = True
             continue
@@ -89,7 +120,7 @@ def run_macro(macro: str, pen: DrawPen, screen: Screen) -> None:
             continue
         if command in DIRECTIONS or command == "M":
             start = (pen.x, pen.y)
-            _move(command, reader, pen)
+            _move(command, reader, pen, screen.origin)
             if not blank:
                 screen._add_path([_rounded(start), _rounded((pen.x, pen.y))], pen.colour)
             if come_back:
@@ -103,13 +134,13 @@ def _rounded(point: tuple[float, float]) -> tuple[int, int]:
     return round(point[0]), round(point[1])
 
 
-def _move(command: str, reader: _Reader, pen: DrawPen) -> None:
+def _move(command: str, reader: _Reader, pen: DrawPen, origin: tuple[int, int]) -> None:
     if command == "M":
         x, relative = reader.number()
         reader.comma()
         y, _ = reader.number()
         if not relative:
-            pen.x, pen.y = x, y
+            pen.x, pen.y = x + origin[0], y + origin[1]
             return
         dx, dy = x * pen.scale / 4, y * pen.scale / 4
     else:
@@ -135,7 +166,7 @@ def _setting(command: str, reader: _Reader, pen: DrawPen, screen: Screen) -> Non
         pen.angle = degrees
     elif command == "C":
         colour, _ = reader.number()
-        pen.colour = screen._check(int(colour))
+        pen.colour = screen._ink(int(colour))
     elif command == "S":
         scale, _ = reader.number()
         if not 1 <= scale <= 255:
@@ -145,7 +176,5 @@ def _setting(command: str, reader: _Reader, pen: DrawPen, screen: Screen) -> Non
         paint, _ = reader.number()
         reader.comma()
         border, _ = reader.number()
-        screen.paint(pen.x, pen.y, int(paint), int(border))
-    else:
-        raise TurtleError("DRAW's X (run a substring) is not supported: join the strings "
-                          "with + instead")
+        # PAINT works in logical coordinates: hand it the pen's point as one.
+        screen.paint(*screen._logical_of(pen.x, pen.y), int(paint), int(border))
