@@ -30,6 +30,7 @@ from timewarp.basic.python_expressions import (
     python_name,
 )
 from timewarp.basic.statements import StatementCompiler, sub_result
+from timewarp.basic.text_screen import program_uses_screen
 
 _programs = itertools.count()
 
@@ -99,6 +100,9 @@ class ProgramCompiler:
             if isinstance(s, ast.Shared) for k in s.keys}
         self._load_variables(main_vars)
         emit("_depth = 0")
+        screen = program_uses_screen(self.lines)
+        if screen is not None:     # the program reads or positions the text screen
+            emit(f"_rt.text_screen().begin({screen})")
         if self.event_traps:
             emit("_ev = _rt.events")
             emit("_ev.start()")

@@ -14,6 +14,8 @@ from timewarp.basic import ast
 from timewarp.basic.errors import BasicError, BasicSyntaxError
 from timewarp.basic.events import FUNCTIONS as EVENT_FUNCTIONS
 from timewarp.basic.lexer import Token
+from timewarp.basic.machine import FUNCTIONS as MACHINE_FUNCTIONS
+from timewarp.basic.text_statements import FUNCTIONS as TEXT_FUNCTIONS
 
 # name -> (argument types, result type); "n" number, "$" string, "?" either, "N" optional number
 BUILTINS: dict[str, tuple[str, str]] = {
@@ -32,6 +34,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "PLAY": ("n", "%"),
 }
 BUILTINS.update(EVENT_FUNCTIONS)
+BUILTINS.update(TEXT_FUNCTIONS, **MACHINE_FUNCTIONS, USR=("n", "!"))
 
 _RELATIONS = {"=", "<>", "<", ">", "<=", ">="}
 _LOGICAL = ("IMP", "EQV", "XOR", "OR", "AND")
@@ -223,6 +226,8 @@ class ExpressionParser:
         base = name.rstrip("$%!#")
         found = self.context_function(name)      # LOC(1), CVI(A$): see file_commands
         if found is None:
+            found = self.varptr(name)            # VARPTR(A): see machine
+        if found is None:
             found = self.sound_function(name)    # VARPTR$(A$): see sound
         if found is not None:
             return found
@@ -289,6 +294,8 @@ class ExpressionParser:
             return self._bound(name)
         if name == "INPUT$":
             return self.input_chars()
+        if name == "USR":
+            return self.machine_function(name)     # USR0(x)...: see timewarp.basic.machine
         args: list[ast.Expr | None] = []
         if self.at_op("("):
             args = list(self.arguments())

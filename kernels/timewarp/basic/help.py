@@ -157,7 +157,6 @@ _STATEMENTS = {
              "Gives the part of a string that begins at position start. As a statement it"
              " overwrites characters inside a string variable.",
              'PRINT MID$("COMPUTER", 4, 3)'),
-    "CLS": ("CLS", "Clears the drawing; text already printed stays.", "CLS"),
     "GO": ("GO TO line-number  |  GO SUB line-number",
            "Old listings sometimes write GOTO and GOSUB as two words; both ways work.",
            "40 GO TO 10"),
@@ -177,12 +176,6 @@ _STATEMENTS = {
                 "QBasic wrote these lines by itself at the top of a program; Time Warp does not"
                 " need them but accepts them.",
                 "DECLARE SUB Greet (who$)"),
-    "LOCATE": ("LOCATE row, column",
-               "Moved the cursor on the old text screen; here it is accepted and does nothing.",
-               "LOCATE 10, 20"),
-    "WIDTH": ("WIDTH columns",
-              "Set the screen width on old computers; here it is accepted and does nothing.",
-              "WIDTH 80"),
     "TRON": ("TRON", "Switched on tracing of line numbers; accepted here and does nothing.",
              "TRON"),
     "TROFF": ("TROFF", "Switched tracing off again; accepted here and does nothing.", "TROFF"),
@@ -537,16 +530,73 @@ _EVENT_FUNCTIONS = {
               " the date this program sees, never the computer's.", "PRINT DATE$"),
 }
 
+# The text screen (timewarp.basic.text_screen) and the old machine (timewarp.basic.machine)
+_TEXT_SCREEN = {
+    "CLS": ("CLS [0 | 1 | 2]",
+            "Clears the screen and puts the cursor at the top: CLS 0 all of it, CLS 1 the"
+            " drawing only, CLS 2 the text rows of VIEW PRINT. Clearing text printed in the"
+            " same cell makes the cell show the screen.", "CLS"),
+    "LOCATE": ("LOCATE [row] [, column [, cursor [, start, stop]]]",
+               "Moves the cursor to a row (1-25) and column (1-80) of the text screen; the"
+               " next PRINT writes there. A program that uses LOCATE shows its screen in the"
+               " cell as text.", 'LOCATE 10, 20: PRINT "HERE"'),
+    "WIDTH": ('WIDTH 40 | 80  |  WIDTH "SCRN:", n  |  WIDTH #file, n  |  WIDTH LPRINT n',
+              "Sets how many columns the text screen has (40 or 80). For a file or the"
+              " printer it is accepted and changes nothing.", "WIDTH 40"),
+    "VIEW": ("VIEW PRINT [top TO bottom]",
+             "Keeps PRINT and scrolling inside rows top to bottom of the text screen.",
+             "VIEW PRINT 5 TO 20"),
+    "PCOPY": ("PCOPY from, to", "Copies a text screen page (0-7); page 0 is the one shown.",
+              "PCOPY 0, 1"),
+    "POKE": ("POKE address, byte",
+             "Writes a byte into memory at DEF SEG's segment. Into &HB800 (the text screen:"
+             " character, colour, character...) it changes the screen; elsewhere it is kept"
+             " and PEEK reads it back.", "DEF SEG = &HB800: POKE 0, 65"),
+    "OUT": ("OUT port, byte", "Sends a byte to a port of the old PC; nothing outside is"
+            " touched, INP reads it back.", "OUT &H61, 3"),
+    "WAIT": ("WAIT port, and-mask [, xor-mask]",
+             "Waited until a port showed some bits; WAIT &H3DA, 8 (the screen's retrace)"
+             " returns at once, as do ports that nothing changes.", "WAIT &H3DA, 8"),
+    "BSAVE": ('BSAVE "file", offset, length',
+              "Saves bytes of memory (at DEF SEG's segment) to a file: the screen, with"
+              " DEF SEG = &HB800.", 'DEF SEG = &HB800: BSAVE "SCREEN.BIN", 0, 4000'),
+    "BLOAD": ('BLOAD "file" [, offset]', "Loads a file saved by BSAVE back into memory.",
+              'DEF SEG = &HB800: BLOAD "SCREEN.BIN", 0'),
+    "SEG": ("DEF SEG [= segment]",
+            "Chooses the memory segment PEEK, POKE, BSAVE and BLOAD use; DEF SEG alone goes"
+            " back to BASIC's own.", "DEF SEG = 0: PRINT PEEK(&H417)"),
+}
+_TEXT_FUNCTIONS = {
+    "CSRLIN": ("CSRLIN", "The row the cursor is on (1-25).", "R = CSRLIN"),
+    "SCREEN": ("SCREEN mode  |  SCREEN(row, column [, 1])",
+               "As a statement, chooses a graphics screen for PSET, LINE, CIRCLE and friends."
+               " As a function, the character code at a place of the text screen, or with 1"
+               " its colour (foreground + 16 * background).", "PRINT CHR$(SCREEN(1, 1))"),
+    "PEEK": ("PEEK(address)", "The byte at an address of DEF SEG's segment: 0:&H417 the"
+             " keyboard flags, 0:&H46C the timer ticks, &HB800 the text screen.",
+             "DEF SEG = 0: PRINT PEEK(&H46C)"),
+    "INP": ("INP(port)", "The byte at a port of the old PC (the last OUT to it).",
+            "PRINT INP(&H61)"),
+    "USR": ("USR[n](value)", "Called machine code; here no machine code runs and it gives"
+            " back its value.", "X = USR(5)"),
+    "VARPTR": ("VARPTR(variable)  |  VARPTR(#file)",
+               "Where a variable lives in memory; PEEK there reads its bytes as GW-BASIC"
+               " stores them (for a string: length, then the address of its characters).",
+               "P = VARPTR(A%): PRINT PEEK(P)"),
+}
+
 KEYWORD_HELP: dict[str, str] = {
     word: _entry(*parts)
     for table in (_STATEMENTS, _COMMANDS, _FUNCTIONS, _OPERATORS, _STRUCTURED, _GRAPHICS,
-                  _FILES, _FILE_FUNCTIONS, _SOUND, _EVENTS, _EVENT_FUNCTIONS)
+                  _FILES, _FILE_FUNCTIONS, _SOUND, _EVENTS, _EVENT_FUNCTIONS,
+                  _TEXT_SCREEN, _TEXT_FUNCTIONS)
     for word, parts in table.items()
 }
 
 #: Words that name a value (functions and read-only variables), for highlighting.
 FUNCTION_WORDS: frozenset[str] = (frozenset(_FUNCTIONS) | frozenset(_FILE_FUNCTIONS)
                                   | frozenset(_EVENT_FUNCTIONS)
+                                  | frozenset(_TEXT_FUNCTIONS) - {"SCREEN"}
                                   | {"FN", "POINT", "VARPTR$"})
 
 #: Words that act as operators between values.

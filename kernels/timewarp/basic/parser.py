@@ -16,10 +16,12 @@ from timewarp.basic.files import FileStatementParser
 from timewarp.basic.qbasic import QBasicParser
 from timewarp.basic.graphics import GRAPHICS_SYNTAX, GraphicsParser, parse_graphics
 from timewarp.basic.lexer import STATEMENT_WORDS, Token
+from timewarp.basic.machine import MachineParser
+from timewarp.basic.text_statements import TextScreenParser
 from timewarp.basic.sound import SoundStatementParser
 
 _TYPE_NAMES = {"INTEGER": "%", "LONG": "%", "SINGLE": "!", "DOUBLE": "#", "STRING": "$"}
-_NO_OPS = {"WIDTH", "LOCATE", "TRON", "TROFF", "DECLARE", "LPRINT"}
+_NO_OPS = {"TRON", "TROFF", "DECLARE", "LPRINT"}
 _COMMANDS = {"LIST", "RUN", "NEW", "DELETE", "RENUM", "CLEAR", "SYSTEM"}
 
 
@@ -36,7 +38,8 @@ def parse_statements(tokens: list[Token], names: Names,
 
 
 class StatementParser(GraphicsParser, EventStatementParser, QBasicParser, FileStatementParser,
-                      SoundStatementParser, ExpressionParser):
+                      SoundStatementParser, TextScreenParser, MachineParser,
+                      ExpressionParser):
     def statement_list(self, stop_at_else: bool) -> tuple[ast.Stmt, ...]:
         out: list[ast.Stmt] = []
         while self.peek() is not None:
@@ -426,6 +429,9 @@ class StatementParser(GraphicsParser, EventStatementParser, QBasicParser, FileSt
         return ast.Restore(None if self.at_end() else self.line_ref())
 
     def st_DEF(self) -> ast.Stmt:
+        machine = self.def_machine()     # DEF SEG, DEF USR: see timewarp.basic.machine
+        if machine is not None:
+            return machine
         tok = self.peek()
         if tok is not None and tok.kind == "fn":
             name = tok.value
@@ -488,9 +494,6 @@ class StatementParser(GraphicsParser, EventStatementParser, QBasicParser, FileSt
 
     def st_RANDOMIZE(self) -> ast.Stmt:
         return ast.Randomize(None if self.at_end() else self._num(self.expression()))
-
-    def st_CLS(self) -> ast.Stmt:
-        return ast.Graphics("CLS")
 
     def st_REM(self) -> ast.Stmt:
         return ast.NoOp("REM")

@@ -12,6 +12,8 @@ from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
 from timewarp.basic.events import FUNCTION_CODE as EVENT_FUNCTION_CODE
 from timewarp.basic.file_functions import FUNCTION_CODE as FILE_FUNCTION_CODE
+from timewarp.basic.machine import FUNCTION_CODE as MACHINE_FUNCTION_CODE
+from timewarp.basic.text_statements import FUNCTION_CODE as TEXT_FUNCTION_CODE
 from timewarp.basic.sound import FUNCTION_CODE as SOUND_FUNCTION_CODE
 from timewarp.basic.numbers import number_literal
 
@@ -36,6 +38,7 @@ _FUNCTIONS = {
     "EOF": "_rt.files.eof({0})", "FREEFILE": "_rt.files.freefile()", "SENSOR": "_rt.files.sensor({0})",
 }
 _FUNCTIONS.update(FILE_FUNCTION_CODE)
+_CODE_MAKERS = {**TEXT_FUNCTION_CODE, **MACHINE_FUNCTION_CODE}
 _FUNCTIONS.update(SOUND_FUNCTION_CODE)
 _FUNCTIONS.update(EVENT_FUNCTION_CODE)     # INKEY$, TIMER, TIME$, DATE$
 
@@ -238,6 +241,8 @@ class ExpressionTranslator:
 
     def _BuiltinCall(self, e: ast.BuiltinCall) -> str:
         name = e.name
+        if name in _CODE_MAKERS:     # the text screen's and the machine's functions
+            return _CODE_MAKERS[name](*(self.value(a) for a in e.args))
         if name in ("TAB", "SPC"):
             raise BasicError("Illegal function call", detail=f"{name} only works in PRINT")
         if name == "CHR$":

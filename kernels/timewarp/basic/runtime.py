@@ -47,6 +47,10 @@ class Runtime:
         self.for_stack: list[ForRecord] = []
         self.option_base = 0
         self.files = BasicFiles()
+        self.width = WIDTH
+        # The text screen and the emulated machine: made only for programs that use them.
+        self.text = None
+        self.machine = None
         self.reset_errors()
 
     @property
@@ -86,12 +90,12 @@ class Runtime:
             text = tail
         self.out.append(text)
         # The screen wraps a long line without a newline character in the text.
-        self.column = (self.column + len(text)) % WIDTH if self.column + len(text) > WIDTH \
+        self.column = (self.column + len(text)) % self.width if self.column + len(text) > self.width \
             else self.column + len(text)
 
     def item(self, text: str) -> None:
         """One PRINT item: it moves to a new line if it does not fit on this one."""
-        if self.column and self.column + len(text) > WIDTH:
+        if self.column and self.column + len(text) > self.width:
             self.write("\n")
         self.write(text)
 
@@ -103,7 +107,7 @@ class Runtime:
 
     def zone(self) -> None:
         target = (self.column // ZONE + 1) * ZONE
-        if target > WIDTH - ZONE:
+        if target > self.width - ZONE:
             self.write("\n")
         else:
             self.write(" " * (target - self.column))
@@ -112,7 +116,7 @@ class Runtime:
         n = _int(n)
         if n < 1 or n > 255:
             n = 1 if n < 1 else n
-        target = (n - 1) % WIDTH
+        target = (n - 1) % self.width
         if target < self.column:
             self.write("\n")
         self.write(" " * (target - self.column))
@@ -121,7 +125,7 @@ class Runtime:
         n = _int(n)
         if not -32768 <= n <= 32767:
             raise BasicError("Illegal function call")
-        self.write(" " * (max(n, 0) % WIDTH))
+        self.write(" " * (max(n, 0) % self.width))
 
     def newline(self) -> None:
         self.out.append("\n")
@@ -132,6 +136,10 @@ class Runtime:
         if self.out:
             text = "".join(self.out)
             self.out.clear()
+            if self.text is not None:
+                self.text.put(text)
+                if self.text.viewing:
+                    return
             self.console.write(text)
 
     def clear_screen(self) -> None:
@@ -139,6 +147,36 @@ class Runtime:
         if self.screen is not None:
             self.screen.cls()
         self.column = 0
+
+    # The text screen and the machine (timewarp.basic.text_screen, timewarp.basic.machine)
+
+    def end_of_cell(self) -> None:
+        """After a cell or a program: the text screen it drew is shown, and the next cell
+        starts as a plain stream again."""
+        self.flush()
+        if self.text is not None:
+            self.text.end_of_cell()
+
+    def text_screen(self):
+        """The text screen, made when a program first needs it."""
+        if self.text is None:
+            from timewarp.basic.text_screen import TextScreen
+            self.flush()
+            self.text = TextScreen(self, self.width)
+        return self.text
+
+    def text_screen_mode(self, mode: int, columns: int, rows: int) -> None:
+        self.text_screen().set_mode(mode, columns, rows)
+
+    def text_colour(self, foreground, background, border) -> None:
+        self.text_screen().colour(foreground, background, border)
+
+    def machine_state(self):
+        """The emulated memory and ports, made on first use."""
+        if self.machine is None:
+            from timewarp.basic.machine import Machine
+            self.machine = Machine(self)
+        return self.machine
 
     # Input
 
@@ -149,6 +187,8 @@ class Runtime:
         except EOFError:
             raise BasicError("Input past end") from None
         self.column = 0
+        if self.text is not None:
+            self.text.echo_input(prompt, line)
         if len(line) > MAX_STRING:
             line = line[:MAX_STRING]
         return line

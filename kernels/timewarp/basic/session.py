@@ -66,7 +66,7 @@ class BasicSession(Session):
                     other = True
             self._run_direct(pending)
         finally:
-            self.runtime.flush()
+            self.runtime.end_of_cell()
         if numbered and not other and numbered == set(self.program.lines):
             self.run_program()
 
@@ -80,9 +80,11 @@ class BasicSession(Session):
         else:
             self.program.clear()
             self._clear_variables()
-            self._run_direct([(None, t, i) for i, t in enumerate(source.splitlines(), 1)
-                              if t.strip()])
-            self.runtime.flush()
+            try:
+                self._run_direct([(None, t, i) for i, t in enumerate(source.splitlines(), 1)
+                                  if t.strip()])
+            finally:
+                self.runtime.end_of_cell()
 
     def run_program(self, start: int | None = None) -> None:
         """RUN: clear the variables and run the program in memory."""
@@ -91,7 +93,7 @@ class BasicSession(Session):
             compiled = self._compile_memory(start)
             self._run(compiled)
         finally:
-            self.runtime.flush()
+            self.runtime.end_of_cell()
             # A program's end closes its files, as in GW-BASIC (direct cells keep theirs).
             self.runtime.files.close_all()
 

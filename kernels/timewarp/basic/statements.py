@@ -21,6 +21,8 @@ from timewarp.basic.graphics import GraphicsCompiler
 from timewarp.basic.qbasic import QBasicCompiler
 from timewarp.basic.python_expressions import python_name
 from timewarp.basic.simple_statements import SimpleStatements
+from timewarp.basic.machine import MachineCompiler
+from timewarp.basic.text_statements import TextScreenCompiler
 from timewarp.basic.sound import SoundStatementCompiler
 
 if TYPE_CHECKING:
@@ -30,7 +32,8 @@ _temps = itertools.count()
 
 
 class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler, FileStatementCompiler,
-                        SoundStatementCompiler, SimpleStatements):
+                        SoundStatementCompiler, TextScreenCompiler, MachineCompiler,
+                        SimpleStatements):
     def __init__(self, program: ProgramCompiler, region: list, names: set[str], kind: str,
                  sub: dict | None = None) -> None:
         self.program = program

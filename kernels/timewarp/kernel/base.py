@@ -19,6 +19,7 @@ from timewarp import __version__
 from timewarp.engine import Console, LanguageError, ProgramExit, Session
 from timewarp.interrupts import delivered_interrupts
 from timewarp.kernel.keyboard import CanvasKeyboard
+from timewarp.kernel.text_display import ScreenDisplay
 from timewarp.kernel.turtle_display import TurtleDisplay
 from timewarp.kernel.device_display import DeviceDisplay
 from timewarp.kernel.sound_display import SoundDisplay
@@ -41,6 +42,7 @@ class KernelConsole(Console):
 
     def __init__(self, kernel: TimeWarpKernel) -> None:
         self.kernel = kernel
+        self.screen_display = ScreenDisplay()
 
     def write(self, text: str) -> None:
         sys.stdout.write(text)
@@ -52,7 +54,12 @@ class KernelConsole(Console):
         # Keys pressed on the cell's live canvas (see kernel.keyboard).
         return self.kernel.keyboard.poll()
 
+    def show_screen(self, screen, final: bool) -> None:
+        # A BASIC text screen shown in the cell as text (see kernel.text_display).
+        self.screen_display.show(screen, final)
+
     def read_line(self, prompt: str = "") -> str:
+        self.screen_display.catch_up()
         if not self.kernel._allow_stdin:
             raise InputUnavailable(self.kernel.no_input_message())
         # The prompt travels inside the input request: front ends show it beside the input

@@ -1,0 +1,332 @@
+"""The old machine statements: PEEK, POKE, DEF SEG, OUT, INP, WAIT, CALL, USR, DEF USR,
+VARPTR, BLOAD, BSAVE, PCOPY.
+
+Programs of the 1980s reached past BASIC into the PC itself.  The addresses they commonly
+used behave as PC-BASIC emulates them: the keyboard flags at 0:&H417, the BIOS timer ticks
+at 0:&H46C (which PC-BASIC leaves at 0; we count real ticks, 18.2 a second since midnight),
+the video mode bytes at 0:&H449, text screen memory at &HB800 (and &HB000) whose POKEs change
+the text screen and whose PEEKs read it, the ROM's model byte at F000:FFFE.  The speaker port
+&H61 and the timer chip's ports &H42/&H43 keep what is written to them.  Everything else is
+accepted and harmless: POKEs elsewhere are remembered and read back, machine code never runs
+(CALL does nothing, USR returns its argument).
+
+The nodes, the parser's and compiler's methods (mixed into theirs) and :class:`Machine`,
+the runtime's emulated memory and ports (made for the first program that uses them).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from timewarp.basic import ast
+from timewarp.basic.errors import BasicError
+
+VIDEO = (0xB8000, 0xB0000)
+PAGE = 0x1000
+DATA_SEGMENT = 0x13AD          # where GW-BASIC's variables live (DEF SEG without a value)
+_TICKS_PER_SECOND = 1193182 / 65536
+FUNCTIONS = {"PEEK": ("n", "%"), "INP": ("n", "%")}
+FUNCTION_CODE = {"PEEK": lambda a: f"_rt.machine_state().peek({a})",
+                 "INP": lambda p: f"_rt.machine_state().inp({p})"}
+
+
+def _int16(value) -> int:
+    """An address or port: -32768..65535, negative numbers counting from the top."""
+    n = round(value)
+    if not -32768 <= n <= 65535:
+        raise BasicError("Overflow")
+    return n & 0xFFFF
+
+
+def _byte(value) -> int:
+    n = round(value)
+    if not 0 <= n <= 255:
+        raise BasicError("Illegal function call", detail=f"{n} is not a byte (0 to 255)")
+    return n
+
+
+class Machine:
+    """The emulated memory and ports of one session."""
+
+    def __init__(self, rt) -> None:
+        self.rt = rt
+        self.segment = DATA_SEGMENT
+        self.memory: dict[int, int] = {}
+        self.ports: dict[int, int] = {}
+        self.keyboard_flags = 0
+        self.variables: dict[str, int] = {}     # VARPTR: variable key -> address
+        self.next_address = 0x0E00
+        self.pages: dict[int, tuple] = {}
+        self.retrace = 0
+
+    # Memory
+
+    def peek(self, address) -> int:
+        linear = self.segment * 16 + _int16(address)
+        for base in VIDEO:
+            if base <= linear < base + PAGE:
+                return self.rt.text_screen().peek(linear - base)
+        if linear in self.memory:
+            return self.memory[linear]
+        return self._system(linear)
+
+    def _system(self, linear: int) -> int:
+        if linear == 0x417:
+            return self.keyboard_flags
+        if 0x46C <= linear <= 0x46F:
+            seconds = time.time() - time.mktime(time.localtime()[:3] + (0, 0, 0, 0, 0, -1))
+            ticks = int(seconds * _TICKS_PER_SECOND)
+            return (ticks >> (8 * (linear - 0x46C))) & 0xFF
+        if linear == 0x410:
+            return 38                       # a colour adapter, as PC-BASIC reports
+        if linear == 0x449:
+            return 1 if self._width() == 40 else 3
+        if linear == 0x44A:
+            return self._width()
+        if linear in (0x450, 0x451):
+            screen = self.rt.text_screen()
+            return screen.col - 1 if linear == 0x450 else screen.row - 1
+        if linear == 0xFFFFE:
+            return 0xFF                     # the ROM's model byte: an IBM PC
+        return 0
+
+    def _width(self) -> int:
+        return self.rt.text.width if self.rt.text is not None else self.rt.width
+
+    def poke(self, address, value) -> None:
+        linear = self.segment * 16 + _int16(address)
+        value = _byte(value)
+        for base in VIDEO:
+            if base <= linear < base + PAGE:
+                self.rt.text_screen().poke(linear - base, value)
+                return
+        if linear == 0x417:
+            self.keyboard_flags = value
+        elif linear < 0xF0000:
+            self.memory[linear] = value
+
+    def def_seg(self, segment=None) -> None:
+        self.segment = DATA_SEGMENT if segment is None else _int16(segment)
+
+    # Ports
+
+    def inp(self, port) -> int:
+        port = _int16(port)
+        if port == 0x3DA:
+            # The colour adapter's status: retrace comes and goes, so WAIT &H3DA, 8 returns.
+            self.retrace ^= 9
+            return self.retrace
+        return self.ports.get(port, 0)
+
+    def out(self, port, value) -> None:
+        self.ports[_int16(port)] = _byte(value)
+
+    def wait(self, port, mask, invert=0) -> None:
+        """WAIT: until a port shows the bits; a port nothing changes would wait for ever,
+        so on those the program goes on at once."""
+        port, mask, invert = _int16(port), _byte(mask), _byte(invert)
+        for _ in range(4):
+            if (self.inp(port) ^ invert) & mask:
+                return
+
+    # Variables and files
+
+    def varptr(self, key: str, value) -> int:
+        """VARPTR: where the variable lives; PEEK there reads its value as GW-BASIC stores it."""
+        from timewarp.basic.file_functions import _mkbf, _mki
+        if key not in self.variables:
+            self.variables[key] = self.next_address
+            self.next_address += 16
+        address = self.variables[key]
+        if key.endswith("$"):
+            text = self._string_bytes(value)
+            data = bytes([len(value) & 0xFF]) + text.to_bytes(2, "little")
+        elif key.endswith("%"):
+            data = _mki(value).encode("latin-1")
+        else:
+            data = _mkbf(value, 8 if key.endswith("#") else 4).encode("latin-1")
+        for offset, byte in enumerate(data):
+            self.memory[DATA_SEGMENT * 16 + address + offset] = byte
+        return address
+
+    def _string_bytes(self, value: str) -> int:
+        address = 0xF000 - len(value)
+        for offset, char in enumerate(value):
+            self.memory[DATA_SEGMENT * 16 + address + offset] = ord(char) & 0xFF
+        return address
+
+    def file_address(self, number) -> int:
+        """VARPTR(#n): where GW-BASIC keeps the file's control block."""
+        number = round(number)
+        if not 1 <= number <= 15:
+            raise BasicError("Bad file number")
+        return 0x0E00 - 0x0200 + 0x30 * number
+
+    # Blocks of memory and screen pages
+
+    def bsave(self, name: str, offset, length) -> None:
+        offset, length = _int16(offset), _int16(length)
+        saved = self.segment
+        data = bytes(self.peek((offset + i) & 0xFFFF) if (offset + i) < 0x10000 else 0
+                     for i in range(length))
+        self.segment = saved
+        header = b"\xfd" + saved.to_bytes(2, "little") + offset.to_bytes(2, "little") + \
+            length.to_bytes(2, "little")
+        self.rt.files.path(name).write_bytes(header + data + b"\x1a")
+
+    def bload(self, name: str, offset=None) -> None:
+        path = self.rt.files.path(name)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise BasicError("File not found") from None
+        if len(data) < 7 or data[0] != 0xFD:
+            raise BasicError("Bad file mode", detail=f"{name} was not made by BSAVE")
+        segment = int.from_bytes(data[1:3], "little")
+        start = int.from_bytes(data[3:5], "little") if offset is None else _int16(offset)
+        length = int.from_bytes(data[5:7], "little")
+        if offset is None:
+            self.segment, saved = segment, self.segment
+        else:
+            saved = self.segment
+        for i, byte in enumerate(data[7:7 + length]):
+            self.poke((start + i) & 0xFFFF, byte)
+        self.segment = saved
+
+    def pcopy(self, source, destination) -> None:
+        """PCOPY: copy a screen page; page 0 is the one shown."""
+        source, destination = round(source), round(destination)
+        for page in (source, destination):
+            if not 0 <= page <= 7:
+                raise BasicError("Illegal function call", detail="PCOPY pages are 0 to 7")
+        screen = self.rt.text_screen()
+        if source == 0:
+            contents = ([bytearray(r) for r in screen.chars], [bytearray(r) for r in screen.attrs])
+        else:
+            contents = self.pages.get(source)
+        if destination != 0:
+            self.pages[destination] = contents
+        elif contents is not None:
+            screen.rt.flush()
+            screen.chars = [bytearray(r) for r in contents[0]]
+            screen.attrs = [bytearray(r) for r in contents[1]]
+            screen.show()
+
+
+# Nodes
+
+@dataclass(frozen=True)
+class MachineStatement(ast.Stmt):
+    """POKE, OUT, WAIT, DEF SEG, BLOAD, BSAVE, PCOPY: the Machine method and its arguments."""
+    method: str
+    args: tuple[ast.Expr | None, ...]
+
+
+@dataclass(frozen=True)
+class Accepted(ast.Stmt):
+    """CALL of machine code, DEF USR: accepted; the arguments are still worked out."""
+    args: tuple[ast.Expr, ...]
+
+
+_SHAPES = {"POKE": ("poke", "nn"), "OUT": ("out", "nn"), "WAIT": ("wait", "nno"),
+           "BLOAD": ("bload", "$o"), "BSAVE": ("bsave", "$nn"), "PCOPY": ("pcopy", "nn")}
+
+
+class MachineParser:
+    """Parser methods (mixed into timewarp.basic.parser.StatementParser)."""
+
+    def machine_statement(self, word: str) -> ast.Stmt:
+        method, shape = _SHAPES[word]
+        args: list[ast.Expr | None] = []
+        for number, kind in enumerate(shape):
+            if number and not self.accept("op", ","):
+                if kind == "o":
+                    break
+                self.fail(f"{word} needs {shape.count('n') + shape.count('$')} values")
+            value = self.expression()
+            if (kind == "$") != (value.type == "$"):
+                raise BasicError("Type mismatch")
+            args.append(value)
+        return MachineStatement(method, tuple(args))
+
+    def st_POKE(self) -> ast.Stmt:
+        return self.machine_statement("POKE")
+
+    def st_OUT(self) -> ast.Stmt:
+        return self.machine_statement("OUT")
+
+    def st_WAIT(self) -> ast.Stmt:
+        return self.machine_statement("WAIT")
+
+    def st_BLOAD(self) -> ast.Stmt:
+        return self.machine_statement("BLOAD")
+
+    def st_BSAVE(self) -> ast.Stmt:
+        return self.machine_statement("BSAVE")
+
+    def st_PCOPY(self) -> ast.Stmt:
+        return self.machine_statement("PCOPY")
+
+    def def_machine(self) -> ast.Stmt | None:
+        """DEF SEG [= segment] and DEF USR[n] = address (after DEF); None for DEF FN."""
+        tok = self.peek()
+        if tok is not None and tok.kind == "name" and tok.value == "SEG":
+            self.i += 1
+            if self.accept("op", "="):
+                return MachineStatement("def_seg", (self._num(self.expression()),))
+            return MachineStatement("def_seg", ())
+        if tok is not None and (tok.kind == "kw" and tok.value == "USR" or
+                                tok.kind == "name" and tok.value[:3] == "USR"
+                                and tok.value[3:].isdigit()):
+            self.i += 1
+            self.accept("num")
+            self.expect("op", "=")
+            return Accepted((self._num(self.expression()),))
+        return None
+
+    def machine_function(self, name: str) -> ast.Expr:
+        """USR[n](x) (it returns x: no machine code runs)."""
+        self.accept("num")
+        args = self.arguments()
+        if len(args) != 1 or args[0].type == "$":
+            raise BasicError("Type mismatch" if args[0].type == "$" else "Syntax error")
+        return ast.Unary("+", args[0], args[0].type)
+
+    def varptr(self, name: str) -> ast.Expr | None:
+        """VARPTR(variable) or VARPTR(#file) (a name, so that VARPTR$ stays the sound's);
+        also USR0(x) to USR9(x), which whole-word reading sees as names."""
+        if name[:3] == "USR" and name[3:].isdigit() and len(name) == 4 and self.at_op("("):
+            return self.machine_function(name)
+        if name != "VARPTR" or not self.at_op("("):
+            return None
+        self.expect("op", "(")
+        if self.accept("op", "#"):
+            number = self._num(self.expression())
+            self.expect("op", ")")
+            return ast.BuiltinCall("VARPTR#", (number,), "!")
+        tok = self.expect("name", what="a variable")
+        key = self.names.key(tok.value)
+        target = ast.ArrayElement(key, self.arguments()) if self.at_op("(") else ast.Variable(key)
+        self.expect("op", ")")
+        return ast.BuiltinCall("VARPTR", (ast.String(key), target), "!")
+
+
+def varptr_code(key: str, value: str) -> str:
+    return f"_rt.machine_state().varptr({key}, {value})"
+
+
+FUNCTION_CODE.update({"VARPTR": varptr_code,
+                      "VARPTR#": lambda n: f"_rt.machine_state().file_address({n})"})
+
+
+class MachineCompiler:
+    """Compiler methods (mixed into timewarp.basic.statements.StatementCompiler)."""
+
+    def s_MachineStatement(self, s: MachineStatement) -> None:
+        args = ", ".join(self.exprs.value(a) for a in s.args)
+        self.emit(f"_rt.machine_state().{s.method}({args})")
+
+    def s_Accepted(self, s: Accepted) -> None:
+        for arg in s.args:
+            self.emit(f"_ = {self.exprs.value(arg)}")
