@@ -58,6 +58,15 @@ def test_function_key_text_replaces_the_key_code():
     assert out == "HI 122 \n"
 
 
+def test_key_definitions_outside_the_keys_need_two_characters():
+    program = numbered('''
+10 ON ERROR GOTO 100
+20 KEY 255, "1": KEY 255, "12": KEY 255, "123": KEY 21, "AB": END
+100 PRINT ERR; ERL: RESUME NEXT
+''')
+    assert run(program) == " 5  20 \n 5  20 \n"
+
+
 def test_key_list_shows_the_texts_given():
     out = run('KEY OFF: KEY 1, "LIST": KEY ON: KEY LIST')
     assert out.splitlines()[:2] == ["F1 LIST", "F2 "]
@@ -234,7 +243,7 @@ def test_time_and_date_set_for_the_session():
     assert session_out == "23:59 12-31-1999-1 \n07:-1 \n02-29-2024\n"
 
 
-@pytest.mark.parametrize("value", ['"24:00"', '"12:60"', '"noon"', '"1:2:3:4"'])
+@pytest.mark.parametrize("value", ['"24:00"', '"12:60"', '"noon"', '"1::3"'])
 def test_bad_times_are_illegal_function_calls(value):
     assert run(f"TIME$ = {value}") == "!Illegal function call in 1"
 

@@ -212,12 +212,11 @@ class Events:
         n = _int(number)
         if 1 <= n <= 10:
             self.macros[n] = text[:15]
-        elif n in USER_KEYS:
-            if len(text) != 2:
-                raise BasicError("Illegal function call")
-            self.user_keys[n] = (ord(text[0]), ord(text[1]))
-        else:
+        elif len(text) != 2:
             raise BasicError("Illegal function call")
+        elif n in USER_KEYS:
+            self.user_keys[n] = (ord(text[0]), ord(text[1]))
+        # GW-BASIC takes two characters for any other key number too, and ignores them.
 
     def key_list(self) -> None:
         """KEY LIST: the function keys' texts, as the program defined them."""
@@ -273,7 +272,8 @@ class Events:
 
     def set_time(self, text: str) -> None:
         """TIME$ = "hh", "hh:mm" or "hh:mm:ss" (a point may stand for a colon)."""
-        parts = text.replace(".", ":").split(":")
+        # GW-BASIC reads at most three parts and ignores what follows ("01:02:03:04").
+        parts = text.replace(".", ":").split(":")[:3]
         numbers = _numbers(parts, 1, 3)
         numbers += [0] * (3 - len(numbers))
         hours, minutes, seconds = numbers
