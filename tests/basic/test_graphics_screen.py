@@ -240,3 +240,13 @@ def test_pc_basic_draws_the_same_pixels():
     samples = "".join(expected[2:])
     differ = sum(a != b for a, b in zip("".join(ours[2:]), samples))
     assert set(samples) == {"0", "1", "2", "3"} and differ <= len(samples) // 100
+
+
+def test_a_text_programs_screen_0_and_color_draw_nothing():
+    runner = Runner()
+    runner.run('10 SCREEN 0: COLOR 14, 1: PRINT "hi"\n')
+    world = runner.session.turtle
+    assert world.revision == 0 and world.log == [] and world.background == "white"
+    runner.run("10 COLOR 4: PSET (10, 10): COLOR , 1\n")
+    assert runner.session.runtime.screen.point(10, 10) == 4
+    assert world.background == "#0000aa"

@@ -375,9 +375,9 @@ for _word in ("PSET", "PRESET", "CIRCLE", "PAINT"):
 
 def _screen_statement(rt, mode) -> None:
     """SCREEN mode: the graphics screen, then the text screen's hook (screen-api)."""
+    if mode is None or (_int(mode) == 0 and rt.screen is None):
+        return      # a text program's SCREEN 0 must not make a drawing appear
     screen = _screen(rt)
-    if mode is None:
-        return
     mode = _int(mode)
     before = screen.number
     screen.screen(mode)
@@ -393,10 +393,13 @@ def _color(rt, fg, bg, border) -> None:
     if current_mode(rt) == 0:
         if hook is not None:
             hook(fg, bg, border)
-        # Before any SCREEN, COLOR also sets the ink and paper of pixels on the world.
-        if (fg is None or fg < 16) and (bg is None or bg < 16) and (
-                fg is not None or bg is not None):
-            _screen(rt).color(fg, bg)
+        # Before any SCREEN, COLOR also sets the ink of pixels on the world, and its paper
+        # once the program has drawn (a text program's COLOR must not make a drawing appear).
+        drawn = rt.screen is not None
+        if fg is not None and fg < 16:
+            _screen(rt).color(fg, None)
+        if drawn and bg is not None and bg < 16:
+            _screen(rt).color(None, bg)
         return
     screen = _screen(rt)
     screen.color(fg, bg)
