@@ -90,6 +90,7 @@ class TextScreen:
         self.chars = [bytearray(b" " * width) for _ in range(rows)]
         self.attrs = [bytearray([self.attribute]) * width for _ in range(rows)]
         self.top, self.bottom = 1, rows - 1
+        self.window = False        # VIEW PRINT has set rows apart
         self.row, self.col = 1, 1
         self.overflow = False      # the last column was written: the next character wraps
         self.rt.width = width
@@ -111,10 +112,12 @@ class TextScreen:
         """VIEW PRINT top TO bottom (without numbers: the whole screen but the last row)."""
         self.rt.flush()
         if top is None:
-            top, bottom = 1, self.rows - 1
+            # The whole screen again; the cursor stays where it is.
+            self.top, self.bottom, self.window = 1, self.rows - 1, False
+            return
         if not 1 <= top <= bottom <= self.rows - 1:
             raise BasicError("Illegal function call", detail="VIEW PRINT rows are outside the screen")
-        self.top, self.bottom = top, bottom
+        self.top, self.bottom, self.window = top, bottom, True
         self.move(top, 1)
         self.show()
 
@@ -146,8 +149,13 @@ class TextScreen:
     def character(self, row, col, attribute=None) -> int:
         """SCREEN(row, col[, z]): the character code there, or with z <> 0 its colour byte."""
         self.rt.flush()
-        if not (1 <= row <= self.rows and 1 <= col <= self.width):
+        # Row or column 0 reads as 1 (not both), as GW-BASIC does; in a VIEW PRINT window
+        # only its rows can be read.
+        if not (0 <= row <= self.rows and 0 <= col <= self.width) or row == col == 0:
             raise BasicError("Illegal function call", detail="SCREEN() is outside the screen")
+        row, col = row or 1, col or 1
+        if self.window and not self.top <= row <= self.bottom:
+            raise BasicError("Illegal function call", detail="SCREEN() is outside VIEW PRINT's rows")
         if attribute:
             return self.attrs[row - 1][col - 1]
         return self.chars[row - 1][col - 1]
