@@ -129,6 +129,8 @@ class EventStatementParser:
         return None
 
     def _key_statement(self) -> ast.Stmt:
+        if self.at_end():
+            raise BasicError("Missing operand", detail="KEY needs ON, OFF, LIST or a key number")
         if self.at_op("("):
             number = self._bracketed()
             if not self._action_at(0):
@@ -156,6 +158,8 @@ class EventStatementParser:
         number = None
         if tok.value != "PEN":
             if not self.at_op("("):
+                if self.at_kw("GOSUB"):
+                    self.fail(f"ON {tok.value} needs a number in brackets: ON {tok.value}(n)")
                 self.i = start
                 return None
             number = self._bracketed()
