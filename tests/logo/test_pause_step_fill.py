@@ -136,3 +136,11 @@ def test_keys_pressed_reach_keyp_readchar_and_keyact(logo):
     assert logo("print keyp print readchar") == "true\na\n"
     logo('make "keyact [turn readchar] repeat 4 [wait 1]')
     assert logo("show heading show keyp") == "20\nfalse\n"
+
+
+def test_nodes_counts_objects_and_remembers_the_most(logo):
+    logo('make "big map [list ? ?] iseq 1 20000 gc make "first nodes make "big [] gc '
+         'make "second nodes')
+    first, second = logo.session.variables()["first"], logo.session.variables()["second"]
+    assert first[0] > second[0] + 10000 and first[1] >= first[0]
+    assert second[1] >= second[0]

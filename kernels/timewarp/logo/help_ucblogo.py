@@ -160,4 +160,5 @@ settextsize | SETTEXTSIZE height  (kept, not used) | settextsize 14
 increasefont | INCREASEFONT | increasefont
 decreasefont | DECREASEFONT | decreasefont
 settextcolor | SETTEXTCOLOR foreground background  (SETTC) - colours the text after it | settextcolor 4 7 print "red settc 0 7
+nodes | NODES  (Python's objects in use, and the most since the last NODES) | show nodes
 """

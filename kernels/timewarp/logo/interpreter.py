@@ -115,6 +115,8 @@ class Interpreter:
         #: Keys taken from the console, not yet read; whether KEYACT is running (keyboard.py).
         self.pending_keys: list[str] = []
         self.in_keyact = False
+        #: The most objects NODES has seen since it was last asked.
+        self.most_nodes = 0
         #: FONT and TEXTSIZE, kept for the program to read back (primitives/window.py).
         self.text_font = "Courier"
         self.text_size = 12

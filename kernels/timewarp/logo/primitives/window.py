@@ -4,7 +4,8 @@ library procedures (MAP.SE, CASCADE.2, TRANSFER with ?IN and ?OUT).
 A cell's output shows the text and the picture together, so TEXTSCREEN, SPLITSCREEN and
 FULLSCREEN only change what SCREENMODE says; CLEARTEXT clears the text where the front end
 can (a terminal, the notebook's cell output); the picture is always kept, so REFRESH and
-NOREFRESH change nothing; Python collects memory, so GC and .SETSEGMENTSIZE do nothing.
+NOREFRESH change nothing; Python manages memory, so .SETSEGMENTSIZE does nothing, GC runs
+Python's collector and NODES counts Python's objects.
 """
 
 from __future__ import annotations
@@ -61,7 +62,20 @@ def norefresh(interp: Any) -> None:
 
 @primitive("gc", 0, 0, 1, outputs=False)
 def gc(interp: Any, anything: Any = None) -> None:
-    """Python reclaims memory by itself."""
+    """Python's collector runs now (it would anyway, when needed)."""
+    import gc as collector
+    collector.collect()
+
+
+@primitive("nodes", 0)
+def nodes(interp: Any) -> list:
+    """Python's objects stand for UCBLogo's nodes: how many are in use, and the most seen by
+    NODES since it was last asked."""
+    import gc as collector
+    in_use = len(collector.get_objects())
+    most = max(in_use, interp.most_nodes)
+    interp.most_nodes = in_use
+    return [in_use, most]
 
 
 @primitive(".setsegmentsize", 1, outputs=False)
