@@ -54,6 +54,12 @@ class KernelConsole(Console):
         # Keys pressed on the cell's live canvas (see kernel.keyboard).
         return self.kernel.keyboard.poll()
 
+    @property
+    def keys_ended(self) -> bool:
+        # Run without a front end to type into (nbclient, nbgrader): no key will come, so a
+        # bare SLEEP returns at once instead of waiting for ever.
+        return not self.kernel._allow_stdin
+
     def show_screen(self, screen, final: bool) -> None:
         # A BASIC text screen shown in the cell as text (see kernel.text_display).
         self.screen_display.show(screen, final)
