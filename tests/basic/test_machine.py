@@ -94,3 +94,17 @@ def test_bad_values_get_gw_basic_errors(statement, message, tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     with pytest.raises(Exception, match=message):
         ours(statement)
+
+
+def test_the_speaker_port_plays_the_timers_pitch_for_as_long_as_it_is_on(monkeypatch):
+    import timewarp.basic.machine as machine
+
+    clock = iter([10.0, 10.0, 10.5, 11.0])
+    monkeypatch.setattr(machine.time, "monotonic", lambda: next(clock))
+    console = ScriptedConsole()
+    session = BasicSession(console=console)
+    # 1193182 / 2712 is 440 Hz: on for half a second, then the pitch changes, then off.
+    session.execute("OUT &H43, 182: OUT &H42, 152: OUT &H42, 10: OUT &H61, INP(&H61) OR 3\n"
+                    "OUT &H42, 76: OUT &H42, 5: OUT &H61, 0")
+    tones = [(round(t.frequency), t.seconds) for t in session.runtime.music.tune.tones]
+    assert tones == [(440, 0.5), (880, 0.5)]

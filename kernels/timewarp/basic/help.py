@@ -553,7 +553,8 @@ _TEXT_SCREEN = {
              " character, colour, character...) it changes the screen; elsewhere it is kept"
              " and PEEK reads it back.", "DEF SEG = &HB800: POKE 0, 65"),
     "OUT": ("OUT port, byte", "Sends a byte to a port of the old PC; nothing outside is"
-            " touched, INP reads it back.", "OUT &H61, 3"),
+            " touched, INP reads it back. The speaker (&H61, with the pitch set through &H43"
+            " and &H42) plays in the cell's music.", "OUT &H61, 3"),
     "WAIT": ("WAIT port, and-mask [, xor-mask]",
              "Waited until a port showed some bits; WAIT &H3DA, 8 (the screen's retrace)"
              " returns at once, as do ports that nothing changes.", "WAIT &H3DA, 8"),

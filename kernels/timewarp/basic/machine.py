@@ -6,7 +6,8 @@ used behave as PC-BASIC emulates them: the keyboard flags at 0:&H417, the BIOS t
 at 0:&H46C (which PC-BASIC leaves at 0; we count real ticks, 18.2 a second since midnight),
 the video mode bytes at 0:&H449, text screen memory at &HB800 (and &HB000) whose POKEs change
 the text screen and whose PEEKs read it, the ROM's model byte at F000:FFFE.  The speaker port
-&H61 and the timer chip's ports &H42/&H43 keep what is written to them.  Everything else is
+&H61 and the timer chip's ports &H42/&H43 keep what is written to them, and the time the
+speaker is switched on at the timer's pitch becomes a note of the cell's music.  Everything else is
 accepted and harmless: POKEs elsewhere are remembered and read back, machine code never runs
 (CALL does nothing, USR returns its argument).
 
@@ -59,6 +60,10 @@ class Machine:
         self.next_address = 0x0E00
         self.pages: dict[int, tuple] = {}
         self.retrace = 0
+        self.divisor = 0
+        self.low_byte: int | None = None
+        self.speaker_on = False
+        self.tone_start: float | None = None
 
     # Memory
 
@@ -120,7 +125,31 @@ class Machine:
         return self.ports.get(port, 0)
 
     def out(self, port, value) -> None:
-        self.ports[_int16(port)] = _byte(value)
+        port, value = _int16(port), _byte(value)
+        self.ports[port] = value
+        if port == 0x43:
+            self.low_byte = None      # the timer chip expects the low byte next
+        elif port == 0x42:
+            # The timer chip's counter 2 sets the speaker's pitch: low byte, then high byte.
+            if self.low_byte is None:
+                self.low_byte = value
+                return
+            self._speaker(self.speaker_on)       # the note at the old pitch ends here
+            self.divisor = self.low_byte | value << 8 or 65536
+            self.low_byte = None
+        elif port == 0x61:
+            self._speaker(value & 3 == 3)
+
+    def _speaker(self, on: bool) -> None:
+        """Bits 0 and 1 of port &H61 switch the speaker on at the timer's pitch: the time it
+        stays on becomes a note of the cell's music (see timewarp.basic.sound)."""
+        now = time.monotonic()
+        if self.speaker_on and self.tone_start is not None and self.divisor:
+            frequency = 1193182 / self.divisor
+            if 37 <= frequency <= 32767 and now > self.tone_start:
+                self.rt.music.tune.add(frequency, now - self.tone_start)
+        self.speaker_on = on
+        self.tone_start = now if on else None
 
     def wait(self, port, mask, invert=0) -> None:
         """WAIT: until a port shows the bits; a port nothing changes would wait for ever,
