@@ -123,3 +123,126 @@ def test_grading_calls_and_asserts_a_function_from_an_unnumbered_cell():
     session.execute("ASSERT SQUARE(4) = 16 AND FNCUBE(3) = 27")
     with pytest.raises(BasicError, match="Assertion failed"):
         session.execute("ASSERT SQUARE(4) = 15")
+
+
+# TYPE ... END TYPE records
+
+RECORDS = """
+TYPE Point
+  x AS INTEGER
+  y AS SINGLE
+END TYPE
+TYPE Person
+  name AS STRING * 6
+  age AS INTEGER
+  home AS Point
+END TYPE
+"""
+
+
+def test_record_fields_whole_records_and_len(basic):
+    basic.cell(RECORDS)
+    assert basic.cell("DIM p AS Point, q AS Point\np.x = 3.7: p.y = 1.5\nq = p\n"
+                      "p.x = 0\nPRINT q.x; q.y; p.x; LEN(p); LEN(q.x); LEN(q.y)") == (
+        " 4  1.5  0  6  2  4 \n")
+
+
+def test_arrays_of_records_nested_fields_and_fixed_strings(basic):
+    basic.cell(RECORDS)
+    assert basic.cell('DIM a(3) AS Person\na(1).name = "Ada Lovelace": a(1).age = 36\n'
+                      "a(1).home.x = 5\na(2) = a(1)\na(1).age = 1\n"
+                      'PRINT "["; a(2).name; "]"; a(2).age; a(2).home.x; LEN(a(1)); '
+                      '"["; a(3).name; "]"') == "[Ada Lo] 36  5  14 [      ]\n"
+    # The record array and its TYPE stay for the next cell.
+    assert basic.cell("PRINT a(2).name; a(1).age") == "Ada Lo 1 \n"
+
+
+def test_records_and_record_arrays_are_passed_to_subs_by_reference(basic):
+    basic.cell(RECORDS)
+    basic.cell("SUB birthday (r AS Person)\n  r.age = r.age + 1\n  PRINT r.name; r.age\nEND SUB\n"
+               "SUB older (people() AS Person, n)\n  FOR i = 1 TO n\n"
+               "    people(i).age = people(i).age + 10\n  NEXT\nEND SUB\n"
+               "FUNCTION total (people() AS Person)\n  FOR i = LBOUND(people) TO UBOUND(people)\n"
+               "    sum = sum + people(i).age\n  NEXT\n  total = sum\nEND FUNCTION")
+    assert basic.cell('DIM kid AS Person: kid.name = "Tim": kid.age = 7\nbirthday kid\n'
+                      "PRINT kid.age") == "Tim    8 \n 8 \n"
+    assert basic.cell("DIM club(1 TO 2) AS Person: club(1).age = 30: club(2).age = 40\n"
+                      "birthday club(2)\nolder club(), 2\nPRINT club(1).age; club(2).age; "
+                      "total(club())") == "       41 \n 40  51  91 \n"
+
+
+def test_record_mistakes_are_told_plainly(basic):
+    basic.cell(RECORDS)
+    with pytest.raises(BasicError, match="Type mismatch"):
+        basic.cell("DIM p AS Point, o AS Person: p = o")
+    with pytest.raises(BasicError, match="(?i)has no field z"):
+        basic.cell("DIM a(2) AS Point: a(1).z = 1")
+    with pytest.raises(BasicError, match="Type mismatch.*whole record"):
+        basic.cell("DIM p AS Point: PRINT p")
+    with pytest.raises(BasicError, match="(?i)TYPE Box has no END TYPE"):
+        basic.cell("TYPE Box\n  w AS INTEGER")
+    with pytest.raises(BasicError, match="Duplicate Definition"):
+        basic.cell("TYPE Point\n  x AS INTEGER\nEND TYPE")
+    # A failed cell left nothing half-open: the next cell reads as usual.
+    assert basic.cell("w = 2: PRINT w") == " 2 \n"
+
+
+def test_a_fixed_length_string_variable(basic):
+    assert basic.cell('DIM code AS STRING * 4: PRINT "["; code; "]"; LEN(code)\n'
+                      'code = "ABCDEFG": PRINT code; LEN(code)\ncode = "Z": PRINT "["; code; "]"'
+                      ) == "[    ] 4 \nABCD 4 \n[Z   ]\n"
+
+
+# REDIM, ERASE, DECLARE, DEFtype
+
+def test_redim_and_redim_preserve(basic):
+    assert basic.cell("' $DYNAMIC\nDIM b(5): b(5) = 7: b(2) = 2\nREDIM PRESERVE b(1 TO 8)\n"
+                      "PRINT b(5); b(2); UBOUND(b); LBOUND(b)\nREDIM b(3)\nPRINT b(2); UBOUND(b)\n"
+                      "DIM g(2, 3): g(1, 1) = 4: REDIM PRESERVE g(3, 3): PRINT g(1, 1); UBOUND(g)") == (
+        " 7  2  8  1 \n 0  3 \n 4  3 \n")
+    with pytest.raises(BasicError, match="keeps the number of dimensions"):
+        basic.cell("REDIM PRESERVE g(5)")
+
+
+def test_redim_inside_a_sub_of_a_shared_array(basic):
+    basic.cell("DIM SHARED stack(2)\nSUB grow\n  REDIM PRESERVE stack(UBOUND(stack) * 2)\nEND SUB")
+    assert basic.cell("stack(2) = 9: grow: grow: PRINT UBOUND(stack); stack(2)") == " 8  9 \n"
+
+
+def test_declare_is_checked_against_the_definition(basic):
+    assert basic.cell("DECLARE SUB show (a, b$)\nDECLARE FUNCTION twice% (n%)\n"
+                      "SUB show (a, b$): PRINT a; b$: END SUB\n"
+                      "FUNCTION twice% (n%): twice% = 2 * n%: END FUNCTION\n"
+                      'show twice%(4), "x"') == " 8 x\n"
+    with pytest.raises(BasicError, match="Argument-count mismatch"):
+        basic.cell("DECLARE SUB show (a)")
+    with pytest.raises(BasicError, match="Parameter type mismatch"):
+        basic.cell("DECLARE SUB show (a, b)")
+
+
+def test_deflng_and_the_deftype_family(basic):
+    assert basic.cell("DEFLNG L-M: DEFSTR S: DEFDBL D\nL = 3.6: S = \"hi\": D = 1# / 3\n"
+                      "PRINT L; S; D") == " 4 hi .3333333333333333 \n"
+
+
+GW_PROGRAM = """
+10 DEFINT I-K: I = 2.6: J% = 3.5: K! = 1.5: PRINT I; J; K!; K
+20 DEFSTR S: S = "HI": PRINT S
+30 DEFDBL D: D = 1/3: PRINT D
+40 DEFSNG I: I = 2.5: PRINT I
+50 DIM A(3): A(1) = 3: ERASE A: DIM A(20): A(20) = 5: PRINT A(20); A(1)
+60 ERASE Q
+"""
+
+
+def test_gw_basic_deftype_and_erase_match_pcbasic():
+    from .test_files import run_pcbasic
+
+    import tempfile
+    with tempfile.TemporaryDirectory() as folder:
+        expected = run_pcbasic(GW_PROGRAM, folder)
+    runner = Runner()
+    with pytest.raises(BasicError) as caught:
+        runner.run(GW_PROGRAM)
+    ours = runner.console.output + f"{caught.value.kind} in {caught.value.line}\n"
+    assert expected.rstrip().replace("\xff", "").rstrip() == ours.rstrip()

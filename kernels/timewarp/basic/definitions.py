@@ -22,6 +22,7 @@ from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
 from timewarp.basic.expressions import Names
 from timewarp.basic.program import parse_source, scan_declarations
+from timewarp.basic.qbasic import RecordNames, record_names
 
 
 @dataclass(frozen=True)
@@ -75,13 +76,18 @@ class Library:
         if program:
             known.deftypes.clear()
             known.declared.clear()
+            known.qbasic = RecordNames(types=record_names(known).types)
         for base, kind in names.functions.items():
             known.functions[base] = kind
             known.subs.discard(base)
         for base in names.subs:
             known.subs.add(base)
             known.functions.pop(base, None)
-        return parse_source(entries, known), known
+        lines = parse_source(entries, known)
+        if record_names(known).open_type is not None:
+            raise BasicError("Syntax error", detail=f"TYPE {record_names(known).open_type[0]} "
+                             "has no END TYPE")
+        return lines, known
 
     def lines_for(self, own: list[ast.Line]) -> list[ast.Line]:
         """The library's lines a program needs in front of its own ``own`` lines: those of

@@ -21,7 +21,7 @@ from timewarp.basic.text_statements import TextScreenParser
 from timewarp.basic.sound import SoundStatementParser
 
 _TYPE_NAMES = {"INTEGER": "%", "LONG": "%", "SINGLE": "!", "DOUBLE": "#", "STRING": "$"}
-_NO_OPS = {"TRON", "TROFF", "DECLARE", "LPRINT"}
+_NO_OPS = {"TRON", "TROFF", "LPRINT"}
 _COMMANDS = {"LIST", "RUN", "NEW", "DELETE", "RENUM", "CLEAR", "SYSTEM"}
 
 
@@ -29,7 +29,7 @@ def parse_statements(tokens: list[Token], names: Names,
                      recover: bool = False) -> tuple[ast.Stmt, ...]:
     """All statements of one line.  With ``recover``, a statement that does not parse
     becomes an :class:`ast.Failure` after the statements before it, which still run."""
-    parser = StatementParser(tokens, names)
+    parser = FullParser(tokens, names)
     parser.recover = recover
     statements = parser.statement_list(stop_at_else=False)
     if parser.peek() is not None:
@@ -37,7 +37,7 @@ def parse_statements(tokens: list[Token], names: Names,
     return statements
 
 
-class StatementParser(GraphicsParser, EventStatementParser, QBasicParser, FileStatementParser,
+class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
                       SoundStatementParser, TextScreenParser, MachineParser,
                       ExpressionParser):
     def statement_list(self, stop_at_else: bool) -> tuple[ast.Stmt, ...]:
@@ -594,6 +594,11 @@ class StatementParser(GraphicsParser, EventStatementParser, QBasicParser, FileSt
 
 
 setattr(StatementParser, "st_MID$", StatementParser.st_MID_)
+
+
+class FullParser(QBasicParser, StatementParser):
+    """The parser with QBasic's records and declarations, which refine some of
+    StatementParser's own methods (LET, DIM, END, parameters; see timewarp.basic.qbasic)."""
 
 
 def _check_assign(kind: str, value: ast.Expr) -> None:

@@ -14,6 +14,7 @@ from timewarp.basic import ast
 from timewarp.basic.compiler import CompiledProgram, compile_program
 from timewarp.basic.completion import complete_word, inspect_word, block_depth
 from timewarp.basic.definitions import Library, Missing
+from timewarp.basic.qbasic import HELPERS as QBASIC_HELPERS
 from timewarp.basic.errors import BasicError, ProgramEnd
 from timewarp.basic.lexer import tokenize
 from timewarp.basic.program import ProgramText, split_numbered
@@ -139,6 +140,7 @@ class BasicSession(Session):
         rt.reset_errors()
         rt.for_stack.clear()
         namespace = dict(HELPERS)
+        namespace.update(QBASIC_HELPERS)
         namespace.update(_rt=rt, _ProgramEnd=ProgramEnd, _missing=Missing,
                          _as_basic_error=as_basic_error,
                          _error_line=lambda e: self._line_of(e, compiled))
