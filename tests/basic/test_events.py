@@ -10,7 +10,6 @@ import datetime
 import re
 
 import pytest
-
 from timewarp.basic.compiler import compile_program
 from timewarp.basic.program import parse_source
 from timewarp.basic.session import BasicSession

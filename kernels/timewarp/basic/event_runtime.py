@@ -20,7 +20,7 @@ from collections import deque
 
 from timewarp.basic.builtins import _single
 from timewarp.basic.errors import BasicError
-from timewarp.keys import F_KEYS, UP, LEFT, RIGHT, DOWN, scan_code
+from timewarp.keys import DOWN, F_KEYS, LEFT, RIGHT, UP, scan_code
 
 #: How often (seconds) a switched-on trap looks for keys and the time.
 TICK = 0.02
@@ -28,13 +28,14 @@ TICK = 0.02
 FIXED_KEYS = {n + 1: code for n, code in enumerate(F_KEYS[:10])}
 FIXED_KEYS.update({11: UP, 12: LEFT, 13: RIGHT, 14: DOWN, 30: F_KEYS[10], 31: F_KEYS[11]})
 USER_KEYS = range(15, 21)
-KINDS = ("KEY", "TIMER", "PLAY", "STRIG", "PEN", "COM")
+#: The numbers ON PLAY(n), ON STRIG(n) and ON COM(n) accept.
+_ALLOWED = {"PLAY": range(1, 33), "STRIG": (0, 2, 4, 6), "COM": (1, 2)}
 
 
 class Trap:
     """One event trap: where it jumps, whether it is ON, OFF or STOP, and a remembered event."""
 
-    __slots__ = ("pc", "state", "pending", "held")
+    __slots__ = ("held", "pc", "pending", "state")
 
     def __init__(self) -> None:
         self.pc: int | None = None
@@ -86,9 +87,9 @@ class Events:
 
     # ON ... GOSUB and KEY(n)/TIMER/... ON, OFF, STOP
 
-    def trap(self, kind: str, number) -> Trap | None:
-        """The trap ``kind``/``number`` names, None for one that is accepted and ignored."""
-        n = 0 if number is None else int(round(number))
+    def trap(self, kind: str, number) -> Trap:
+        """The trap ``kind``/``number`` names (made on first mention)."""
+        n = 0 if number is None else round(number)
         key = (kind, n)
         if key not in self.traps:
             self.traps[key] = Trap()
@@ -104,11 +105,7 @@ class Events:
                 raise BasicError("Illegal function call")
             self.interval = seconds
             self.next_tick = time.monotonic() + seconds
-        elif kind == "PLAY" and not 1 <= _int(number) <= 32:
-            raise BasicError("Illegal function call")
-        elif kind == "STRIG" and _int(number) not in (0, 2, 4, 6):
-            raise BasicError("Illegal function call")
-        elif kind == "COM" and not 1 <= _int(number) <= 2:
+        elif kind in _ALLOWED and _int(number) not in _ALLOWED[kind]:
             raise BasicError("Illegal function call")
         trap = self.trap(kind, None if kind == "TIMER" else number)
         trap.pc = pc
@@ -221,7 +218,7 @@ class Events:
     def key_list(self) -> None:
         """KEY LIST: the function keys' texts, as the program defined them."""
         for n in range(1, 11):
-            text = "".join(c if c >= " " else " " for c in self.macros.get(n, ""))
+            text = "".join(max(c, " ") for c in self.macros.get(n, ""))
             self.rt.write(f"F{n} {text}\n")
 
     def sleep(self, seconds=None) -> None:
@@ -301,7 +298,7 @@ class Events:
 def _int(number) -> int:
     if number is None:
         return 0
-    value = int(round(number))
+    value = round(number)
     if not -32768 <= value <= 32767:
         raise BasicError("Overflow")
     return value
