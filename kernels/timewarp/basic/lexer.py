@@ -80,10 +80,6 @@ class _Scanner:
                 self._string()
             elif c.isdigit() or (c == "." and self._peek_digit()):
                 self._number()
-            elif c == "." and self.tokens and self.tokens[-1].value == ")":
-                # a(i).x: a field of an element of an array of records (timewarp.basic.qbasic)
-                self.tokens.append(Token("op", ".", self.pos))
-                self.pos += 1
             elif c == "&":
                 self._radix_number()
             elif c.isalpha() or c == "_":
@@ -140,8 +136,9 @@ class _Scanner:
             value = float(literal)
         except ValueError:
             raise BasicSyntaxError(f"bad number {literal}", column=start) from None
-        if not kind:
-            digits = len(literal.split("E")[0].replace(".", "").lstrip("0"))
+        digits = len(literal.split("E")[0].replace(".", "").lstrip("0"))
+        if not kind or kind == "!" and text[i - 1:i] != "!" and digits > 7:
+            # Eight digits or more make a double, with an E exponent too (1.7014118E+38).
             kind = "#" if digits > 7 else "!"
         if kind == "%":
             value = int(round(value))

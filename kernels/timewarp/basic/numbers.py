@@ -110,7 +110,8 @@ def may_leave_single(e) -> bool:
     """Whether the value of the expression ``e`` (a BASIC AST node) may not be a single."""
     kind = type(e).__name__
     if kind == "Number":
-        return e.type == "#" or not float(e.value).is_integer()
+        # A whole constant past 2**24 may make a product too big for a single (1E38 * 10).
+        return e.type == "#" or not float(e.value).is_integer() or abs(e.value) >= 1 << 24
     if kind in ("Variable", "ArrayElement"):
         return e.type == "#"
     if kind == "Binary":
@@ -126,17 +127,29 @@ def may_leave_single(e) -> bool:
     return True
 
 
-def single_bytes(x: float) -> tuple[int, int, int, int]:
+def single_bytes(x: float, rounded: bool = True) -> tuple[int, int, int, int]:
     """The four bytes of ``x`` as a GW-BASIC single: three of mantissa (the top one with
-    the sign in place of the hidden bit), then the exponent biased by 128."""
-    x = mbf_single(x)
-    if x == 0:
+    the sign in place of the hidden bit), then the exponent biased by 128.  ``rounded``
+    False gives the top four bytes of a double instead (its mantissa cut, not rounded)."""
+    x = mbf_single(x) if rounded else x
+    if x == 0 or -_SMALLEST < x < _SMALLEST:
         return 0, 0, 0, 0
     fraction, exponent = math.frexp(abs(x))
     man = int(fraction * (1 << 24)) & 0x7FFFFF
     if x < 0:
         man |= 0x800000
     return man & 0xFF, (man >> 8) & 0xFF, man >> 16, exponent + 128
+
+
+def seed_of(value: float | int, kind: str) -> int:
+    """The number RANDOMIZE seeds with: an integer as it is; of a single or double, as
+    GW-BASIC reads it, the last two bytes XORed with the two before them."""
+    if kind == "%":
+        n = int(value) & 0xFFFF
+    else:
+        low, middle, high, exponent = single_bytes(value, kind != "#")
+        n = (high ^ low) | (exponent ^ middle) << 8
+    return n - 0x10000 if n >= 0x8000 else n
 
 
 def double_digits(x: float, count: int) -> tuple[int, int]:

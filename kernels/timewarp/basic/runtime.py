@@ -12,10 +12,10 @@ import math
 import time
 
 from timewarp.basic.arrays import padded
-from timewarp.basic.builtins import LARGEST, _cint, _int
+from timewarp.basic.builtins import LARGEST, _cint, _int, _long
 from timewarp.basic.errors import BasicError, BasicSyntaxError
 from timewarp.basic.files import BasicFiles
-from timewarp.basic.numbers import parse_number, print_number
+from timewarp.basic.numbers import parse_number, print_number, seed_of
 
 WIDTH = 80
 ZONE = 14
@@ -113,19 +113,14 @@ class Runtime:
             self.write(" " * (target - self.column))
 
     def tab(self, n) -> None:
-        n = _int(n)
-        if n < 1 or n > 255:
-            n = 1 if n < 1 else n
-        target = (n - 1) % self.width
+        # GW-BASIC reads TAB's and SPC's number as unsigned 16 bits: TAB(-5) is TAB(65531).
+        target = (max(_long(n) & 0xFFFF, 1) - 1) % self.width
         if target < self.column:
             self.write("\n")
         self.write(" " * (target - self.column))
 
     def spc(self, n) -> None:
-        n = _int(n)
-        if not -32768 <= n <= 32767:
-            raise BasicError("Illegal function call")
-        self.write(" " * (max(n, 0) % self.width))
+        self.write(" " * ((_long(n) & 0xFFFF) % self.width))
 
     def newline(self) -> None:
         self.out.append("\n")
@@ -227,12 +222,13 @@ class Runtime:
         self.last_rnd = self.seed / _RND_PERIOD
         return self.last_rnd
 
-    def randomize(self, seed=None) -> None:
-        if seed is None:
-            seed = time.time() % 65536
-        n = _cint(seed % 65536 - 65536 if seed >= 32768 else seed) if abs(seed) < 32768 else (
-            int(seed) & 0xFFFF)
-        n = n - 0x10000 if n >= 0x8000 else n
+    def randomize(self, seed=None, kind: str = "%") -> None:
+        """RANDOMIZE: ``kind`` is the seed's type, whose bytes GW-BASIC reads (numbers.seed_of);
+        with no seed it asks for one, as GW-BASIC does."""
+        while seed is None:
+            number = parse_number(self.read_line("Random number seed (-32768 to 32767)? "))
+            seed = None if number is None else _cint(number)
+        n = seed_of(seed, kind)
         self.seed &= 0xFF
         self.seed = (self.seed * 214013 + 2531011) % _RND_PERIOD
         self.seed = (self.seed + n * 4455680) % _RND_PERIOD

@@ -17,6 +17,11 @@ def _simple(code: str) -> bool:
     return code.replace("_", "").replace("-", "").isalnum()
 
 
+def _as_single(code: str, kind: str) -> str:
+    """A number read as text (READ, INPUT) kept as the single GW-BASIC reads it into."""
+    return f"_single({code})" if kind == "!" else code
+
+
 class SimpleStatements:
     """Needs ``emit``, ``exprs``, ``program``, ``names`` and ``kind`` from its subclass."""
 
@@ -77,11 +82,12 @@ class SimpleStatements:
         types = "".join(t.type for t in s.targets)
         self.emit(f"_v = _rt.input({s.prompt!r}, {s.question!r}, {types!r})")
         for number, target in enumerate(s.targets):
-            self.store(target, f"_v[{number}]", target.type)
+            self.store(target, _as_single(f"_v[{number}]", target.type), target.type)
 
     def s_Read(self, s: ast.Read) -> None:
         for target in s.targets:
-            self.store(target, f"_rt.read({target.type!r})", target.type)
+            self.store(target, _as_single(f"_rt.read({target.type!r})", target.type),
+                       target.type)
 
     def s_Restore(self, s: ast.Restore) -> None:
         if s.target is None:
@@ -126,8 +132,16 @@ class SimpleStatements:
                   f"{self.exprs.value(s.value)})")
 
     def s_Randomize(self, s: ast.Randomize) -> None:
-        seed = self.exprs.value(s.seed) if s.seed is not None else ""
-        self.emit(f"_rt.randomize({seed})")
+        if s.seed is None:
+            self.emit("_rt.randomize()")
+            return
+        # GW-BASIC reads the seed's bytes, so its type matters: a plain whole constant is an
+        # integer there, anything else has its own type (RANDOMIZE -1 takes a single's bytes).
+        kind = s.seed.type
+        if isinstance(s.seed, ast.Number) and kind == "!" and 0 <= s.seed.value <= 32767 and \
+                float(s.seed.value).is_integer():
+            kind = "%"
+        self.emit(f"_rt.randomize({self.exprs.value(s.seed)}, {kind!r})")
 
     def s_OptionBase(self, s: ast.OptionBase) -> None:
         self.emit(f"_rt.option_base = {s.base}")

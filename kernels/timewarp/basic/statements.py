@@ -349,7 +349,9 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
             self._loop_body(node.body, entry, key if safe else None)
             emit("else:")
             if whole_range is not None:
-                emit(f"    {var} = _r{n}.start + len(_r{n}) * _r{n}.step")
+                after = f"_r{n}.start + len(_r{n}) * _r{n}.step"
+                # An INTEGER counter one step past 32767 is GW-BASIC's "Overflow" at NEXT.
+                emit(f"    {var} = {f'_cint({after})' if key[-1] == '%' else after}")
             else:
                 emit(f"    {var} = _fend(_r{n})")
             self._after_loop(entry)
@@ -365,6 +367,10 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
             emit(f"_s{n} = {value(loop.step)}")
             test = f"({var} <= _e{n} if _s{n} >= 0 else {var} >= _e{n})"
             entry["increment"] = f"{var} += _s{n}"
+        if key[-1] == "%":
+            # An INTEGER counter past 32767 is GW-BASIC's "Overflow" at NEXT.
+            step_code = entry["increment"].split(" += ", 1)[1]
+            entry["increment"] = f"{var} = _cint({var} + {step_code})"
         emit(f"while {test}:")
         self._loop_body(node.body, entry, None, tail=entry["increment"])
         self._after_loop(entry)
