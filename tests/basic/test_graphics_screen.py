@@ -250,3 +250,17 @@ def test_a_text_programs_screen_0_and_color_draw_nothing():
     runner.run("10 COLOR 4: PSET (10, 10): COLOR , 1\n")
     assert runner.session.runtime.screen.point(10, 10) == 4
     assert world.background == "#0000aa"
+
+
+@pytest.mark.parametrize(("statement", "error"), [
+    # As pcbasic's own VIEW test (tests/basic/gwbasic/VIEW) has GW-BASIC answer.
+    ("VIEW SCREEN", "Syntax error"), ("VIEW (10,10)", "Syntax error"),
+    ("VIEW (10,10)-(100,100),", "Missing operand"), ("VIEW (10,10)-(100,100),1,", "Missing operand"),
+    ("VIEW (10,10)-(100,100),1,2,", "Syntax error"), ("VIEW (1,1)-(1,1)", "Illegal function call"),
+    ("VIEW (1,1)-(10,32768)", "Overflow"), ('VIEW ("1","!")-(1,1)', "Type mismatch"),
+    ("VIEW SCREEN (10,10)-(100,100),256,0", "Illegal function call"),
+    ("DRAW \"G=V$;\"", "Type mismatch"),
+])
+def test_view_and_draw_errors_as_gw_basic(statement, error):
+    assert transcript(f'10 SCREEN 1: V$ = "5": VIEW (1,1)-(0,0)\n20 {statement}\n') == \
+        f"{error} in 20\n"

@@ -164,10 +164,14 @@ def _view(p: ExpressionParser, word: str) -> ast.Stmt:
     x1, y1 = _coordinates(p, step=False)
     p.expect("op", "-")
     x2, y2 = _coordinates(p, step=False)
-    rest = _optional_list(p) if word == "VIEW" and p.accept("op", ",") else []
-    if len(rest) > 2:
-        p.fail("VIEW takes a fill and a border colour after its corners")
-    rest += [None] * (2 - len(rest)) if word == "VIEW" else []
+    rest: list = [None, None] if word == "VIEW" else []
+    for n in range(len(rest)):
+        if not p.accept("op", ","):
+            break
+        if p.at_end():
+            raise BasicError("Missing operand", detail="a colour must follow the comma")
+        if not p.at_op(","):
+            rest[n] = p._num(p.expression())
     return ast.Graphics(word + (" SCREEN" if screen else ""), (x1, y1, x2, y2, *rest))
 
 
@@ -413,6 +417,10 @@ def _view_action(rt, box, absolute: bool) -> None:
         screen.set_view(None)
         return
     x1, y1, x2, y2, fill, border = box
+    if any(v is not None and abs(v) > 32767 for v in box):
+        raise BasicError("Overflow")
+    if any(c is not None and not 0 <= c <= 255 for c in (fill, border)):
+        raise BasicError("Illegal function call", detail="VIEW's colours go from 0 to 255")
     screen.set_view((x1, y1, x2, y2), absolute, _int(fill), _int(border))
 
 
@@ -421,7 +429,14 @@ def _reader(rt, names):
     if names is None:
         return None
 
-    def variable(key: str):
+    def variable(key: str, string: bool):
+        value = _variable(key)
+        if isinstance(value, str) != string:
+            raise BasicError("Type mismatch",
+                             detail=f"DRAW wants a {'string' if string else 'number'} here")
+        return value
+
+    def _variable(key: str):
         values = names()
         if key and ord(key[0]) <= 8:
             # basic.sound keeps each handle with the value VARPTR$ saw: (key, value) -> handle.

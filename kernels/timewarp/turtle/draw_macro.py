@@ -61,10 +61,8 @@ class _Reader:
             key, self.at = rest[:end].strip().upper(), self.at + end + 1
         if self.variable is None:
             raise TurtleError("DRAW cannot read variables here")
-        value = self.variable(key)
-        if isinstance(value, str) != string:
-            raise TurtleError(f"DRAW wants a {'string' if string else 'number'} variable here")
-        return value
+        # The caller checks the kind: a wrong one is its language's type mismatch.
+        return self.variable(key, string)
 
     def command(self) -> str | None:
         while self.at < len(self.text):

@@ -200,8 +200,9 @@ class Screen:
             return
         x1, x2 = sorted((round(box[0]), round(box[2])))
         y1, y2 = sorted((round(box[1]), round(box[3])))
-        if x1 < 0 or y1 < 0 or x2 >= self.mode.width or y2 >= self.mode.height:
-            raise TurtleError("the viewport must lie on the screen")
+        if x1 < 0 or y1 < 0 or x2 >= self.mode.width or y2 >= self.mode.height or (
+                x1 == x2 and y1 == y2):
+            raise TurtleError("the viewport must lie on the screen and be more than a point")
         self.view, self.view_absolute = (x1, y1, x2, y2), absolute
         if fill is not None:
             ink = self._ink(fill)
