@@ -11,7 +11,6 @@ import io
 import time
 
 import pytest
-
 from timewarp.basic.session import BasicSession
 from timewarp.engine import ScriptedConsole
 
@@ -36,13 +35,13 @@ def pcbasic(program: str) -> str:
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("program", [
     # keyboard flags, equipment byte, screen columns, the ROM's model byte
-    "10 DEF SEG = 0: PRINT PEEK(&H417): POKE &H417, 64: PRINT PEEK(&H417); PEEK(&H410); "
-    "PEEK(&H44A)\n20 DEF SEG = &HF000: PRINT PEEK(&HFFFE)",
+    ("10 DEF SEG = 0: PRINT PEEK(&H417): POKE &H417, 64: PRINT PEEK(&H417); PEEK(&H410); "
+    "PEEK(&H44A)\n20 DEF SEG = &HF000: PRINT PEEK(&HFFFE)"),
     # variables as GW-BASIC stores them: an integer, a single, a string's descriptor
-    "10 A% = 517: P = VARPTR(A%): PRINT PEEK(P); PEEK(P + 1)\n"
+    ("10 A% = 517: P = VARPTR(A%): PRINT PEEK(P); PEEK(P + 1)\n"
     "20 B! = 1.5: P = VARPTR(B!): PRINT PEEK(P); PEEK(P + 1); PEEK(P + 2); PEEK(P + 3)\n"
     "30 X$ = \"HI\": P = VARPTR(X$): S = PEEK(P + 1) + 256 * PEEK(P + 2)\n"
-    "40 PRINT PEEK(P); CHR$(PEEK(S)); CHR$(PEEK(S + 1))",
+    "40 PRINT PEEK(P); CHR$(PEEK(S)); CHR$(PEEK(S + 1))"),
     # machine code is accepted and never runs
     "10 DEF USR0 = &H1000: DEF SEG = &H5000: A = 0: CALL A: PCOPY 0, 1: PRINT \"OK\"",
 ], ids=["low-memory", "varptr", "machine-code"])
@@ -97,7 +96,7 @@ def test_bad_values_get_gw_basic_errors(statement, message, tmp_path, monkeypatc
 
 
 def test_the_speaker_port_plays_the_timers_pitch_for_as_long_as_it_is_on(monkeypatch):
-    import timewarp.basic.machine as machine
+    from timewarp.basic import machine
 
     clock = iter([10.0, 10.0, 10.5, 11.0])
     monkeypatch.setattr(machine.time, "monotonic", lambda: next(clock))

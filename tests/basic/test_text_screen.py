@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 
 import pytest
-
 from timewarp.basic.session import BasicSession
 from timewarp.basic.text_screen import TextScreen
 from timewarp.engine import ScriptedConsole
@@ -52,12 +51,12 @@ LOCATE_PROGRAM = """
     "10 CLS: WIDTH 40: PRINT STRING$(50, 65): LOCATE 20, 35: PRINT \"X\"; POS(0)",
     "10 CLS: PRINT \"ONE\": PRINT \"TWO\": LOCATE 25, 1: PRINT \"LAST\";\n20 LOCATE 2, 1: CLS 2: PRINT \"AFTER\"",
     "10 CLS: DEF SEG = &HB800: POKE 160, 65: POKE 162, 66: LOCATE 3, 1: PRINT PEEK(160); PEEK(161)",
-    '10 CLS: COLOR 14, 1: PRINT "TOP": VIEW PRINT 3 TO 5: FOR I = 1 TO 6: PRINT I: NEXT\n'
-    '20 PRINT SCREEN(4, 1, 1): VIEW PRINT: PRINT CSRLIN: PRINT SCREEN(0, 1)',
-    '10 CLS: PRINT "A": CLS 0: PRINT "B": COLOR 2: LOCATE 10, 10: PRINT "G";: COLOR 7\n'
-    '20 PRINT SCREEN(10, 10, 1)',
-    '10 CLS: PRINT CHR$(201); STRING$(5, 205); CHR$(187): PRINT "TAB"; CHR$(9); "X"\n'
-    '20 PRINT SPC(5); "S"; TAB(20); "T"',
+    ('10 CLS: COLOR 14, 1: PRINT "TOP": VIEW PRINT 3 TO 5: FOR I = 1 TO 6: PRINT I: NEXT\n'
+    '20 PRINT SCREEN(4, 1, 1): VIEW PRINT: PRINT CSRLIN: PRINT SCREEN(0, 1)'),
+    ('10 CLS: PRINT "A": CLS 0: PRINT "B": COLOR 2: LOCATE 10, 10: PRINT "G";: COLOR 7\n'
+    '20 PRINT SCREEN(10, 10, 1)'),
+    ('10 CLS: PRINT CHR$(201); STRING$(5, 205); CHR$(187): PRINT "TAB"; CHR$(9); "X"\n'
+    '20 PRINT SPC(5); "S"; TAB(20); "T"'),
 ], ids=["locate", "scrolling", "width-40", "row-25-and-cls", "poke-screen", "view-print-colour",
         "cls-0-colour", "controls-box"])
 def test_screen_matches_pcbasic(program):

@@ -332,8 +332,8 @@ class TextScreen:
     def as_html(self) -> str:
         """The screen as a <pre> of escaped text in coloured spans (never the program's text
         as markup)."""
-        out = ['<pre class="timewarp-text-screen" style="background:#000;color:#aaa;'
-               'padding:4px;line-height:1.2;font-family:monospace;display:inline-block">']
+        out = [('<pre class="timewarp-text-screen" style="background:#000;color:#aaa;'
+               'padding:4px;line-height:1.2;font-family:monospace;display:inline-block">')]
         used = len(self.lines()) or 1
         for chars, attrs in zip(self.chars[:used], self.attrs[:used]):
             start = 0
