@@ -141,7 +141,7 @@ def single_bytes(x: float, rounded: bool = True) -> tuple[int, int, int, int]:
     return man & 0xFF, (man >> 8) & 0xFF, man >> 16, exponent + 128
 
 
-def seed_of(value: float | int, kind: str) -> int:
+def seed_of(value: float, kind: str) -> int:
     """The number RANDOMIZE seeds with: an integer as it is; of a single or double, as
     GW-BASIC reads it, the last two bytes XORed with the two before them."""
     if kind == "%":
@@ -177,7 +177,7 @@ def _just_under(power: int) -> float:
 
 
 _LIMITS = {n: (_just_under(n - 1) if n > 0 else 0.0, _just_under(max(n, 0)))
-           for n in range(0, 8)}
+           for n in range(8)}
 
 
 def single_digits(x: float, count: int = 7) -> tuple[int, int]:
