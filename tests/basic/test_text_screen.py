@@ -150,3 +150,18 @@ def test_box_drawing_shows_as_its_cp437_characters():
     screen = TextScreen(_Runtime())
     screen.put(chr(201) + chr(205) + chr(187) + "█")
     assert screen.lines() == ["╔═╗█"] and screen.character(1, 4) == 219
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_at_a_terminal_the_final_screen_keeps_its_colours():
+    from timewarp.engine import StreamConsole
+
+    program = '10 CLS: LOCATE 2, 3: COLOR 14, 1: PRINT "HI";: COLOR 7, 0: PRINT "!"'
+    for stdout, expected in ((io.StringIO(), "\n  HI!\n"),
+                             (_Terminal(), "\n  \x1b[93;44mHI\x1b[0m!\n")):
+        BasicSession(console=StreamConsole(io.StringIO(), stdout)).execute(program)
+        assert stdout.getvalue() == expected

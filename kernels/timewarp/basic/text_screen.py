@@ -329,6 +329,20 @@ class TextScreen:
     def as_text(self) -> str:
         return "".join(row + "\n" for row in self.lines())
 
+    def as_ansi(self) -> str:
+        """The screen for a terminal: its rows with the colours as escape codes."""
+        out = []
+        for chars, attrs in zip(self.chars[:len(self.lines())], self.attrs):
+            end = len(bytes(chars).rstrip(b" "))
+            row, current = [], DEFAULT_ATTRIBUTE
+            for code, attribute in zip(chars[:end], attrs[:end]):
+                if attribute != current:
+                    row.append("\x1b[0m" if attribute == DEFAULT_ATTRIBUTE else _ansi(attribute))
+                    current = attribute
+                row.append(GLYPHS[code])
+            out.append("".join(row) + ("\x1b[0m" if current != DEFAULT_ATTRIBUTE else "") + "\n")
+        return "".join(out)
+
     def as_html(self) -> str:
         """The screen as a <pre> of escaped text in coloured spans (never the program's text
         as markup)."""
@@ -348,12 +362,24 @@ class TextScreen:
 
 def _show(console, screen: TextScreen, final: bool) -> None:
     """Hand the screen to the front end; a console that does not know screens gets the
-    final screen as text."""
+    final screen as text: plain rows, or in colour when it writes to a terminal."""
     show = getattr(console, "show_screen", None)
     if show is not None:
         show(screen, final)
     elif final:
-        console.write(screen.as_text())
+        stream = getattr(console, "stdout", None)
+        terminal = stream is not None and getattr(stream, "isatty", lambda: False)()
+        console.write(screen.as_ansi() if terminal else screen.as_text())
+
+
+# CGA's colour order (blue before red) to the terminal's (red before blue).
+_ANSI = (0, 4, 2, 6, 1, 5, 3, 7)
+
+
+def _ansi(attribute: int) -> str:
+    foreground, background = attribute & 15, (attribute >> 4) & 7
+    code = (90 if foreground > 7 else 30) + _ANSI[foreground & 7]
+    return f"\x1b[{code};{40 + _ANSI[background]}m"
 
 
 def _span(codes: bytes, attribute: int) -> str:
