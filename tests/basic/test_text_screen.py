@@ -73,6 +73,8 @@ def test_plain_programs_stay_a_stream_with_no_screen():
     session, console = run('10 FOR I = 1 TO 3: PRINT I;: NEXT\n20 PRINT "DONE"')
     assert console.output == " 1  2  3 DONE\n"
     assert session.runtime.text is None
+    session, _ = run('PENWIDTH 2: PENCOLOR 4: FORWARD 10: PRINT "TURTLE"')
+    assert session.runtime.text is None
 
 
 def test_cls_alone_keeps_the_stream_and_a_later_cell_is_a_stream_again():

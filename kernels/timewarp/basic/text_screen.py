@@ -50,7 +50,8 @@ def program_uses_screen(lines) -> bool | None:
 
 
 _SCREEN_WORDS = re.compile(
-    r"LOCATE|CSRLIN|SCREEN|COLOR|CLS|VIEW|WIDTH|PEEK|POKE|PCOPY|BLOAD|BSAVE", re.IGNORECASE)
+    r"LOCATE|CSRLIN|SCREEN|(?<!PEN)COLOR|CLS|VIEW|(?<!PEN)WIDTH|PEEK|POKE|PCOPY|BLOAD|BSAVE",
+    re.IGNORECASE)
 # POKE counts when the program names the screen's segment (&HB800, &HB000 or in decimal).
 _POSITIONING_WORDS = re.compile(r"LOCATE|VIEW\s*PRINT|PCOPY|BLOAD|&HB[08]00|47104|45056",
                                 re.IGNORECASE)
