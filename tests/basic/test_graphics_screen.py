@@ -264,3 +264,21 @@ def test_a_text_programs_screen_0_and_color_draw_nothing():
 def test_view_and_draw_errors_as_gw_basic(statement, error):
     assert transcript(f'10 SCREEN 1: V$ = "5": VIEW (1,1)-(0,0)\n20 {statement}\n') == \
         f"{error} in 20\n"
+
+
+def test_drawing_on_a_hidden_page_then_showing_it():
+    runner = Runner()
+    runner.run("10 SCREEN 7, , 1, 0: LINE (0,0)-(50,50), 4, BF: P = POINT(10, 10)\n")
+    world, screen = runner.session.turtle, runner.session.runtime.screen
+    assert runner.session.scalars["P!"] == 4 and world.log == []    # drawn, not shown
+    runner.cell("SCREEN , , 0, 0: Q = POINT(10, 10)")
+    assert runner.session.scalars["Q!"] == 0
+    runner.cell("SCREEN , , 1, 1")
+    assert [type(item).__name__ for item in world.log] == ["Fill"]  # one box shows the page
+    assert png_rgb(runner, 20, 20) == (170, 0, 0)
+    from timewarp.basic.graphics import copy_page
+    runner.cell("SCREEN , , 0, 0")
+    assert copy_page(runner.session.runtime, 1, 0) and screen.point(10, 10) == 4
+    assert png_rgb(runner, 20, 20) == (170, 0, 0)
+    assert transcript("10 SCREEN 7, , 8\n") == "Illegal function call in 10\n"
+    assert transcript("10 SCREEN 13, , 1, 1\n") == "Illegal function call in 10\n"

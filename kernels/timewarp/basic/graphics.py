@@ -356,7 +356,7 @@ ACTIONS: dict[str, Callable[..., None]] = {
     "SHOWTURTLE": lambda rt: rt.world.turtle.show(),
     "PENCOLOR": _pen_colour,
     "SAVEPICTURE": _save_picture,
-    "SCREEN": lambda rt, mode=None, *_: _screen_statement(rt, mode),
+    "SCREEN": lambda rt, *args: _screen_statement(rt, *args),
     "COLOR": lambda rt, fg=None, bg=None, border=None: _color(rt, fg, bg, border),
     "CLS": lambda rt: rt.clear_screen(),
     "PSET": lambda rt, x, y, c=None: _screen(rt).pset(x, y, _int(c)),
@@ -377,18 +377,36 @@ for _word in ("PSET", "PRESET", "CIRCLE", "PAINT"):
         rt, *_screen(rt).step(x, y), *rest))(ACTIONS[_word])
 
 
-def _screen_statement(rt, mode) -> None:
-    """SCREEN mode: the graphics screen, then the text screen's hook (screen-api)."""
-    if mode is None or (_int(mode) == 0 and rt.screen is None):
+def _screen_statement(rt, mode, switch=None, active=None, visible=None) -> None:
+    """SCREEN mode, colour switch, active page, visible page: the graphics screen, then
+    the text screen's hook (screen-api)."""
+    pages = active is not None or visible is not None
+    if (mode is None or _int(mode) == 0) and rt.screen is None and not pages:
         return      # a text program's SCREEN 0 must not make a drawing appear
     screen = _screen(rt)
-    mode = _int(mode)
     before = screen.number
-    screen.screen(mode)
-    hook = getattr(rt, "text_screen_mode", None)
-    if hook is not None and mode != before:
-        columns, rows = text_size(mode)
-        hook(mode, columns, rows)
+    if mode is not None:
+        mode = _int(mode)
+        screen.screen(mode)
+        hook = getattr(rt, "text_screen_mode", None)
+        if hook is not None and mode != before:
+            columns, rows = text_size(mode)
+            hook(mode, columns, rows)
+    if pages and screen.number != 0:
+        screen.set_pages(_int(active), _int(visible))
+
+
+def copy_page(rt, source, destination) -> bool:
+    """PCOPY in a graphics mode copies graphics pages; False in text mode (the text screen
+    copies its own pages then)."""
+    if current_mode(rt) == 0:
+        return False
+    from timewarp.turtle.model import TurtleError
+    try:
+        rt.screen.copy_page(_int(source), _int(destination))
+    except TurtleError as exc:
+        raise BasicError("Illegal function call", detail=str(exc)) from None
+    return True
 
 
 def _color(rt, fg, bg, border) -> None:

@@ -24,6 +24,7 @@ from timewarp.turtle import sprites
 from timewarp.turtle.colours import TurtleError
 from timewarp.turtle.draw_macro import DrawPen, run_macro
 from timewarp.turtle.model import Fill, Segment, TurtleWorld
+from timewarp.turtle.screen_pages import ScreenPages
 from timewarp.turtle.screen_modes import MODES, ScreenMode, check_colour_value, colour_of
 
 __all__ = ["Screen", "ScreenMode", "MODES"]
@@ -34,7 +35,7 @@ def _world_mode(world: TurtleWorld) -> ScreenMode:
     return ScreenMode(0, world.width, world.height, 1, 1, "cga", tuple(range(16)), 1.0, 1, 4)
 
 
-class Screen:
+class Screen(ScreenPages):
     """GW-BASIC screen graphics on a turtle world (see the module docstring)."""
 
     def __init__(self, world: TurtleWorld) -> None:
@@ -54,6 +55,7 @@ class Screen:
         self.window_screen = False
         self._attrs: dict[int, tuple[object, int]] = {}
         self._sprites: dict[int, tuple[list, bytes]] = {}
+        self._new_pages()
 
     # Modes and colours
 
@@ -151,6 +153,8 @@ class Screen:
             x1, y1, x2, y2 = self.view
             self.pen.rectangle((x1, y1, x2, y2), fill=self.background)
             self._add_box(x1, y1, x2, y2, self.background)
+        elif not self._shown:
+            self.pixels.paste(self.background, (0, 0, *self.pixels.size))
         else:
             self.world.clean()
             self.world.set_background(self.colours[self.background])
@@ -159,6 +163,7 @@ class Screen:
 
     def _reset_pixels(self) -> None:
         self.pixels = Image.new("L", (self.mode.width, self.mode.height), self.background)
+        self.pages[self.active_page] = self.pixels
         self.pen = ImageDraw.Draw(self.pixels)
         self._attrs.clear()
         self._last = self._centre()
@@ -312,6 +317,8 @@ class Screen:
         return ((left, top), (right, top), (right, bottom), (left, bottom))
 
     def _add(self, item, attr: int) -> None:
+        if not self._shown:
+            return      # a hidden page: its pixels alone change
         self.world.add_item(item)
         self._attrs[id(item)] = (item, attr)
 
