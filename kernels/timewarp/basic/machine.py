@@ -226,6 +226,10 @@ class Machine:
     def pcopy(self, source, destination) -> None:
         """PCOPY: copy a screen page; page 0 is the one shown."""
         source, destination = round(source), round(destination)
+        from timewarp.basic import graphics
+        copy_page = getattr(graphics, "copy_page", None)
+        if copy_page is not None and copy_page(self.rt, source, destination):
+            return      # a graphics mode's pages (the graphics side keeps them)
         for page in (source, destination):
             if not 0 <= page <= 7:
                 raise BasicError("Illegal function call", detail="PCOPY pages are 0 to 7")
