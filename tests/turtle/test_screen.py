@@ -144,3 +144,23 @@ def test_before_any_screen_statement_pixels_are_the_worlds():
     assert screen.point(400, 300) == 0 and screen.point(799, 0) == 15
     png = Image.open(io.BytesIO(render_png(world))).convert("RGB")
     assert png.getpixel((0, 0)) == (0, 0, 0) and png.getpixel((799, 0)) == (255, 255, 255)
+
+
+def test_palette_change_reaches_the_live_canvas_in_one_batch():
+    from timewarp.turtle.canvas import CanvasView
+
+    world = TurtleWorld()
+    view = CanvasView(world)
+    batches = []
+    draw_fills = view._draw_fills
+    view._draw_fills = lambda fills: (batches.append([f.colour for f in fills]), draw_fills(fills))
+    screen = Screen(world)
+    screen.screen(13)
+    screen.line(0, 0, 10, 10, 4, fill=True)
+    screen.pset(20, 20, 4)
+    screen.pset(30, 30, 1)
+    view.flush()
+    screen.set_palette(4, 63 * 256)     # attribute 4 shows VGA's bright green
+    view.flush()
+    assert batches == [["#aa0000", "#aa0000", "#0000aa"], ["#00ff00", "#00ff00", "#0000aa"]]
+    view.close()
