@@ -7,11 +7,9 @@ GW-BASIC parts (DEFINT, ERASE) are checked against PC-BASIC as the other transcr
 from __future__ import annotations
 
 import pytest
-
 from timewarp.basic.errors import BasicError
 
-from .conftest import Runner, run
-
+from .conftest import Runner
 
 # SUB, FUNCTION and DEF FN defined in one cell, used in the next
 
@@ -104,8 +102,8 @@ def test_declarations_carry_over_to_later_cells(basic):
 
 
 def test_grading_calls_and_asserts_a_function_from_an_unnumbered_cell():
-    from timewarp.engine import ScriptedConsole
     from timewarp.basic.session import BasicSession
+    from timewarp.engine import ScriptedConsole
     from timewarp_grading.checks.cell import run_check_cell
 
     session = BasicSession(console=ScriptedConsole())
@@ -236,9 +234,9 @@ GW_PROGRAM = """
 
 
 def test_gw_basic_deftype_and_erase_match_pcbasic():
-    from .test_files import run_pcbasic
-
     import tempfile
+
+    from .test_files import run_pcbasic
     with tempfile.TemporaryDirectory() as folder:
         expected = run_pcbasic(GW_PROGRAM, folder)
     runner = Runner()

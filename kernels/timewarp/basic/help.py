@@ -174,8 +174,26 @@ _STATEMENTS = {
                "SUB Counter\n    STATIC calls\n    calls = calls + 1\n    PRINT calls\nEND SUB"),
     "DECLARE": ("DECLARE SUB name (parameters)  |  DECLARE FUNCTION name (parameters)",
                 "QBasic wrote these lines by itself at the top of a program; Time Warp does not"
-                " need them but accepts them.",
+                " need them, but checks them against the SUB or FUNCTION (how many"
+                " parameters, and of which types).",
                 "DECLARE SUB Greet (who$)"),
+    "TYPE": ("TYPE name ... field AS type ... END TYPE",
+             "Makes a record type: fields of INTEGER, LONG, SINGLE, DOUBLE, STRING * length"
+             " or another TYPE. DIM p AS name makes a record, and p.field is one of its fields.",
+             "TYPE Point\n    x AS INTEGER\n    y AS INTEGER\nEND TYPE\n"
+             "DIM p AS Point: p.x = 3"),
+    "END TYPE": ("END TYPE", "Closes a TYPE.", "END TYPE"),
+    "REDIM": ("REDIM [PRESERVE] array(bounds) [AS type]",
+              "Gives an array a new size. Its elements start again from 0 (or empty strings);"
+              " with PRESERVE the elements both sizes have keep their values.",
+              "REDIM PRESERVE SCORES(2 * UBOUND(SCORES))"),
+    "PRESERVE": ("REDIM PRESERVE array(bounds)",
+                 "After REDIM: keep the array's elements that still fit.",
+                 "REDIM PRESERVE A(20)"),
+    "DEFLNG": ("DEFLNG letter[-letter]",
+               "Makes variables whose names start with these letters whole numbers (kept as"
+               " INTEGER here, from -32768 to 32767).",
+               "DEFLNG L-N"),
     "TRON": ("TRON", "Switched on tracing of line numbers; accepted here and does nothing.",
              "TRON"),
     "TROFF": ("TROFF", "Switched tracing off again; accepted here and does nothing.", "TROFF"),

@@ -80,6 +80,10 @@ class _Scanner:
                 self._string()
             elif c.isdigit() or (c == "." and self._peek_digit()):
                 self._number()
+            elif c == "." and self.tokens and self.tokens[-1].value == ")":
+                # a(i).x: a field of an element of an array of records (timewarp.basic.qbasic)
+                self.tokens.append(Token("op", ".", self.pos))
+                self.pos += 1
             elif c == "&":
                 self._radix_number()
             elif c.isalpha() or c == "_":

@@ -14,7 +14,7 @@ from timewarp.basic import ast
 from timewarp.basic.compiler import CompiledProgram, compile_program
 from timewarp.basic.completion import complete_word, inspect_word, block_depth
 from timewarp.basic.definitions import Library, Missing
-from timewarp.basic.qbasic import HELPERS as QBASIC_HELPERS
+from timewarp.basic.qbasic_runtime import HELPERS as QBASIC_HELPERS
 from timewarp.basic.errors import BasicError, ProgramEnd
 from timewarp.basic.lexer import tokenize
 from timewarp.basic.program import ProgramText, split_numbered
