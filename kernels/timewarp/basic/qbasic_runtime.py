@@ -15,12 +15,13 @@ def _upper(level: list) -> int:
 
 
 def _fill(array: list, value) -> None:
-    """Every element of an array set to ``value`` (the places below the lower bound stay)."""
+    """Every empty element of a string array set to ``value`` (the elements REDIM PRESERVE
+    kept stay; so do the places below the lower bound)."""
     low = _lower(array)
     for i in range(low, _upper(array) + 1):
         if isinstance(array[i], list):
             _fill(array[i], value)
-        else:
+        elif array[i] == "":
             array[i] = value
 
 
