@@ -36,3 +36,15 @@ def test_a_plain_program_is_still_a_stream(basic, run_cell):
     _, client = basic
     run = run_cell(client, 'PRINT "HELLO"', timeout=60)
     assert run.stdout == "HELLO\n" and _screen_outputs(run) == []
+
+
+def test_input_on_a_screen_shows_the_screen_before_asking(basic, run_cell):
+    _, client = basic
+    run = run_cell(client, 'NEW\n10 CLS: LOCATE 2, 3: PRINT "QUIZ"\n'
+                           '20 LOCATE 4, 1: INPUT "NAME"; N$: LOCATE 6, 1: PRINT "HI "; N$\nRUN',
+                   answers=["ADA"], timeout=60)
+    assert run.reply["status"] == "ok" and run.prompts == ["NAME? "]
+    kinds = [m["msg_type"] for m in run.messages
+             if m["msg_type"] in ("display_data", "update_display_data")]
+    assert kinds[0] == "display_data"
+    assert _screen_outputs(run)[-1]["data"]["text/plain"] == "\n  QUIZ\n\nNAME? ADA\n\nHI ADA\n"
