@@ -561,7 +561,7 @@ _TEXT_SCREEN = {
     "WIDTH": ('WIDTH 40 | 80  |  WIDTH "SCRN:", n  |  WIDTH #file, n  |  WIDTH LPRINT n',
               "Sets how many columns the text screen has (40 or 80). For a file or the"
               " printer it is accepted and changes nothing.", "WIDTH 40"),
-    "VIEW": ("VIEW PRINT [top TO bottom]",
+    "VIEW PRINT": ("VIEW PRINT [top TO bottom]",
              "Keeps PRINT and scrolling inside rows top to bottom of the text screen.",
              "VIEW PRINT 5 TO 20"),
     "PCOPY": ("PCOPY from, to", "Copies a text screen page (0-7); page 0 is the one shown.",
@@ -587,10 +587,11 @@ _TEXT_SCREEN = {
 }
 _TEXT_FUNCTIONS = {
     "CSRLIN": ("CSRLIN", "The row the cursor is on (1-25).", "R = CSRLIN"),
-    "SCREEN": ("SCREEN mode  |  SCREEN(row, column [, 1])",
-               "As a statement, chooses a graphics screen for PSET, LINE, CIRCLE and friends."
-               " As a function, the character code at a place of the text screen, or with 1"
-               " its colour (foreground + 16 * background).", "PRINT CHR$(SCREEN(1, 1))"),
+    # The statement is the graphics side's; the function is added to its entry.
+    "SCREEN": (_GRAPHICS["SCREEN"][0] + "  |  SCREEN(row, column [, 1])",
+               _GRAPHICS["SCREEN"][1] + " As a function: the character code at a place of the"
+               " text screen, or with 1 its colour (foreground + 16 * background).",
+               "PRINT CHR$(SCREEN(1, 1))"),
     "PEEK": ("PEEK(address)", "The byte at an address of DEF SEG's segment: 0:&H417 the"
              " keyboard flags, 0:&H46C the timer ticks, &HB800 the text screen.",
              "DEF SEG = 0: PRINT PEEK(&H46C)"),
