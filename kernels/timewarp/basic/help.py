@@ -581,7 +581,7 @@ _TEXT_SCREEN = {
               " DEF SEG = &HB800.", 'DEF SEG = &HB800: BSAVE "SCREEN.BIN", 0, 4000'),
     "BLOAD": ('BLOAD "file" [, offset]', "Loads a file saved by BSAVE back into memory.",
               'DEF SEG = &HB800: BLOAD "SCREEN.BIN", 0'),
-    "SEG": ("DEF SEG [= segment]",
+    "DEF SEG": ("DEF SEG [= segment]",
             "Chooses the memory segment PEEK, POKE, BSAVE and BLOAD use; DEF SEG alone goes"
             " back to BASIC's own.", "DEF SEG = 0: PRINT PEEK(&H417)"),
 }
