@@ -275,15 +275,10 @@ class GraphicsCompiler:
             return
         # The string may name variables (XA$; and =N;): a way to read them, built only
         # when DRAW asks, paid only by DRAW statements that may need it.
-        pairs = ", ".join(f"{_variable_key(name)!r}: {name}" for name in sorted(self.names)
+        from timewarp.basic.compiler import _key_of     # (compiler imports this module)
+        pairs = ", ".join(f"{_key_of(name)!r}: {name}" for name in sorted(self.names)
                           if name.startswith("v"))
         self.emit(f"_rt.graphics('DRAW', {macro}, lambda: {{**_V, {pairs}}})")
-
-
-def _variable_key(name: str) -> str:
-    """The variable key of a compiled variable name ("vS_A" -> "A!")."""
-    suffix = {"S": "!", "D": "#", "I": "%", "T": "$"}[name[1]]
-    return name[3:].replace("_dot_", ".").replace("_h_", "\0") + suffix
 
 
 # Running
