@@ -244,3 +244,11 @@ def test_gw_basic_deftype_and_erase_match_pcbasic():
         runner.run(GW_PROGRAM)
     ours = runner.console.output + f"{caught.value.kind} in {caught.value.line}\n"
     assert expected.rstrip().replace("\xff", "").rstrip() == ours.rstrip()
+
+
+def test_a_kept_sub_finds_functions_defined_after_it(basic):
+    basic.cell('SUB report (n)\n  PRINT "twice"; TWICE(n); FNH(n)\nEND SUB')
+    with pytest.raises(BasicError, match="Undefined user function"):
+        basic.cell("report 1")
+    basic.cell("FUNCTION TWICE (x): TWICE = 2 * x: END FUNCTION\nDEF FNH(x) = x + 100")
+    assert basic.cell("report 4") == "twice 8  104 \n"

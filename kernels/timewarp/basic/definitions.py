@@ -60,6 +60,7 @@ class Library:
         self.fns: dict[str, ast.Line] = {}                # DEF FN key -> its line
         self.consts: dict[str, ast.Line] = {}
         self.shared: dict[str, bool] = {}                 # DIM SHARED key -> is an array
+        self.parsed_with: dict[str, Names] = {}           # procedure -> the names it was read with
         self.names = Names()
         self.version = 0
 
@@ -110,6 +111,7 @@ class Library:
     def keep(self, lines: list[ast.Line], names: Names) -> None:
         """Remember the definitions of a cell that compiled."""
         current: list | None = None     # the lines of a SUB or FUNCTION being read
+        self._reading = names
         for line in lines:
             part: list = []
             first = True
@@ -136,12 +138,40 @@ class Library:
         self.names = copy.deepcopy(names)
         self.names.numbered = False
         self.version += 1
+        self._read_again(names)
+
+    def _read_again(self, names: Names) -> None:
+        """Read each kept SUB or FUNCTION again if the FUNCTIONs, SUBs and DEF FNs known
+        have changed since it was read: ``F(3)`` in it was an array until F was defined (as
+        in Python, a name is looked up when the procedure runs, not when it is defined)."""
+        now = _callables(names)
+        for name, lines in list(self.procedures.items()):
+            then = self.parsed_with.get(name)
+            if then is None or _callables(then) == now:
+                continue
+            reader = copy.deepcopy(then)
+            reader.functions, reader.subs = dict(names.functions), set(names.subs)
+            reader.fns = set(names.fns)
+            entries = list(dict.fromkeys((None, line.text, line.source_line) for line in lines))
+            try:
+                again = Library()
+                again.keep(parse_source(entries, reader), reader)
+            except BasicError:
+                continue    # it stays as it was read; calling it will tell what is wrong
+            if name in again.procedures:
+                self.procedures[name] = again.procedures[name]
+                self.parsed_with[name] = reader
 
     def _keep_procedure(self, lines: list[ast.Line]) -> None:
         start = lines[0].statements[0]
         # Defining again replaces, and moves the definition to the end (its newest place).
         self.procedures.pop(start.name, None)
         self.procedures[start.name] = lines
+        self.parsed_with[start.name] = copy.deepcopy(self._reading)
+
+
+def _callables(names: Names) -> tuple:
+    return (frozenset(names.functions), frozenset(names.subs), frozenset(names.fns))
 
 
 def _line_of(line: ast.Line, stmts: list, with_label: bool) -> ast.Line:

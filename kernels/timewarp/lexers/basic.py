@@ -134,7 +134,7 @@ class BasicLexer(RegexLexer):
             (r"\d+[%!#]?", Number.Integer),
             (r"[A-Z][A-Z0-9._]*[$%!#]?", _words),
             (r"<>|><|<=|=<|>=|=>|[-+*/\\^=<>]", Operator),
-            (r"[(),;:?]", Punctuation),
+            (r"[(),;:?.]", Punctuation),      # the dot of a(i).x, a field of a record
             (r".", Text),
         ],
         # DATA items are text even without quotes; a colon ends the statement.
