@@ -25,7 +25,10 @@ ERROR_CODES = {
     "Bad file mode": 54, "File already open": 55, "Device I/O error": 57, "Too many files": 67,
     "Device Unavailable": 68, "Permission Denied": 70, "Path/File access error": 75,
     "Path not found": 76, "FIELD overflow": 50, "File already exists": 58,
-    "Bad record number": 63,
+    "Bad record number": 63, "Out of paper": 27, "Internal error": 51, "Disk full": 61,
+    "Direct statement in file": 66, "Communication buffer overflow": 69,
+    "Disk not Ready": 71, "Disk media error": 72, "Advanced Feature": 73,
+    "Rename across disks": 74, "Deadlock": 77,
 }
 
 
@@ -78,3 +81,31 @@ class BasicSyntaxError(BasicError):
 class ProgramEnd(BaseException):
     """END, STOP or SYSTEM: the program is over.  Not an error, so it derives from
     BaseException and passes an ON ERROR trap's ``except Exception``."""
+
+
+def python_error(exc: BaseException) -> BasicError:
+    """The BASIC error a Python exception escaping a running program stands for, with
+    GW-BASIC's number, so that an ON ERROR handler sees what GW-BASIC's would."""
+    if isinstance(exc, BasicError):
+        return exc
+    if isinstance(exc, ZeroDivisionError):
+        return BasicError("Division by zero")
+    if isinstance(exc, OverflowError):
+        return BasicError("Overflow")
+    if isinstance(exc, (RecursionError, MemoryError)):
+        return BasicError("Out of memory")
+    if isinstance(exc, IndexError):
+        return BasicError("Subscript out of range")
+    if isinstance(exc, TypeError):
+        text = str(exc)
+        if "positional argument" in text and "fn_" in text:
+            # FNA(1, 2) for DEF FNA(X): GW-BASIC reads the call and finds it wrong.
+            return BasicError("Syntax error", detail="the function takes another number of values")
+        if "NoneType" in text or "list" in text or "subscript" in text or "item assign" in text:
+            # An erased array, or one used with another number of subscripts than its DIM.
+            return BasicError("Subscript out of range")
+        if "'str'" in text or "str " in text:
+            return BasicError("Type mismatch")
+    if isinstance(exc, (ValueError, TypeError)):
+        return BasicError("Illegal function call")
+    return BasicError("Internal error", detail=f"{type(exc).__name__}: {exc}")

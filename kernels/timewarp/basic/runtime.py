@@ -311,6 +311,8 @@ class Runtime:
 
     def resume(self, target: int | None, offset: int) -> int:
         if not self.in_handler:
+            # GW-BASIC turns the trap off first, so this error stops the program.
+            self.handler = None
             raise BasicError("RESUME without error")
         self.in_handler = False
         self.err = 0

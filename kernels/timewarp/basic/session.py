@@ -15,7 +15,7 @@ from timewarp.basic.compiler import CompiledProgram, compile_program
 from timewarp.basic.completion import complete_word, inspect_word, block_depth
 from timewarp.basic.definitions import Library, Missing
 from timewarp.basic.qbasic_runtime import HELPERS as QBASIC_HELPERS
-from timewarp.basic.errors import BasicError, ProgramEnd
+from timewarp.basic.errors import BasicError, ProgramEnd, python_error
 from timewarp.basic.lexer import tokenize
 from timewarp.basic.program import ProgramText, split_numbered
 from timewarp.basic.arrays import array_values
@@ -295,20 +295,7 @@ def _line_range(text: str) -> tuple[int | None, int | None]:
 
 def as_basic_error(exc: BaseException) -> BasicError:
     """The BASIC error a Python exception from a running program stands for."""
-    if isinstance(exc, BasicError):
-        return exc
-    if isinstance(exc, LanguageError):
+    if isinstance(exc, LanguageError) and not isinstance(exc, BasicError):
         # The front end's own words (no input possible while grading, for example).
         return BasicError(exc.message)
-    if isinstance(exc, ZeroDivisionError):
-        return BasicError("Division by zero")
-    if isinstance(exc, (OverflowError,)):
-        return BasicError("Overflow")
-    if isinstance(exc, (RecursionError, MemoryError)):
-        return BasicError("Out of memory")
-    if isinstance(exc, (IndexError, TypeError)) and (
-            isinstance(exc, IndexError) or "NoneType" in str(exc)):
-        return BasicError("Subscript out of range")
-    if isinstance(exc, (ValueError, TypeError)):
-        return BasicError("Illegal function call")
-    return BasicError("Internal error", detail=f"{type(exc).__name__}: {exc}")
+    return python_error(exc)

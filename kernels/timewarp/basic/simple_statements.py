@@ -144,6 +144,11 @@ class SimpleStatements:
         self.emit(f"_rt.randomize({self.exprs.value(s.seed)}, {kind!r})")
 
     def s_OptionBase(self, s: ast.OptionBase) -> None:
+        dimmed = sorted(self.program.dimmed)
+        if self.kind == "main" and dimmed:
+            # Another base once an array is DIMmed is GW-BASIC's "Duplicate Definition".
+            self.emit(f"if _rt.option_base != {s.base} and any(_A.get(k) is not None "
+                      f"for k in {dimmed!r}): raise BasicError('Duplicate Definition')")
         self.emit(f"_rt.option_base = {s.base}")
 
     def s_CallSub(self, s: ast.CallSub) -> None:

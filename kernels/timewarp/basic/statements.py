@@ -116,6 +116,12 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
             emit("return pc")
         emit.dedent()
         emit("_run(0)")
+        if self.program.trap_mode and self.kind == "main":
+            # Running off the program's end inside an error handler is GW-BASIC's "No
+            # RESUME", reported in the last line.
+            emit.basic_line = max((line.number for line in self.program.lines
+                                   if line.number is not None), default=None)
+            emit("if _rt.in_handler: raise BasicError('No RESUME')")
 
     def _body(self, items: list) -> None:
         before = len(self.emit.lines)
