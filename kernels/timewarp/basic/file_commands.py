@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from timewarp.basic import ast
+from timewarp.basic import ast, program_files
 from timewarp.basic.errors import BasicError
 from timewarp.basic.file_functions import CONTEXT_FUNCTIONS
 from timewarp.basic.lexer import Token
@@ -286,6 +286,8 @@ class RandomAccessTable:
         return "".join(out)
 
     def command(self, name: str, args: tuple) -> None:
+        if name in program_files.WORDS:
+            return program_files.carry(self, name, args)
         paths = [self.path(a) for a in args]
         try:
             getattr(self, "_" + name.lower())(*paths)

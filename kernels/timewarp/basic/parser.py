@@ -15,6 +15,7 @@ from timewarp.basic.expressions import ExpressionParser, Names
 from timewarp.basic.files import FileStatementParser
 from timewarp.basic.qbasic import QBasicParser
 from timewarp.basic.graphics import GRAPHICS_SYNTAX, GraphicsParser, parse_graphics
+from timewarp.basic.program_files import ProgramFileParser
 from timewarp.basic.lexer import STATEMENT_WORDS, Token
 from timewarp.basic.machine import MachineParser
 from timewarp.basic.text_statements import TextScreenParser
@@ -39,7 +40,7 @@ def parse_statements(tokens: list[Token], names: Names,
 
 class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
                       SoundStatementParser, TextScreenParser, MachineParser,
-                      ExpressionParser):
+                      ProgramFileParser, ExpressionParser):
     def statement_list(self, stop_at_else: bool) -> tuple[ast.Stmt, ...]:
         out: list[ast.Stmt] = []
         while self.peek() is not None:
@@ -108,6 +109,9 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
         if nxt is not None and nxt.kind == "op" and nxt.value in ("=", "("):
             return self.st_LET()
         command = self.file_command(name)      # KILL, FIELD, GET #...: see file_commands
+        if command is not None:
+            return command
+        command = self.program_file_command(name)   # SAVE, LOAD, CHAIN...: see program_files
         if command is not None:
             return command
         guess = difflib.get_close_matches(name.rstrip("$%!#"), STATEMENT_WORDS, n=1, cutoff=0.6)

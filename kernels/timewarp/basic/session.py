@@ -17,6 +17,7 @@ from timewarp.basic.definitions import Library, Missing
 from timewarp.basic.qbasic_runtime import HELPERS as QBASIC_HELPERS
 from timewarp.basic.errors import BasicError, ProgramEnd, python_error
 from timewarp.basic.lexer import tokenize
+from timewarp.basic.program_files import ProgramSwitch, run_file_command
 from timewarp.basic.program import ProgramText, split_numbered
 from timewarp.basic.arrays import array_values
 from timewarp.basic.builtins import _CURRENT, HELPERS
@@ -35,6 +36,7 @@ class BasicSession(Session):
     def __init__(self, console=None, turtle=None) -> None:
         super().__init__(console, turtle)
         self.runtime = Runtime(self.console, self.turtle)
+        self.runtime.files.host = self     # SAVE, LOAD, CHAIN: see program_files
         self.program = ProgramText()
         self.scalars: dict[str, object] = {}
         self.arrays: dict[str, object] = {}
@@ -149,6 +151,7 @@ class BasicSession(Session):
         sys.setrecursionlimit(max(old_limit, _RECURSION_LIMIT))
         self.current_line = None
         _CURRENT.append(rt)
+        follow = None
         try:
             namespace["_program"](self.scalars, self.arrays)
         except ProgramEnd as end:
@@ -157,6 +160,9 @@ class BasicSession(Session):
                 if rt.column:
                     rt.newline()
                 rt.write(f"Break in {self._line_of(end, compiled)}\n")
+        except ProgramSwitch as switch:    # LOAD, MERGE, CHAIN: after this program
+            follow = switch
+            follow.line = self._line_of(switch, compiled)
         except KeyboardInterrupt as interrupt:
             self.current_line = self._line_of(interrupt, compiled)
             raise
@@ -168,6 +174,8 @@ class BasicSession(Session):
             sys.setrecursionlimit(old_limit)
             for key in [k for k, v in self.arrays.items() if v.__class__ is Missing]:
                 del self.arrays[key]
+        if follow is not None:
+            follow.carry_out(self)
 
     @staticmethod
     def _line_of(exc: BaseException, compiled: CompiledProgram) -> int | None:
@@ -198,6 +206,8 @@ class BasicSession(Session):
             first, last = _line_range(rest)
             self.runtime.flush()
             self.console.write(self.program.listing(first, last))
+        elif word == "RUN" and rest.startswith('"'):
+            run_file_command(self, rest)
         elif word == "RUN":
             self.run_program(int(rest) if rest.isdigit() else None)
         elif word == "NEW":

@@ -1,0 +1,237 @@
+"""Programs kept in files: SAVE, LOAD, MERGE, RUN "file", CHAIN [MERGE] and COMMON.
+
+Books of the 1980s printed long programs in parts that CHAIN from one to the next, passing
+the variables named in COMMON, and programs saved and loaded each other.  A program file is
+the program's listing as plain text (what GW-BASIC writes for ``SAVE "NAME", A``); a name
+without an extension gets ``.BAS``, and the file lives in the notebook's folder like any
+other (see files.user_path).
+
+Each of them ends the program that gives them, as in GW-BASIC: SAVE writes the listing,
+and LOAD, MERGE, RUN "file" and CHAIN read the new lines, then a :class:`ProgramSwitch`
+carries them out of the running program and the session carries out the switch once the
+program's variables are stored.  A file that cannot be read stops with its error where the
+statement stood, past any ON ERROR (the old program is going away), as GW-BASIC does.  The words are read where
+they stand, as the file commands are, so names such as ``LOADED`` keep working.
+"""
+
+from __future__ import annotations
+
+from ast import literal_eval
+
+from timewarp.basic import ast
+from timewarp.basic.errors import BasicError
+
+WORDS = ("SAVE", "LOAD", "MERGE", "CHAIN", "COMMON")
+
+
+class ProgramSwitch(BaseException):
+    """LOAD, MERGE, RUN "file" or CHAIN: the running program ends, the session goes on.
+
+    A BaseException, like the program's END, so an ON ERROR trap does not catch it."""
+
+    def __init__(self, kind: str, lines: list[tuple[int, str]] | BasicError,
+                 options: dict) -> None:
+        super().__init__(kind)
+        self.kind, self.lines, self.options = kind, lines, options
+        self.line: int | None = None      # where the program gave it, set by the session
+
+    def carry_out(self, session) -> None:
+        program, options = session.program, self.options
+        if self.kind == "SAVE":
+            return
+        if isinstance(self.lines, BasicError):
+            # The old program is already gone when the new one cannot be read, so no
+            # ON ERROR of it catches this (as in GW-BASIC).
+            raise self.lines.at(self.line)
+        if self.kind == "MERGE" or options.get("merge"):
+            first, last = options.get("delete", (None, None))
+            if first is not None or last is not None:
+                program.delete(first, last)
+            for number, text in self.lines:
+                program.set_line(number, text)
+        else:
+            program.clear()
+            for number, text in self.lines:
+                program.set_line(number, text)
+        if self.kind == "MERGE":
+            return
+        if self.kind == "CHAIN":
+            keep = options.get("keep")
+            if keep is not None:       # COMMON's variables; ALL keeps every one
+                for key in [k for k in session.scalars if k not in keep]:
+                    del session.scalars[key]
+                for key in [k for k in session.arrays if k + "()" not in keep]:
+                    del session.arrays[key]
+        elif self.kind == "LOAD" and not options.get("run"):
+            session._clear_variables()
+            return
+        else:                          # RUN "file", LOAD "file", R
+            session.scalars.clear()
+            session.arrays.clear()
+            if not options.get("keep_files"):
+                session.runtime.files.close_all()
+        start = options.get("line")
+        if start is not None and start not in program.lines:
+            raise BasicError("Undefined line number", detail=f"there is no line {start}")
+        session._run(session._compile_memory(start))
+
+
+def program_name(name: str) -> str:
+    """GW-BASIC's default extension: ``GAME`` is ``GAME.BAS``."""
+    last = name.replace("\\", "/").rsplit("/", 1)[-1]
+    return name if "." in last else name + ".BAS"
+
+
+def read_program_file(files, name: str) -> list[tuple[int, str]]:
+    """The numbered lines of a saved program; a line without a number is GW-BASIC's
+    "Direct statement in file"."""
+    from timewarp.basic.program import split_numbered
+
+    path = _existing(files.path(program_name(name)))
+    if not path.is_file() and "." not in name:
+        path = _existing(files.path(name))
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise BasicError("File not found", detail=program_name(name)) from None
+    except OSError as error:
+        raise BasicError("Path/File access error", detail=error.strerror or "") from None
+    if data[:1] in (b"\xfe", b"\xff"):
+        raise BasicError("Bad file mode", detail=f"{path.name} was saved in GW-BASIC's own "
+                         "binary form: save it again with , A to get text")
+    data = data.split(b"\x1a", 1)[0]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp437")
+    lines = []
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        if not raw.strip():
+            continue
+        split = split_numbered(raw)
+        if split is None:
+            raise BasicError("Direct statement in file", detail=raw.strip()[:40])
+        lines.append(split)
+    return lines
+
+
+def _existing(path):
+    """``path``, or the file whose name differs only in case: DOS names had no case, so
+    ``CHAIN "PART2"`` finds ``part2.bas``."""
+    if path.exists() or not path.parent.is_dir():
+        return path
+    for other in path.parent.iterdir():
+        if other.name.lower() == path.name.lower():
+            return other
+    return path
+
+
+def carry(files, name: str, args: tuple) -> None:
+    """What ``_rt.files.command`` does for these words (see the parser below for ``args``)."""
+    session = getattr(files, "host", None)
+    if session is None:
+        raise BasicError("Illegal function call", detail=f"{name} needs a BASIC session")
+    if name == "COMMON":
+        return
+    if name == "SAVE":
+        path = files.path(program_name(args[0]))
+        try:
+            path.write_text(session.program.listing(), encoding="utf-8")
+        except OSError as error:
+            raise BasicError("Path/File access error", detail=error.strerror or "") from None
+        raise ProgramSwitch("SAVE", [], {})     # back to the prompt, as GW-BASIC does
+    options = dict(literal_eval(args[1])) if len(args) > 1 else {}
+    if name == "CHAIN":
+        options["keep"] = None if options.pop("all", False) else common_keys(session)
+        options["keep_files"] = True
+    try:
+        lines = read_program_file(files, args[0])
+    except BasicError as error:
+        lines = error
+    raise ProgramSwitch(name, lines, options)
+
+
+def common_keys(session) -> set[str]:
+    """Every variable named by a COMMON statement of the program in memory."""
+    from timewarp.basic.compiler import walk_lines
+    from timewarp.basic.file_commands import FileCommand
+    from timewarp.basic.program import parse_source
+
+    keys: set[str] = set()
+    for stmt in walk_lines(parse_source(session.program.source())):
+        if isinstance(stmt, FileCommand) and stmt.name == "COMMON":
+            keys.update(stmt.args[0].value.split(","))
+    return keys
+
+
+def run_file_command(session, rest: str) -> None:
+    """``RUN "GAME"`` (``, R`` keeps the files open) typed in a cell."""
+    name, _, option = rest.strip()[1:].partition('"')
+    options = {"keep_files": option.replace(",", "").strip().upper() == "R"}
+    try:
+        raise ProgramSwitch("RUN", read_program_file(session.runtime.files, name), options)
+    except ProgramSwitch as switch:
+        switch.carry_out(session)
+
+
+class ProgramFileParser:
+    """Mixed into the statement parser: the words above, read where they stand."""
+
+    def program_file_command(self, name: str) -> ast.Stmt | None:
+        from timewarp.basic.file_commands import FileCommand
+
+        if name not in WORDS:
+            return None
+        self.i += 1
+        if name == "COMMON":
+            keys = []
+            while True:
+                tok = self.expect("name", what="a variable name")
+                key = self.names.key(tok.value)
+                if self.accept("op", "("):
+                    self.expect("op", ")")
+                    key += "()"
+                keys.append(key)
+                if not self.accept("op", ","):
+                    break
+            return FileCommand("COMMON", (ast.String(",".join(keys)),))
+        options: dict = {}
+        if name == "CHAIN" and self._word("MERGE"):
+            options["merge"] = True
+        file = self._string_arg()
+        if name in ("SAVE", "LOAD") and self.accept("op", ","):
+            word = self.expect("name", what="A, P or R").value
+            if word not in (("A", "P") if name == "SAVE" else ("R",)):
+                self.fail(f"{name} takes {'A or P' if name == 'SAVE' else 'R'} after the name")
+            options["run"] = word == "R"
+            options["keep_files"] = word == "R"
+        elif name == "CHAIN" and self.accept("op", ","):
+            if not self.at_op(","):
+                options["line"] = self._line_number()
+            if self.accept("op", ","):
+                if self._word("ALL"):
+                    options["all"] = True
+                if self.accept("op", ","):
+                    if not self._word("DELETE"):
+                        self.fail("expected DELETE and the lines to delete")
+                    first = None if self.at_op("-") else self._line_number()
+                    last = first
+                    if self.accept("op", "-"):
+                        last = self._line_number() if self.at("num") else None
+                    options["delete"] = (first, last)
+        if not self.at_end() and not self.at_op(":") and not self.at_kw("ELSE"):
+            self.fail(f"unexpected words after {name}")
+        # The options are known now: they travel to the runtime as a Python literal.
+        return FileCommand(name, (file, ast.String(repr(sorted(options.items())))))
+
+    def _word(self, word: str) -> bool:
+        tok = self.peek()
+        if tok is not None and tok.kind in ("name", "kw") and tok.value == word:
+            self.i += 1
+            return True
+        return False
+
+    def _line_number(self) -> int:
+        tok = self.expect("num", what="a line number")
+        return int(tok.value[0]) if isinstance(tok.value, tuple) else int(tok.value)
+

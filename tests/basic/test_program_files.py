@@ -1,0 +1,143 @@
+"""Programs in files: SAVE, LOAD, MERGE, RUN "file", CHAIN [MERGE] and COMMON.
+
+Chained programs are checked against PC-BASIC 2.0.8 running the same files in a folder of
+its own; the cell commands (SAVE, NEW, LOAD, LIST) through the BASIC session.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+from timewarp.basic.errors import BasicError
+from timewarp.basic.session import BasicSession
+from timewarp.engine import ScriptedConsole
+
+# Each case: the files in the folder, then the program that is RUN.
+CASES = {
+    "common_passes_named_variables": ({
+        "PART2.BAS": '10 PRINT "PART 2:"; A; N$; B; T(2)\n'
+                     '20 PRINT #1, "FROM PART 2": CLOSE #1\n'
+                     '30 OPEN "I", #1, "LOG.TXT": LINE INPUT #1, L$: LINE INPUT #1, M$\n'
+                     '40 PRINT L$; "/"; M$: CLOSE\n'},
+        ('10 COMMON A, N$, T()\n'
+        '20 DIM T(3): A = 7: N$ = "ADA": B = 99: T(2) = 5\n'
+        '30 OPEN "O", #1, "LOG.TXT": PRINT #1, "FROM PART 1"\n'
+        '40 CHAIN "PART2"\n')),
+    "chain_all_and_a_line": ({
+        "NEXT.BAS": '10 PRINT "NOT HERE"\n20 PRINT "LINE 20"; X; Y$\n30 GOTO 10\n40 END\n'
+                    '30 END\n'},
+        '10 X = 3: Y$ = "Y"\n20 CHAIN "NEXT", 20, ALL\n'),
+    "chain_merge_keeps_the_program": ({
+        "OVERLAY.BAS": '100 PRINT "OVERLAY"; K\n110 RETURN\n'},
+        ('10 K = 5\n20 CHAIN MERGE "OVERLAY", 30, ALL\n30 GOSUB 100\n40 PRINT "BACK"\n50 END\n'
+        '100 PRINT "OLD"\n110 RETURN\n')),
+    "save_ends_the_program": ({},
+        '10 PRINT "SAVING"\n20 SAVE "COPY", A\n30 PRINT "NOT PRINTED"\n'),
+    "a_missing_file_is_not_trapped": ({},
+        '10 ON ERROR GOTO 100\n20 CHAIN "NOPE"\n30 END\n100 PRINT "TRAPPED"; ERR: RESUME NEXT\n'),
+}
+
+
+def _folder(path, files: dict[str, str]) -> None:
+    path.mkdir()
+    for name, text in files.items():
+        (path / name).write_text(text.replace("\n", "\r\n"), encoding="ascii")
+
+
+def run_ours(source: str, folder) -> str:
+    console = ScriptedConsole()
+    session = BasicSession(console=console)
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        session.execute(source)
+    except BasicError as error:
+        console.write(f"{error.kind} in {error.line}\n")
+    finally:
+        os.chdir(cwd)
+    return console.output
+
+
+def run_pcbasic(source: str, folder) -> str:
+    import pcbasic
+
+    screen = io.StringIO()
+    with pcbasic.Session(input_streams=None, output_streams=screen,
+                         devices={"Z:": str(folder)}, current_device="Z:") as session:
+        for line in source.strip().splitlines():
+            session.execute(line)
+        session.execute("RUN")
+    return screen.getvalue().replace("\r\n", "\n").replace("\xa0", "")
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_chained_programs_match_pcbasic(name, tmp_path):
+    files, source = CASES[name]
+    _folder(tmp_path / "ours", files)
+    _folder(tmp_path / "pcbasic", files)
+    expected = run_pcbasic(source, tmp_path / "pcbasic")
+    assert expected.strip(), "PC-BASIC printed nothing"
+    assert run_ours(source, tmp_path / "ours") == expected
+
+
+@pytest.fixture
+def basic(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    console = ScriptedConsole()
+    session = BasicSession(console=console)
+
+    def cell(text: str) -> str:
+        start = len(console.output)
+        session.execute(text)
+        return console.output[start:]
+    cell.session = session
+    return cell
+
+
+def test_save_new_load_list_in_cells(basic, tmp_path):
+    basic('10 PRINT "ONE"\n20 PRINT "TWO"')
+    basic('SAVE "TWO"')
+    assert (tmp_path / "TWO.BAS").read_text() == '10 PRINT "ONE"\n20 PRINT "TWO"\n'
+    basic("NEW")
+    assert basic("LIST") == ""
+    basic('LOAD "two"')                     # names have no case, as on DOS
+    assert basic("LIST") == '10 PRINT "ONE"\n20 PRINT "TWO"\n'
+    assert basic("RUN") == "ONE\nTWO\n"
+
+
+def test_merge_and_run_file_in_cells(basic, tmp_path):
+    (tmp_path / "EXTRA.BAS").write_text('20 PRINT "MERGED"\n')
+    (tmp_path / "GAME.BAS").write_text('10 PRINT "GAME"\n')
+    basic('10 PRINT "MINE"\n20 PRINT "OLD"')
+    basic('MERGE "EXTRA"')
+    assert basic("LIST") == '10 PRINT "MINE"\n20 PRINT "MERGED"\n'
+    assert basic('RUN "GAME"') == "GAME\n"
+    assert basic("LIST") == '10 PRINT "GAME"\n'
+
+
+def test_load_r_runs_the_program(basic, tmp_path):
+    (tmp_path / "GO.BAS").write_text('10 PRINT "GOING"; X\n')
+    assert basic('X = 4\nLOAD "GO", R') == "GOING 0 \n"
+
+
+@pytest.mark.parametrize("content, message", [
+    (b'PRINT "NO NUMBER"\n', "Direct statement in file"),
+    (b"\xff\x01\x02\x03", "Bad file mode"),
+])
+def test_files_that_are_not_programs_are_refused(basic, tmp_path, content, message):
+    (tmp_path / "BAD.BAS").write_bytes(content)
+    with pytest.raises(BasicError) as error:
+        basic('LOAD "BAD"')
+    assert error.value.kind == message
+
+
+def test_program_files_stay_in_the_users_folder(basic):
+    with pytest.raises(BasicError) as error:
+        basic('SAVE "/tmp/../etc/evil"')
+    assert error.value.kind == "Path/File access error"
+
+
+def test_old_names_that_start_with_the_words_still_work(basic):
+    assert basic("SAVED = 2: LOADS = 3: PRINT SAVED + LOADS") == " 5 \n"
