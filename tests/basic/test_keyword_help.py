@@ -42,3 +42,9 @@ def test_every_word_the_engine_reads_has_help():
 
     words_with_help = {word for key in KEYWORD_HELP for word in key.split()}
     assert sorted(set(KEYWORDS) - words_with_help) == []
+
+
+def test_every_program_file_command_has_help():
+    from timewarp.basic.program_files import WORDS
+
+    assert sorted(set(WORDS) - set(KEYWORD_HELP)) == []

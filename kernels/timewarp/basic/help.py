@@ -214,6 +214,22 @@ _COMMANDS = {
               "Gives the program's lines new, evenly spaced numbers, and fixes every GOTO"
               " and GOSUB to match.",
               "RENUM 100, , 10"),
+    "SAVE": ('SAVE "file" [, A | , P]',
+             "Writes the program in memory to a text file in the notebook's folder"
+             " (.BAS is added when the name has no dot).", 'SAVE "GAME"'),
+    "LOAD": ('LOAD "file" [, R]',
+             "Reads a program from a file in place of the one in memory; with , R it"
+             " runs it at once.", 'LOAD "GAME", R'),
+    "MERGE": ('MERGE "file"',
+              "Adds the lines of a program file to the program in memory; a line with the"
+              " same number replaces the old one.", 'MERGE "SUBS"'),
+    "CHAIN": ('CHAIN [MERGE] "file" [, line] [, ALL] [, DELETE from-to]',
+              "Runs another program file, keeping the variables named in COMMON (or all"
+              " of them with ALL); CHAIN MERGE adds its lines to this program.",
+              'CHAIN "PART2", 100, ALL'),
+    "COMMON": ("COMMON variable [, variable ...]",
+               "Names the variables that CHAIN passes to the next program.",
+               "COMMON SCORE, NAME$, BOARD()"),
 }
 
 _FUNCTIONS = {
