@@ -120,8 +120,10 @@ def test_option_base_1_gives_lbound_1_and_lo_to_hi_overrides_it():
     assert run(source) == " 1  10  0 \n"
 
 
-def test_negative_subscripts_of_arrays_starting_at_0_are_still_out_of_range():
-    assert error_of("10 DIM A(3)\n20 I = -1\n30 PRINT A(I)\n") == "Subscript out of range in 30"
+def test_negative_subscripts_of_arrays_starting_at_0_are_illegal_function_calls():
+    # GW-BASIC (and PC-BASIC) check the sign before the bounds: error 5, not 9.
+    assert error_of("10 DIM A(3)\n20 I = -1\n30 PRINT A(I)\n").startswith(
+        "Illegal function call in 30")
 
 
 def test_an_error_handler_hears_of_a_subscript_below_the_lower_bound():

@@ -16,7 +16,8 @@ from .conftest import Runner, run
     ("SUB forever (n)\n forever n + 1\nEND SUB\nforever 1\n", "Out of memory in 2"),
     ("10 A$ = \"X\"\n20 A$ = A$ + A$: GOTO 20\n", "String too long in 20"),
     ("10 A$ = STRING$(300, 65)\n", "Illegal function call in 10"),
-    ("10 DEF FNR(X) = FNR(X) + 1\n20 PRINT FNR(1)\n", "Out of memory in 10"),
+    # In the line that called the function, as GW-BASIC (PC-BASIC) reports it.
+    ("10 DEF FNR(X) = FNR(X) + 1\n20 PRINT FNR(1)\n", "Out of memory in 20"),
     ("10 X% = 40000\n", "Overflow in 10"),
     # Deeper than Python will compile: the program's fault, said in BASIC's words.
     ("PRINT " + "+".join(["1"] * 5000) + "\n",

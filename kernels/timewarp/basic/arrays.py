@@ -28,7 +28,19 @@ _NEGATIVE = 1 << 50
 
 
 def _ix(x) -> int:
-    """An array subscript, rounded; a negative one comes back coded (see _NEGATIVE)."""
+    """An array subscript, rounded.  GW-BASIC's arrays start at 0 or 1, and a negative
+    subscript is "Illegal function call" there (not "Subscript out of range")."""
+    if x.__class__ is int:
+        if x >= 0:
+            return x
+    elif x >= -0.5:
+        return int(x + 0.5)
+    raise BasicError("Illegal function call", detail="a subscript is below 0")
+
+
+def _ix_signed(x) -> int:
+    """A subscript of an OffsetList dimension (which may start below 0): a negative one
+    comes back coded (see _NEGATIVE)."""
     if x.__class__ is int:
         if x >= 0:
             return x
@@ -126,8 +138,10 @@ def _access(array, minima: tuple, rank: int) -> tuple:
               for level in levels]
     fast = all(low is None or d >= len(minima) or low <= minima[d] for d, low in enumerate(lowers))
     lowers += [None] * (rank - len(lowers))
+    offset = [level.__class__ is OffsetList for level in levels] + [False] * rank
     return (array if fast else checked(array),) + tuple(
-        _ix if low is None else _index_from(low) for low in lowers[:rank])
+        (_ix_signed if offset[d] else _ix) if low is None else _index_from(low)
+        for d, low in enumerate(lowers[:rank]))
 
 
 _INDEXES: dict = {}

@@ -90,6 +90,16 @@ class ArrayRef(Expr):
         return self.key[-1]
 
 
+@dataclass(frozen=True)
+class FailedExpr(Expr):
+    """A DEF FN body that does not parse.  GW-BASIC reads the body only when the function
+    is called: the part before the mistake is evaluated, then the error is raised."""
+    before: Expr | None
+    kind: str
+    detail: str
+    type: str
+
+
 Target = Variable | ArrayElement
 
 

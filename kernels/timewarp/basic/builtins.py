@@ -267,6 +267,10 @@ def _undefined_fn():
     raise BasicError("Undefined user function")
 
 
+def _fail(kind: str, detail: str = ""):
+    raise BasicError(kind, detail=detail)
+
+
 def _point(rt, x, y=None) -> int:
     from timewarp.basic.graphics import point
     return point(rt, x, y)

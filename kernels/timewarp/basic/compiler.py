@@ -129,7 +129,7 @@ class ProgramCompiler:
         self.fns = {s.name: s for s in every if isinstance(s, ast.DefFn)}
         self.fn_lines = {item.stmt.name: item.line for item in items
                          if isinstance(item, st.Step) and isinstance(item.stmt, ast.DefFn)}
-        self.exprs.fn_names = set(self.fns)
+        self.exprs.fn_names = {key: fn.params for key, fn in self.fns.items()}
         self.subs = {s.name: s for s, _ in subs}
         self.sub_lines = {item.stmt.name: item.line for item in items
                           if isinstance(item, st.Step) and isinstance(item.stmt, ast.SubStart)}
@@ -251,7 +251,9 @@ class ProgramCompiler:
 
     def _define_fns(self) -> None:
         for key, fn in self.fns.items():
-            self.emit.basic_line = self.fn_lines.get(key)
+            # No line of its own: an error in the body is reported in the line that called
+            # the function, as GW-BASIC reports it.
+            self.emit.basic_line = None
             params = ", ".join(python_name(p.key) for p in fn.params)
             self.emit(f"def fn_{python_name(key)}({params}):")
             self.emit.indent()

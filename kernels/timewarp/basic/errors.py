@@ -109,3 +109,30 @@ def python_error(exc: BaseException) -> BasicError:
     if isinstance(exc, (ValueError, TypeError)):
         return BasicError("Illegal function call")
     return BasicError("Internal error", detail=f"{type(exc).__name__}: {exc}")
+
+
+def failed_body(parser, start: int, error: BasicError, kind: str):
+    """A DEF FN body that does not parse, from token ``start``: GW-BASIC finds the mistake
+    only when the function is called, after evaluating what comes before it, so
+    ``FNA(X) + PRINT`` is "Undefined user function" while FNA is undefined.  The longest
+    run of tokens before the mistake that reads as an expression is kept, the rest of the
+    statement skipped."""
+    from timewarp.basic import ast
+
+    failed_at, tokens = parser.i, parser.tokens
+    before = None
+    for end in range(min(failed_at, len(tokens)), start, -1):
+        parser.tokens, parser.i = tokens[:end], start
+        try:
+            candidate = parser.expression()
+        except BasicError:
+            continue
+        finally:
+            parser.tokens = tokens
+        if parser.i == end:
+            before = candidate
+            break
+    parser.i = failed_at
+    while not parser.at_end():
+        parser.i += 1
+    return ast.FailedExpr(before, error.kind, error.detail, kind)

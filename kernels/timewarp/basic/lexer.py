@@ -217,7 +217,8 @@ class _Scanner:
         while i < len(upper) and upper[i] in _NAME_CHARS:
             i += 1
         if i < len(upper) and upper[i] in _SUFFIXES:
-            if upper[start:i + 1] in KEYWORDS or upper[i] != "$" or upper[start:i] not in KEYWORDS:
+            # PRINT#1 and INPUT#2 are the keyword and a file number, not a name PRINT#.
+            if upper[start:i + 1] in KEYWORDS or upper[i] not in "$#" or upper[start:i] not in KEYWORDS:
                 i += 1
         word = upper[start:i]
         if i < len(upper) and upper[i] == ":" and not self.tokens and word not in KEYWORDS:

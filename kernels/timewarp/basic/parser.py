@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 
 from timewarp.basic import ast
-from timewarp.basic.errors import BasicError, BasicSyntaxError
+from timewarp.basic.errors import BasicError, BasicSyntaxError, failed_body
 from timewarp.basic.events import EventStatementParser
 from timewarp.basic.expressions import ExpressionParser, Names
 from timewarp.basic.files import FileStatementParser
@@ -453,8 +453,16 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
                 params.append(ast.Variable(self.names.key(self.expect("name").value)))
             self.expect("op", ")")
         self.expect("op", "=")
-        body = self.expression()
-        _check_assign(key[-1], body)
+        start = self.i
+        try:
+            body = self.expression()
+            _check_assign(key[-1], body)
+            if getattr(self, "recover", False) and not self.at_end():
+                self.fail("expected : or the end of the line")
+        except BasicError as error:
+            if not getattr(self, "recover", False):
+                raise
+            body = failed_body(self, start, error, key[-1])   # see timewarp.basic.errors
         return ast.DefFn(key, tuple(params), body)
 
     def _def_type(self, kind: str) -> ast.Stmt:

@@ -75,7 +75,7 @@ class ExpressionTranslator:
         self.minima: dict[str, list[int]] = {}
         self.ranks: dict[str, int] = {}
         self.family: dict[str, str] = {}
-        self.fn_names: set[str] = set()
+        self.fn_names: dict[str, tuple] = {}     # DEF FN name -> its parameters
         self.functions: dict[str, tuple] = {}
         self.constants: set[str] = set()
         # Off inside DEF FN, whose body is one Python expression of its own function.
@@ -272,6 +272,11 @@ class ExpressionTranslator:
         if e.fn:
             if e.name not in self.fn_names:
                 return "_undefined_fn()"
+            params = self.fn_names[e.name]
+            if len(params) != len(e.args):
+                return f"_fail('Syntax error', 'FN{e.name.rstrip('!')} takes {len(params)} value(s)')"
+            if any((p.type == "$") != (a.type == "$") for p, a in zip(params, e.args)):
+                return "_fail('Type mismatch')"
             return f"fn_{python_name(e.name)}({', '.join(self.value(a) for a in e.args)})"
         params = self.functions.get(e.name)
         if params is None:
@@ -292,6 +297,10 @@ class ExpressionTranslator:
             else:
                 writes.append(self.element_setter(arg, value))
         return f"((_fr := {call}), {', '.join(writes)}, _fr[0])[-1]"
+
+    def _FailedExpr(self, e: ast.FailedExpr) -> str:
+        fail = f"_fail({e.kind!r}, {e.detail!r})"
+        return fail if e.before is None else f"({self.value(e.before)}, {fail})[1]"
 
     # Conditions: Python truth values instead of BASIC's -1 and 0
 
