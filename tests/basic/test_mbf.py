@@ -115,6 +115,32 @@ CASES = [
     ('fixed_between_hundredth_and_tenth',
      '10 PRINT .081111; .012345; 1 / 64; -.0625\n',
      ' .081111  .012345  .015625 -.0625 \n'),
+    ('using_scientific_positions',
+     '10 PRINT USING "##,###.###^^^^"; 25E5; -4.5\n20 PRINT USING "#^^^^"; 7; 0; 12\n'
+     '30 PRINT USING "###.^^^^"; 5000; 0\n',
+     ' 25000.000E+02-45000.000E-04\n E+01 E+00 E+02\n 50.E+02  0.E+00\n'),
+    ('using_scientific_signs_and_money',
+     '10 PRINT USING "$$##.##^^^^"; 12.5; -12.5\n20 PRINT USING "**#.#^^^^"; 3; -3\n'
+     '30 PRINT USING "##.#^^^^-"; 42; -42\n',
+     '$125.00E-01%-$125.00E-01\n*30.0E-01-30.0E-01\n42.0E+00 42.0E+00-\n'),
+    ('using_fixed_zero_and_point',
+     '10 PRINT USING "#.##"; .5; -.5; .009\n20 PRINT USING "###,###."; 1234567\n'
+     '30 PRINT USING ".##"; .5; 0\n40 PRINT USING "#."; .4; 0\n',
+     '0.50-.500.00\n%1,234,567.\n.50.00\n0.0.\n'),
+    ('val_of_hex_and_octal',
+     '10 PRINT VAL("&HAB56"); VAL("&HFFFF"); VAL("&O177777"); VAL("&777"); VAL("&H")\n'
+     '20 READ A: PRINT A\n30 PRINT VAL("&H10000")\n40 DATA &HFFFF\n',
+     '-21674 -1 -1  511  0 \n-1 \nOverflow in 30\n'),
+    ('division_by_zero_gives_the_largest_of_its_type',
+     '10 PRINT 1# / 0\n20 X# = 0: PRINT -2# / X#\n30 Y = 0: PRINT 3 / Y; 4# / Y\n',
+     'Division by zero\n 1.701411834604692D+38 \nDivision by zero\n-1.701411834604692D+38 \n'
+     'Division by zero\n 1.701412E+38 Division by zero\n 1.701411834604692D+38 \n'),
+    ('warnings_print_where_the_cursor_is',
+     '10 PRINT "A"; 1E38 * 10; "B"\n20 PRINT "C"; 2 ^ 200\n30 X = 5: PRINT "D"; X / 0; X\n',
+     'AOverflow\n 1.701412E+38 B\nCOverflow\n 1.701412E+38 \nDDivision by zero\n 1.701412E+38  5 \n'),
+    ('val_of_a_bad_hex_digit',
+     '10 PRINT VAL("&H1G")\n',
+     'Illegal function call in 10\n'),
 ]
 
 
@@ -229,3 +255,20 @@ def test_only_values_that_may_have_left_single_precision_are_rounded_when_stored
         assert not may_leave_single(expression(text)), text
     for text in ("A / B", "S + .1", "SQR(X)", "X#", "1E38 * 10", "A ^ 2"):
         assert may_leave_single(expression(text)), text
+
+
+# Where PC-BASIC is not GW-BASIC: the expectations below come from GW-BASIC's own source
+# (github.com/microsoft/GW-BASIC) and the output of real GW-BASIC in PC-BASIC's test suite.
+
+def test_val_gives_a_double():
+    # VAL calls GW-BASIC's number reader in double precision (FINDBL in BISTRS.ASM), so
+    # VAL("1.2e23") prints 1.2D+23 (pcbasic suite, gwbasic/VAL_various); PC-BASIC gives a single.
+    assert ours('10 PRINT VAL("2.5E30"); VAL("1") / 3; VAL("7")\n') == (
+        " 2.5D+30  .3333333333333333  7 \n")
+
+
+def test_using_scientific_carries_into_the_exponent():
+    # $PUFE (MATH1.ASM) adds one to the exponent when rounding carries (999.999 -> 1.00);
+    # PC-BASIC keeps the old exponent and prints 0.10E+03.
+    assert ours('10 PRINT USING "#.##^^^^"; 999.999; 9.96#\n20 PRINT USING "+.#^^^^"; 9.96\n') == (
+        "0.10E+040.10D+02\n+.1E+02\n")

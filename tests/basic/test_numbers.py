@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from timewarp.basic.numbers import format_number, parse_number, print_using, val
+from timewarp.basic.numbers import format_number, parse_number, val
+from timewarp.basic.using import print_using
 
 from .conftest import run
 

@@ -265,7 +265,7 @@ def val(text: str) -> float:
         try:
             return float(_radix(text))
         except ValueError:
-            return 0.0
+            raise BasicError("Illegal function call") from None
     match = _NUMBER_PREFIX.match(text)
     if match is None or match.group(2) in ("", "."):
         return 0.0
@@ -282,150 +282,23 @@ def _to_float(match: re.Match) -> float:
 
 
 def _radix(text: str) -> int:
+    """``&H``, ``&O`` or ``&`` and its digits, as a 16-bit integer (&HFFFF is -1); more than
+    16 bits is Overflow, a digit the base has not is ValueError.  No digits at all is 0."""
     body = text[1:].upper()
-    if body.startswith("H"):
-        return int(body[1:], 16)
-    return int(body[1:] if body.startswith("O") else body, 8)
-
-
-# PRINT USING
-
-_NUMERIC_FIELD = re.compile(r"(\+?)(\*\*\$|\$\$|\*\*)?([#,]*)(\.#*)?(\^\^\^\^)?([+-]?)")
+    base = 16 if body[:1] == "H" else 8
+    digits = body[1:] if body[:1] in ("H", "O") else body
+    if not digits:
+        return 0
+    if digits.strip("0123456789ABCDEF"[:base]):
+        raise ValueError(text)
+    n = int(digits, base)
+    if n > 0xFFFF:
+        raise BasicError("Overflow")
+    return n - 0x10000 if n > 0x7FFF else n
 
 
 def print_using(template: str, values: list[object], types: str = "") -> str:
-    """PRINT USING: values placed into the template's fields, the template reused as needed.
-    ``types`` holds each value's BASIC type ("#" rounds as a double, anything else as a
-    single, the way GW-BASIC rounds the binary value: .005 in ``#.##`` is 0.00)."""
-    if not template:
-        raise BasicError("Illegal function call")
-    out: list[str] = []
-    pending = [(value, kind == "#") for value, kind in
-               zip(values, types.ljust(len(values), "!"))]
-    while True:
-        used_any = _format_pass(template, pending, out)
-        if not pending or not used_any:
-            if pending and not used_any:
-                raise BasicError("Illegal function call")
-            return "".join(out)
-
-
-def _format_pass(template: str, pending: list[object], out: list[str]) -> bool:
-    i, used = 0, False
-    while i < len(template):
-        c = template[i]
-        if c == "_" and i + 1 < len(template):
-            out.append(template[i + 1])
-            i += 2
-            continue
-        if c in "!&\\":
-            width = _string_field_width(template, i)
-            if width is None:
-                out.append(c)
-                i += 1
-                continue
-            if not pending:
-                return used
-            value = pending.pop(0)[0]
-            if not isinstance(value, str):
-                raise BasicError("Type mismatch")
-            out.append(value if width == 0 else value[:width].ljust(width))
-            i += 1 if c in "!&" else width
-            used = True
-            continue
-        match = _NUMERIC_FIELD.match(template, i)
-        if match and ("#" in match.group(0) or match.group(4) and len(match.group(4)) > 1
-                      or match.group(2)):
-            if not pending:
-                return used
-            value, double = pending.pop(0)
-            if isinstance(value, str):
-                raise BasicError("Type mismatch")
-            out.append(_numeric_field(match, float(value), double))
-            i = match.end()
-            used = True
-            continue
-        out.append(c)
-        i += 1
-    return used
-
-
-def _string_field_width(template: str, i: int) -> int | None:
-    c = template[i]
-    if c == "!":
-        return 1
-    if c == "&":
-        return 0
-    end = template.find("\\", i + 1)
-    if end < 0 or template[i + 1:end].strip(" "):
-        return None
-    return end - i + 1
-
-
-def _numeric_field(match: re.Match, value: float, double: bool = False) -> str:
-    plus, money, body, frac, exp, trailing = match.groups()
-    frac = frac or ""
-    decimals = max(len(frac) - 1, 0)
-    width = len(match.group(0))
-    comma = "," in body
-    negative = value < 0
-    if exp:
-        return _exponent_field(value, body.count("#") + (1 if money else 0), decimals, plus,
-                               double)
-    rounded = _fixed(abs(value), decimals, double)
-    text = f"{rounded:,.{decimals}f}" if comma else f"{rounded:.{decimals}f}"
-    if text.startswith("0") and len(body.replace(",", "")) == 0 and frac:
-        text = text[1:]
-    if money and "$" in money:
-        text = "$" + text
-    if plus:
-        text = ("-" if negative else "+") + text
-    elif trailing:
-        text += "-" if negative else ("+" if trailing == "+" else " ")
-    elif negative:
-        text = "-" + text
-    fill = "*" if money and "*" in money else " "
-    if len(text) > width:
-        return "%" + text
-    return text.rjust(width, fill)
-
-
-def _fixed(value: float, decimals: int, double: bool) -> decimal.Decimal:
-    """|value| rounded to ``decimals`` places as GW-BASIC's PRINT USING rounds it."""
-    if value == 0:
-        return decimal.Decimal(0)
-    if double:
-        return decimal.Decimal(repr(value)).quantize(decimal.Decimal(1).scaleb(-decimals),
-                                                     rounding=decimal.ROUND_HALF_UP)
-    # A single: its 7 digits, then, if that shows too many places, fewer digits of the
-    # binary value (not of the 7 digits), as GW-BASIC converts it again.
-    whole, exp10 = single_digits(value)
-    if -exp10 > decimals:
-        whole, exp10 = single_digits(value, 7 + exp10 + decimals)
-    return decimal.Decimal(whole).scaleb(exp10)
-
-
-def _exponent_field(value: float, digits: int, decimals: int, plus: str,
-                    double: bool = False) -> str:
-    """``#.##^^^^``: without a + sign, one place before the point is kept for the sign."""
-    whole = digits if plus else digits - 1
-    magnitude = abs(value)
-    wanted = max(whole, 0) + decimals
-    if magnitude == 0 or wanted == 0:
-        mantissa, exponent = decimal.Decimal(0), 0
-    else:
-        count = min(wanted, 16 if double else 7)
-        number, exp10 = (double_digits(magnitude, count) if double
-                         else single_digits(magnitude, count))
-        # The digits, then zeros up to the places the field shows.
-        mantissa = decimal.Decimal(number * 10 ** (wanted - count)).scaleb(-decimals)
-        exponent = exp10 - (wanted - count) + decimals
-        if number >= 10 ** count:
-            mantissa, exponent = mantissa / 10, exponent + 1
-    text = f"{mantissa:.{decimals}f}"
-    if whole <= 0:
-        text = text.lstrip("0") or "0"
-        sign = "-" if value < 0 else ("+" if plus else "0")
-    else:
-        sign = ("-" if value < 0 else "+") if plus else ("-" if value < 0 else " ")
-    return f"{sign}{text}E{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
+    """PRINT USING, which lives in timewarp.basic.using (imported here when first used, as
+    that module builds on this one)."""
+    from timewarp.basic.using import print_using as place
+    return place(template, values, types)

@@ -211,9 +211,10 @@ class ExpressionTranslator:
             # fast ints (they cannot grow the way products can).
             left, right = _whole_int(e.left, left), _whole_int(e.right, right)
         if op == "/" and not (isinstance(e.right, ast.Number) and e.right.value != 0):
+            double = ", True" if e.type == "#" else ""     # gives the largest double
             if isinstance(e.right, ast.Variable):
-                return f"({left} / {right} if {right} else _rt.divide_by_zero({left}))"
-            return f"_rt.divide({left}, {right})"
+                return f"({left} / {right} if {right} else _rt.divide_by_zero({left}{double}))"
+            return f"_rt.divide({left}, {right}{double})"
         if op in "+-*/":
             return f"({left} {op} {right})"
         if op == "^":

@@ -15,7 +15,7 @@ from timewarp.basic.arrays import padded
 from timewarp.basic.builtins import LARGEST, _cint, _int, _long
 from timewarp.basic.errors import BasicError, BasicSyntaxError
 from timewarp.basic.files import BasicFiles
-from timewarp.basic.numbers import parse_number, print_number, seed_of
+from timewarp.basic.numbers import LARGEST_DOUBLE, parse_number, print_number, seed_of
 
 WIDTH = 80
 ZONE = 14
@@ -321,19 +321,19 @@ class Runtime:
     # Division by zero and overflow are warnings in GW-BASIC: the program goes on with the
     # largest number, unless an ON ERROR handler wants to hear about it.
 
-    def divide(self, a, b):
-        return a / b if b else self.divide_by_zero(a)
+    def divide(self, a, b, double: bool = False):
+        return a / b if b else self.divide_by_zero(a, double)
 
-    def divide_by_zero(self, a) -> float:
-        return self.warn("Division by zero", a)
+    def divide_by_zero(self, a, double: bool = False) -> float:
+        return self.warn("Division by zero", a, double)
 
-    def warn(self, message: str, sign) -> float:
+    def warn(self, message: str, sign, double: bool = False) -> float:
+        """The largest number of the sign of ``sign`` (a double's if ``double``)."""
         if self.handler is not None:
             raise BasicError(message)
-        if self.column:
-            self.newline()
-        self.write(message + "\n")
-        return -LARGEST if sign < 0 else LARGEST
+        self.write(message + "\n")      # where the cursor is, as GW-BASIC's $STPRN prints it
+        largest = LARGEST_DOUBLE if double else LARGEST
+        return -largest if sign < 0 else largest
 
     # Drawing
 
