@@ -247,9 +247,14 @@ def test_bad_times_are_illegal_function_calls(value):
     assert run(f"TIME$ = {value}") == "!Illegal function call in 1"
 
 
-@pytest.mark.parametrize("value", ['"13-01-2020"', '"02-30-2020"', '"1-1-1979"', '"1-1"'])
+@pytest.mark.parametrize("value", ['"13-01-2020"', '"02-32-2020"', '"1-1-1979"', '"1-1"'])
 def test_bad_dates_are_illegal_function_calls(value):
     assert run(f"DATE$ = {value}") == "!Illegal function call in 1"
+
+
+def test_a_day_past_the_months_end_reads_back_as_set():
+    # Real GW-BASIC takes any day up to 31 (pcbasic's suite, faulty_DATE): 02-30-2000 stays.
+    assert run('DATE$ = "02-30-2000": PRINT DATE$') == "02-30-2000\n"
 
 
 def test_setting_the_time_to_a_number_is_a_type_mismatch():

@@ -13,6 +13,7 @@ which reads the keys, looks at the timer and returns the block a trap jumps to (
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import threading
 import time
@@ -50,6 +51,7 @@ class Events:
         self.due = False
         self.running = False
         self.offset = datetime.timedelta()      # TIME$ = and DATE$ = for this session
+        self.odd_date: tuple | None = None      # DATE$ = "02-30-2000": (the day, as typed)
         self.buffer: deque[str] = deque()       # keys read, not yet taken by INKEY$
         self.macros: dict[int, str] = {}        # KEY n, "text" for F1-F10
         self.user_keys: dict[int, tuple[int, int]] = {}     # KEY 15-20: (flags, scan code)
@@ -265,7 +267,10 @@ class Events:
         return self.now().strftime("%H:%M:%S")
 
     def date_string(self) -> str:
-        return self.now().strftime("%m-%d-%Y")
+        now = self.now()
+        if self.odd_date is not None and self.odd_date[0] == now.date():
+            return self.odd_date[1]
+        return now.strftime("%m-%d-%Y")
 
     def set_time(self, text: str) -> None:
         """TIME$ = "hh", "hh:mm" or "hh:mm:ss" (a point may stand for a colon)."""
@@ -288,10 +293,16 @@ class Events:
         if year < 100:
             year += 2000 if year <= 77 else 1900
         now = self.now()
+        self.odd_date = None
         try:
             wanted = now.replace(year=year, month=month, day=day)
         except ValueError:
-            raise BasicError("Illegal function call") from None
+            # GW-BASIC takes any day up to 31 and reads back what it was given (02-30-2000);
+            # the clock goes to the month's last day, and the day shows as typed until then.
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                raise BasicError("Illegal function call") from None
+            wanted = now.replace(year=year, month=month, day=calendar.monthrange(year, month)[1])
+            self.odd_date = (wanted.date(), f"{month:02d}-{day:02d}-{year:04d}")
         self.offset += wanted - now
 
 

@@ -142,13 +142,30 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
         return ast.Assign(target, value)
 
     def st_CALL(self) -> ast.Stmt:
-        name = self.expect("name", what="a SUB name").value.rstrip("$%!#")
+        tok = self.peek()
+        if self.names.classic and self.names.numbered and tok is not None and tok.kind == "name" \
+                and tok.value.startswith("S") and tok.pos == self.tokens[self.i - 1].pos + 4:
+            # CALLS, GW-BASIC's other CALL of machine code (not a keyword here: QBasic
+            # programs have variables called calls).
+            if tok.value == "S":
+                self.i += 1
+            else:
+                self.tokens[self.i] = tok._replace(value=tok.value[1:], pos=tok.pos + 1)
+        word = self.expect("name", what="a SUB name").value
+        name = word.rstrip("$%!#")
         args: tuple[ast.Expr, ...] = ()
         if self.accept("op", "("):
             args = (self.call_argument(),)
             while self.accept("op", ","):
                 args += (self.call_argument(),)
             self.expect("op", ")")
+        if self.names.numbered and name not in self.names.subs:
+            # GW-BASIC's CALL of machine code: the address is a number variable, and what
+            # it passes are variables.
+            if word.endswith("$"):
+                raise BasicError("Type mismatch", detail="CALL needs a number (an address)")
+            if not all(isinstance(a, ast.Variable) for a in args):
+                self.fail("CALL passes variables to machine code")
         return ast.CallSub(name, args)
 
     # Output and input

@@ -126,7 +126,8 @@ def parse_line(text: str, names: Names, recover_statements: bool = False,
     """A line's statements, reading whole words first and run-together keywords second."""
     label = None
     first_error: BasicError | None = None
-    for classic, recover in ((False, False), (True, False), (False, recover_statements)):
+    attempts = [(False, False), (True, False), (False, recover_statements)]
+    for number, (classic, recover) in enumerate(attempts):
         names.classic = classic
         try:
             tokens = tokenize(text, classic)
@@ -134,6 +135,10 @@ def parse_line(text: str, names: Names, recover_statements: bool = False,
                 label = tokens[0].value
             return parse_statements(tokens, names, recover), label
         except BasicError as error:
+            if number == 1 and first_error.kind == "Syntax error" != error.kind:
+                # Run-together keywords read the line, which is wrong in another way
+                # (CALLS A$ is a Type mismatch): that is the line's error.
+                first_error, attempts[2] = error, (True, recover_statements)
             first_error = first_error or error
         except RecursionError:
             raise BasicError("Out of memory", detail="the line is nested too deeply") from None
