@@ -40,7 +40,8 @@ def test_inkey_gives_keys_in_order_and_nothing_when_none_waits():
 30 IF LEN(K$) = 2 THEN PRINT ASC(MID$(K$, 2)); ELSE IF K$ <> "" THEN PRINT K$;
 40 NEXT
 ''')
-    assert run(program, keys=["a", UP, "\r"]) == " 1 a 2  72  1 \r 0 "
+    # Enter is CHR$(13), which PRINT shows as GW-BASIC's screen does: a new line.
+    assert run(program, keys=["a", UP, "\r"]) == " 1 a 2  72  1 \n 0 "
 
 
 def test_an_inkey_loop_waits_for_the_key():

@@ -19,6 +19,11 @@ from timewarp.basic.numbers import LARGEST_DOUBLE, parse_number, print_number, s
 
 WIDTH = 80
 ZONE = 14
+# What PRINT shows for control characters GW-BASIC's screen does not obey (CP437 glyphs,
+# as PC-BASIC writes them); CHR$(13) starts a new line.
+_SCREEN_CONTROLS = {code: " ☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←"[code]
+                    for code in (*range(1, 7), 8, *range(14, 28))}
+_SCREEN_CONTROLS[13] = "\n"
 MAX_STRING = 255
 MAX_ELEMENTS = 2_000_000
 _RND_PERIOD = 1 << 24
@@ -89,13 +94,17 @@ class Runtime:
             self.flush()
             text = tail
         self.out.append(text)
-        # The screen wraps a long line without a newline character in the text.
-        self.column = (self.column + len(text)) % self.width if self.column + len(text) > self.width \
-            else self.column + len(text)
+        # The screen wraps a long line without a newline character in the text.  A line
+        # filled to its last column keeps column == width (GW-BASIC's cursor "overflow").
+        column = self.column + len(text)
+        self.column = (column - 1) % self.width + 1 if column > self.width else column
 
     def item(self, text: str) -> None:
-        """One PRINT item: it moves to a new line if it does not fit on this one."""
-        if self.column and self.column + len(text) > self.width:
+        """One PRINT string: it moves to a new line if it does not fit on this one; on a
+        line already full the screen wraps it with no new line, as GW-BASIC's does."""
+        if not text.isprintable():
+            text = text.translate(_SCREEN_CONTROLS)
+        if self.column and self.width > self.column > self.width - len(text):
             self.write("\n")
         self.write(text)
 
@@ -103,7 +112,10 @@ class Runtime:
         if not double and not -LARGEST <= value <= LARGEST:
             # Sums and products overflow when printed, not when computed (a known deviation).
             value = self.warn("Overflow", value)
-        self.item(print_number(value, double))
+        text = print_number(value, double)
+        if self.column and self.column + len(text) > self.width:
+            self.write("\n")
+        self.write(text)
 
     def zone(self) -> None:
         target = (self.column // ZONE + 1) * ZONE
@@ -123,7 +135,8 @@ class Runtime:
         self.write(" " * ((_long(n) & 0xFFFF) % self.width))
 
     def newline(self) -> None:
-        self.out.append("\n")
+        # After a full line GW-BASIC's cursor has already wrapped: a blank line follows.
+        self.out.append("\n\n" if self.column == self.width else "\n")
         self.column = 0
         self.flush()
 

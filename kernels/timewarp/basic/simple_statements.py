@@ -69,7 +69,10 @@ class SimpleStatements:
                     emit(f"{target}.item({value(item)})")
                 else:
                     emit(f"{target}.number({value(item)}{', True' if item.type == '#' else ''})")
-        if not s.items or s.items[-1] not in (";", ","):
+        last = s.items[-1] if s.items else None
+        # GW-BASIC: a PRINT that ends with TAB(n) or SPC(n) stays on its line, as after ";".
+        if last is None or not (last in (";", ",") or isinstance(last, ast.BuiltinCall)
+                                and last.name in ("TAB", "SPC")):
             emit(f"{target}.newline()")
 
     def s_Input(self, s: ast.Input) -> None:

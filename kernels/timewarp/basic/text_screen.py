@@ -43,7 +43,8 @@ def program_uses_screen(lines) -> bool | None:
     when the program is compiled, so that programs without them pay nothing); True when it
     positions text (LOCATE, VIEW PRINT, PCOPY, BLOAD, POKE into screen memory), so the cell
     shows the screen from the start; False when it only reads the screen or clears it."""
-    texts = [line.text for line in lines if line.text]
+    # Only the code counts: a game that prints "LOCATED" or has "REM WIDTH 80" needs no screen.
+    texts = [_code_part(line.text) for line in lines if line.text]
     if not any(_SCREEN_WORDS.search(text) for text in texts):
         return None
     return any(_POSITIONING_WORDS.search(text) for text in texts)
@@ -52,6 +53,14 @@ def program_uses_screen(lines) -> bool | None:
 _SCREEN_WORDS = re.compile(
     r"LOCATE|CSRLIN|SCREEN|(?<!PEN)COLOR|CLS|VIEW|(?<!PEN)WIDTH|PEEK|POKE|PCOPY|BLOAD|BSAVE",
     re.IGNORECASE)
+_STRING_OR_COMMENT = re.compile(r'"[^"]*(?:"|$)|(?:\bREM|\').*', re.IGNORECASE)
+
+
+def _code_part(text: str) -> str:
+    """A line's text without its string constants and its remark."""
+    return _STRING_OR_COMMENT.sub(" ", text)
+
+
 # POKE counts when the program names the screen's segment (&HB800, &HB000 or in decimal).
 _POSITIONING_WORDS = re.compile(r"LOCATE|VIEW\s*PRINT|PCOPY|BLOAD|&HB[08]00|47104|45056",
                                 re.IGNORECASE)
