@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from typing import TYPE_CHECKING
 
 from timewarp.basic import ast
@@ -175,8 +176,13 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
         pc = self.label_pc[s.target]
         emit = self.emit
         emit("_depth += 1")
-        emit(f"_r = _b{pc}()")
-        emit("if _r >= 0: _r = _run(_r)")
+        if self.program.trap_mode:
+            # Through the dispatch loop, whose trap knows the error was in the subroutine's
+            # first statement (RESUME NEXT goes on in the subroutine).
+            emit(f"_r = _run({pc})")
+        else:
+            emit(f"_r = _b{pc}()")
+            emit("if _r >= 0: _r = _run(_r)")
         emit("_depth -= 1")
         emit("if _r != -2: return -1 if _r == -1 else -3 - _r")
 
@@ -196,10 +202,14 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
         emit = self.emit
         emit(f"_k = _cint({self.exprs.value(s.selector)})")
         emit("if _k < 0 or _k > 255: raise BasicError('Illegal function call')")
+        if s.gosub is None:     # neither GOTO nor GOSUB (see the parser's st_ON)
+            emit("raise BasicError('Syntax error', detail='expected GOTO or GOSUB after ON')")
         for number, target in enumerate(s.targets, 1):
             emit(f"{'if' if number == 1 else 'elif'} _k == {number}:")
             emit.indent()
-            if s.gosub:
+            if target is None:
+                emit("raise BasicError('Syntax error', detail='a line number is missing')")
+            elif s.gosub:
                 self.s_Gosub(ast.Gosub(target))
             else:
                 self.jump(target)
@@ -301,11 +311,19 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
             # (WHILE ... FOR ... WEND ... NEXT): the loops cross, which QBasic refuses too.
             emit("raise BasicError('FOR without NEXT')")
             return
+        if s.wrong_next is not None:
+            emit(f"raise BasicError('NEXT without FOR', {s.wrong_next})")
+            return
         var = python_name(loop.var.key)
         start = value(loop.start)
-        emit(f"{var} = {'_cint(' + start + ')' if loop.var.type == '%' else start}")
-        emit(f"_e = {value(loop.end)}")
-        emit(f"_s = {value(loop.step) if loop.step is not None else '1'}")
+        start = f"{'_cint(' + start + ')' if loop.var.type == '%' else start}"
+        end, step = value(loop.end), value(loop.step) if loop.step is not None else '1'
+        late = _names(var, end + " " + step)     # FOR I = 9 TO I: the old I
+        emit(f"{'_t' if late else var} = {start}")
+        emit(f"_e = {end}")
+        emit(f"_s = {step}")
+        if late:
+            emit(f"{var} = _t")
         emit(f"_rt.for_push({loop.var.key!r}, _e, _s, {self.label_pc[s.resume]})")
         emit(f"if ({var} > _e) if _s >= 0 else ({var} < _e):")
         emit.indent()
@@ -341,7 +359,7 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
         var = python_name(key)
         entry = {"kind": "FOR", "native": True, "continue": node.continue_labels}
         self._exit_flag(entry, node.body)
-        if key not in self.program.assigned_keys:
+        if key not in self.program.assigned_keys and not _inner_for(node.body, key):
             whole_range = _whole_range(loop, value)
             if whole_range is not None:
                 emit(f"_r{n} = {whole_range}")
@@ -363,14 +381,22 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
             self._after_loop(entry)
             return
         start = value(loop.start)
-        emit(f"{var} = {'_cint(' + start + ')' if key[-1] == '%' else start}")
+        start = f"{'_cint(' + start + ')' if key[-1] == '%' else start}"
+        # GW-BASIC works out the start, the end and the step before it sets the variable.
+        late = _names(var, value(loop.end) + " " + (value(loop.step) if loop.step else ""))
+        emit(f"{f'_t{n}' if late else var} = {start}")
         emit(f"_e{n} = {value(loop.end)}")
+        if late and loop.step is not None and not isinstance(loop.step, ast.Number):
+            emit(f"_s{n} = {value(loop.step)}")
+        if late:
+            emit(f"{var} = _t{n}")
         if loop.step is None or isinstance(loop.step, ast.Number):
             step = loop.step.value if loop.step is not None else 1
             test = f"{var} {'<=' if step >= 0 else '>='} _e{n}"
             entry["increment"] = f"{var} += {value(loop.step) if loop.step is not None else 1}"
         else:
-            emit(f"_s{n} = {value(loop.step)}")
+            if not late:
+                emit(f"_s{n} = {value(loop.step)}")
             test = f"({var} <= _e{n} if _s{n} >= 0 else {var} >= _e{n})"
             entry["increment"] = f"{var} += _s{n}"
         if key[-1] == "%":
@@ -479,6 +505,25 @@ def sub_result(sub: dict) -> str:
     if sub["result"] is None:
         return f"({scalars})"
     return f"({sub['result']}, {scalars})" if scalars else sub["result"]
+
+
+def _names(name: str, code: str) -> bool:
+    """Whether Python ``code`` mentions the variable ``name``."""
+    return re.search(rf"\b{re.escape(name)}\b", code) is not None
+
+
+def _inner_for(body: list, key: str) -> bool:
+    """Whether a FOR inside ``body`` counts with ``key`` too: then the outer loop must read
+    the variable back at its NEXT, as GW-BASIC does, rather than count on by itself."""
+    for item in body:
+        stmt = getattr(item, "stmt", None)
+        if isinstance(stmt, ast.For) and stmt.var.key == key:
+            return True
+        if isinstance(stmt, st.DynamicFor) and stmt.loop.var.key == key:
+            return True
+        if isinstance(item, st.Node) and any(_inner_for(b, key) for b in st._bodies(item)):
+            return True
+    return False
 
 
 def _whole_range(loop: ast.For, value) -> str | None:

@@ -59,6 +59,9 @@ class DynamicFor(ast.Stmt):
     loop: ast.For
     resume: object
     skip: object            # label after the matching NEXT, or None if there is none
+    # The line of the NEXT this FOR finds when that NEXT names another variable: PC-BASIC
+    # looks for its NEXT when the FOR runs and stops there with "NEXT without FOR".
+    wrong_next: int | None = None
 
 
 @dataclass
@@ -72,6 +75,7 @@ class Node:
 class ForNode(Node):
     stmt: ast.For = None
     body: list = field(default_factory=list)
+    next_line: int | None = None    # where its NEXT is, for errors there
 
 
 @dataclass
@@ -161,6 +165,11 @@ class TreeBuilder:
                 body.append(item)
                 continue
             stmt, line = item.stmt, item.line
+            if isinstance(stmt, ast.Wend) and not stack:
+                # A WEND with no WHILE open (a GOTO jumps to it): GW-BASIC finds that out
+                # when it runs it, so an ON ERROR handler can hear of it.
+                body.append(Step(ast.Failure("WEND without WHILE"), line))
+                continue
             opened = self._open(stmt, line)
             if opened is not None:
                 body.append(opened)
@@ -206,6 +215,7 @@ class TreeBuilder:
         top = stack[-1][0] if stack else None
         if isinstance(stmt, ast.Next) and not self.dynamic_for:
             if isinstance(top, ForNode) and (stmt.var is None or stmt.var.key == top.stmt.var.key):
+                top.next_line = line
                 return "closed"
             raise _Unmatched()
         for closer, owner, message in _CLOSERS:
@@ -266,10 +276,13 @@ def _dynamic_fors(items: list) -> list:
     for index, item in enumerate(items):
         if isinstance(item, Step) and isinstance(item.stmt, ast.For):
             resume, skip = fresh("next"), _matching_next(items, index)
-            label = None
+            label, wrong = None, None
             if skip is not None:
                 label = skips.setdefault(skip, fresh("endfor"))
-            out.append(Step(DynamicFor(item.stmt, resume, label), item.line))
+                found = items[skip].stmt.var
+                if found is not None and found.key != item.stmt.var.key:
+                    wrong = items[skip].line
+            out.append(Step(DynamicFor(item.stmt, resume, label, wrong), item.line))
             out.append(Label(resume))
         else:
             out.append(item)
@@ -279,16 +292,17 @@ def _dynamic_fors(items: list) -> list:
 
 
 def _matching_next(items: list, start: int) -> int | None:
-    key = items[start].stmt.var.key
+    """The NEXT that closes the FOR at ``start`` as the text nests them (each NEXT closes
+    the innermost open FOR, whatever variable it names), as GW-BASIC reads on to find it."""
     depth = 0
     for index in range(start + 1, len(items)):
         stmt = items[index].stmt if isinstance(items[index], Step) else None
         if isinstance(stmt, ast.For):
             depth += 1
         elif isinstance(stmt, ast.Next):
-            if depth == 0 and (stmt.var is None or stmt.var.key == key):
+            if depth == 0:
                 return index
-            depth = max(depth - 1, 0) if stmt.var is None or depth else depth
+            depth -= 1
     return None
 
 
@@ -299,7 +313,7 @@ def jump_targets(stmt: ast.Stmt) -> list:
     if isinstance(stmt, ast.Return) and stmt.target is not None:
         return [stmt.target]
     if isinstance(stmt, ast.OnJump):
-        return list(stmt.targets)
+        return [target for target in stmt.targets if target is not None]
     if isinstance(stmt, ast.OnError) and stmt.target != 0:
         return [stmt.target]
     if isinstance(stmt, ast.Resume) and stmt.target not in (None, "NEXT"):
@@ -397,7 +411,7 @@ def _flatten_for(node: ForNode, out: list) -> None:
     out.append(Label(resume))
     out.append(Step(Marker("enter", "FOR", end), node.line))
     flatten(node.body, out)
-    out.append(Step(ast.Next(node.stmt.var), node.line))
+    out.append(Step(ast.Next(node.stmt.var), node.next_line or node.line))
     out.append(Step(Marker("leave", "FOR"), node.line))
     out.append(Label(end))
 

@@ -1,0 +1,80 @@
+"""Minimal BASIC as GW-BASIC runs it: the classes of difference the NBS test programs found.
+
+tools/nbs_suite.py runs the NBS Minimal BASIC test programs (Special Publication 500-70)
+through Time Warp and PC-BASIC (see docs/nbs-suite.md).  Each class fixed from it is kept
+here as a small program of our own with the transcript PC-BASIC 2.0.8 printed for it, so
+this test needs neither the suite nor PC-BASIC; ``test_expectations_are_pc_basics`` runs
+PC-BASIC on the same programs, so an expectation that stops being GW-BASIC's fails.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from timewarp.basic.session import BasicSession
+from timewarp.engine import LanguageError, ScriptedConsole
+
+CASES = [
+    # FOR works out the start, the end and the step before it sets the variable (NBS P048).
+    ('for_end_reads_the_old_variable',
+     '10 I = -2\n20 FOR I = 9 TO I STEP I\n30 PRINT I;\n40 NEXT I\n50 PRINT : PRINT I\n',
+     ' 9  7  5  3  1 -1 \n-3 \n'),
+    ('for_end_and_step_read_the_old_variable_in_a_jumpy_loop',
+     ('10 I = 3\n20 FOR I = I TO -20 STEP -I\n30 PRINT I;\n35 IF I < -100 THEN 50\n'
+      '40 NEXT I\n50 PRINT\n'),
+     ' 3  0 -3 -6 -9 -12 -15 -18 \n'),
+    # A FOR inside a loop of the same variable: the outer NEXT steps what the inner left (P054).
+    ('inner_for_of_the_same_variable',
+     ('10 FOR I = 1 TO 3\n20 FOR J = 1 TO 2\n30 FOR I = 3 TO 4\n40 PRINT I; J;\n50 NEXT I\n'
+      '60 NEXT J\n70 NEXT I\n80 PRINT : PRINT I; J\n'),
+     ' 3  1  4  1  3  2  4  2 \n 6  3 \n'),
+    # The NEXT a FOR finds as the text nests them names another variable (P052, P053).
+    ('for_whose_next_names_another_variable',
+     '10 PRINT "START"\n20 FOR I = 1 TO 5\n30 PRINT I\n40 NEXT J\n50 PRINT "END"\n',
+     'START\nNEXT without FOR in 40\n'),
+    ('crossed_loops',
+     '10 FOR I = 1 TO 3\n20 FOR J = 1 TO 5\n30 PRINT I; J\n40 NEXT I\n50 NEXT J\n',
+     'NEXT without FOR in 50\n'),
+    # A jump into a loop whose FOR never ran: the error is in the NEXT's line (P055).
+    ('goto_into_a_loop',
+     '10 GOTO 30\n20 FOR I = 1 TO 9\n30 PRINT "I ="; I\n40 NEXT I\n50 PRINT "END"\n',
+     'I = 0 \nNEXT without FOR in 40\n'),
+    ('for_without_next',
+     '10 PRINT "A"\n20 FOR I = 1 TO 2\n30 PRINT I\n',
+     'A\nFOR without NEXT in 20\n'),
+]
+
+
+def ours(source: str, answers: list[str] | None = None) -> str:
+    console = ScriptedConsole(answers or [], echo=True)
+    try:
+        BasicSession(console=console).run_file(source)
+    except LanguageError as err:
+        separator = "" if console.output.endswith("\n") or not console.output else "\n"
+        return f"{console.output}{separator}{err.message}\n"
+    return console.output
+
+
+def pcbasic_transcript(source: str, answers: list[str] | None = None) -> str:
+    import pcbasic
+
+    screen = io.StringIO()
+    with pcbasic.Session(input_streams=None, output_streams=screen) as session:
+        for line in source.splitlines():
+            session.execute(line)
+        session.press_keys("".join(answer + "\r" for answer in answers or []))
+        session._impl.keyboard._close_input()
+        session.execute("RUN")
+    return screen.getvalue().replace("\r\n", "\n").replace("\xa0\n", "\n")
+
+
+@pytest.mark.parametrize("name, source, expected", CASES, ids=[c[0] for c in CASES])
+def test_transcript_is_gw_basics(name, source, expected):
+    assert ours(source) == expected
+
+
+@pytest.mark.timeout(60)
+def test_expectations_are_pc_basics():
+    wrong = [name for name, source, expected in CASES if pcbasic_transcript(source) != expected]
+    assert wrong == []
