@@ -43,6 +43,15 @@ CASES = [
     ('for_without_next',
      '10 PRINT "A"\n20 FOR I = 1 TO 2\n30 PRINT I\n',
      'A\nFOR without NEXT in 20\n'),
+    # A value missing where an operator or bracket stands is "Syntax error"; only at the end
+    # of a statement is it "Missing operand" (P037, P147, P149, P155).
+    ('doubled_operator', '10 PRINT "A"\n20 LET A = 5 ** 2\n', 'A\nSyntax error in 20\n'),
+    ('empty_brackets_of_a_function', '10 LET A = INT()\n', 'Syntax error in 10\n'),
+    ('empty_brackets_of_rnd', '10 LET A = RND()\n', 'Syntax error in 10\n'),
+    ('operator_before_a_comma', '10 PRINT 5 +, 1\n', 'Syntax error in 10\n'),
+    ('operator_at_the_end', '10 LET A = 5 +\n', 'Missing operand in 10\n'),
+    ('operator_before_a_colon', '10 LET A = 5 +: PRINT 1\n', 'Missing operand in 10\n'),
+    ('open_bracket_at_the_end', '10 LET A = (\n', 'Missing operand in 10\n'),
 ]
 
 
@@ -52,7 +61,8 @@ def ours(source: str, answers: list[str] | None = None) -> str:
         BasicSession(console=console).run_file(source)
     except LanguageError as err:
         separator = "" if console.output.endswith("\n") or not console.output else "\n"
-        return f"{console.output}{separator}{err.message}\n"
+        # Only GW-BASIC's part: our plain-words explanation after the colon is left out.
+        return f"{console.output}{separator}{err.message.split(': ', 1)[0]}\n"
     return console.output
 
 

@@ -185,8 +185,9 @@ class ExpressionParser:
         left = self.atom()
         while self.accept("op", "^"):
             right = self.unary() if self.at_op("-") or self.at_op("+") else self.atom()
-            left = ast.Binary("^", self._num(left), self._num(right),
-                              "#" if "#" in (left.type, right.type) else "!")
+            # GW-BASIC makes both sides single (EXPSTK in GWEVAL.ASM); QBasic keeps doubles.
+            double = "#" in (left.type, right.type) and not self.names.numbered
+            left = ast.Binary("^", self._num(left), self._num(right), "#" if double else "!")
         return left
 
     def _num(self, e: ast.Expr) -> ast.Expr:
@@ -215,8 +216,12 @@ class ExpressionParser:
         if tok.kind == "kw" and tok.value in BUILTINS:
             return self.builtin(tok.value)
         self.i -= 1
+        if tok.kind == "op" and tok.value == ":" or tok.kind == "kw" and tok.value == "ELSE":
+            raise BasicError("Missing operand", detail="a value is missing at the end")
         if tok.kind == "op":
-            raise BasicError("Missing operand", detail=f"nothing before {tok.value}")
+            # GW-BASIC: "Missing operand" only where the statement ends (A = 5 +); an
+            # operator or bracket where a value belongs (5 ** 2, INT()) is "Syntax error".
+            raise BasicError("Syntax error", detail=f"a value is missing before {tok.value}")
         self.fail("expected a value")
 
     def name_expression(self, name: str) -> ast.Expr:
