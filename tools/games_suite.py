@@ -47,10 +47,11 @@ NOT_ORIGINAL = {"distributions.bas", "king_variable_update.bas", "checkers.annot
 # answers every further prompt.  Answers run out eventually, which ends the game.
 ANSWERS: dict[str, list[str]] = {
     "aceyducey": ["10", "20", "0", "30", "50", "100"],
+    "amazing": ["10,8"],
     "animal": ["YES", "YES", "NO", "A BIRD", "DOES IT FLY", "YES", "YES", "NO", "NO"],
     "bagels": ["YES", "123", "456", "789", "321", "654", "987", "135", "246", "NO"],
     "banner": ["10", "6", "X", "Y", "*", "60", "Y", "HI", ""],
-    "batnum": ["21", "1", "1", "3", "1", "2", "2", "1"],
+    "batnum": ["21", "1", "1,3", "2", "2", "1", "3"],
     "battle": ["1,1", "2,2", "3,3", "4,4", "5,5", "6,6", "1,6", "6,1"],
     "blackjack": ["1", "10", "H", "S", "20", "S", "30", "H", "H", "S"],
     "bombardment": ["1,2,3,4", "5", "10", "15", "20", "25"],
@@ -65,15 +66,15 @@ ANSWERS: dict[str, list[str]] = {
     "checkers": ["1,1", "2,2", "3,3"],
     "chemist": ["10", "20", "30", "2", "5"],
     "chief": ["YES", "10", "YES"],
-    "chomp": ["1", "1", "5,7", "1,2", "2,2", "3,3", "1,1"],
+    "chomp": ["1", "1", "5", "7", "2,3", "3,2", "1,2"],
     "civilwar": ["YES", "NO", "1", "YES", "100", "100", "100", "1"],
     "combat": ["30000", "10000", "10000", "1", "5000", "2", "3000"],
     "craps": ["10", "Y", "20", "5"],
-    "cube": ["YES", "YES", "10", "1,1,2", "1,2,2", "2,2,2"],
-    "depthcharge": ["10", "5,5,5", "1,2,3", "9,9,9", "NO"],
+    "cube": ["0", "1", "10", "1,1,2", "1,2,2", "2,2,2"],
+    "depthcharge": ["10", "5,5,5", "1,2,3", "9,9,9"],
     "diamond": ["21"],
     "dice": ["100", "NO"],
-    "digits": ["1", "0,1,2,0,1,2,0,1,2,0", "2,1,0,2,1,0,2,1,0,2"],
+    "digits": ["0", "0,1,2,0,1,2,0,1,2,0", "2,1,0,2,1,0,2,1,0,2"],
     "evenwins": ["YES", "3", "4", "2"],
     "gameofevenwins": ["NO", "2", "3", "1"],
     "flipflop": ["1", "3", "5", "7", "2", "4"],
@@ -90,8 +91,8 @@ ANSWERS: dict[str, list[str]] = {
     "hexapawn": ["Y", "1,4", "2,5", "3,6"],
     "hi-lo": ["50", "25", "75", "60", "10"],
     "highiq": ["NO", "23", "9", "10", "24", "11", "25"],
-    "hockey": ["NO", "BOSTON", "NEWYORK", "JOE", "SAM", "JIM", "JOHN", "TED", "BOB",
-               "AL", "ED", "FRED", "MIKE", "RAY", "PAUL", "ERIC", "SID", "JOE", "10", "1"],
+    "hockey": ["NO", "BOSTON,NEWYORK", "10", "JOE", "SAM", "JIM", "JOHN", "TED", "BOB",
+               "AL", "ED", "FRED", "MIKE", "RAY", "PAUL", "SID", "1", "2", "3", "4", "2"],
     "horserace": ["YES", "2", "ANN", "BOB", "1,10", "2,5"],
     "hurkle": ["5,5", "2,2", "8,8", "7,3"],
     "kinema": ["20", "4", "5"],
@@ -119,7 +120,7 @@ ANSWERS: dict[str, list[str]] = {
     "queen": ["NO", "32", "44", "77"],
     "reverse": ["YES", "3", "5", "2", "7"],
     "rockscissors": ["3", "1", "2", "3"],
-    "roulette": ["YES", "1", "1,10", "13,10", "YES", "JOE"],
+    "roulette": ["JANUARY 23, 1979", "YES", "2", "1,10", "13,10", "YES", "JOE"],
     "russianroulette": ["1", "1", "2"],
     "salvo": ["1,1", "2,2", "3,3", "4,4", "5,5", "6,6", "7,7"],
     "sinewave": [],
@@ -144,7 +145,30 @@ ANSWERS: dict[str, list[str]] = {
     "weekday": ["7,4,1980", "12,5,2026"],
     "word": ["SEEDS", "GUESS", "WORDS"],
 }
-FALLBACK: dict[str, str] = {"hangman": "E", "word": "HELLO", "mastermind": "QUIT"}
+
+
+def _pairs(low: int, high: int, step: int = 3) -> list[str]:
+    """Coordinates walked across a board, for games that ask "X,Y" again and again."""
+    span = high - low + 1
+    return [f"{low + (i * step) % span},{low + (i * 7 + i // span) % span}"
+            for i in range(span * 3)]
+
+
+# What answers every further prompt, cycled (default "1").  Games that ask for several
+# numbers at once get as many, or GW-BASIC's "?Redo from start" would keep them waiting.
+FALLBACK: dict[str, list[str]] = {
+    "hangman": ["E", "T", "A", "O", "I", "N", "S", "H", "R", "D", "L", "U"],
+    "word": ["HELLO", "STARE", "MOUND"], "mastermind": ["QUIT"],
+    "battle": _pairs(1, 6), "hurkle": _pairs(0, 9), "mugwump": _pairs(0, 9),
+    "lifefortwo": _pairs(1, 5), "trap": ["10,20", "60,70", "30,35", "80,90"],
+    "salvo": _pairs(1, 10), "checkers": _pairs(0, 7), "chomp": _pairs(1, 5),
+    "gomoko": _pairs(1, 7), "hexapawn": ["1,4", "2,5", "3,6", "4,7", "5,8", "6,9"],
+    "depthcharge": ["3,4,5", "8,2,6", "1,9,4", "5,5,9"],
+    "cube": ["1,1,2", "1,2,2", "2,2,2", "2,2,3", "2,3,3", "3,3,3", "1,1,1"],
+    "target": ["20,40,300", "60,80,1000", "45,90,20000"],
+    "digits": ["0,1,2,2,1,0,0,1,2,0"], "roulette": ["1,10", "13,5", "36,1"],
+    "batnum": ["1", "2", "3"], "bombardment": ["5", "10", "15", "20", "25"],
+}
 
 # The children: each runs one game from a JSON spec, writes the transcript as it goes (so a
 # game killed at the time limit keeps what it printed) and exits at the output limit.
@@ -198,7 +222,7 @@ class Stream:
     def write(self, text):
         out.write(text)
         out.flush()
-        Stream.written += len(text)
+        Stream.written += len(text) - text.count("\r\n")    # counted as ours: "\n" ends a line
         if Stream.written > spec["limit"]:
             os._exit(0)
         return len(text)
@@ -255,7 +279,8 @@ def listings(source: Path) -> list[tuple[str, str]]:
 
 
 def answers_for(game: str, count: int) -> list[str]:
-    return ANSWERS.get(game, []) + [FALLBACK.get(game, "1")] * count
+    fallback = FALLBACK.get(game) or ["1"]
+    return ANSWERS.get(game, []) + [fallback[i % len(fallback)] for i in range(count)]
 
 
 def _run(kind: str, program: str, answers: list[str], limit: int) -> tuple[str, str]:

@@ -51,6 +51,14 @@ CASES = [
       '30 FOR I = 1 TO 26: PRINT I: NEXT\n'),
      [],
      'THE CLUB IS LOCATED ON THE SCREEN\n' + ''.join(f' {i} \n' for i in range(1, 27))),
+    # IF X THEN 110 : PRINT -- the PRINT belongs to the branch, skipped when X is false
+    # (HOCKEY's 120 IF T6<1 THEN 110:PRINT).
+    ('statements_after_then_line_number',
+     ('10 X = 0\n20 IF X > 1 THEN 40: PRINT "A"\n30 PRINT "B"\n'
+      '40 IF X > 1 GOTO 40: PRINT "C"\n50 IF X < 1 THEN 70 ELSE 60: PRINT "D"\n60 PRINT "E"\n'
+      '70 PRINT "F"\n'),
+     [],
+     'B\nF\n'),
 ]
 
 

@@ -294,7 +294,7 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
     def st_IF(self) -> list[ast.Stmt]:
         condition = self._num(self.expression())
         if self.accept("kw", "GOTO"):
-            then: tuple[ast.Stmt, ...] = (ast.Goto(self.line_ref()),)
+            then: tuple[ast.Stmt, ...] = (ast.Goto(self.line_ref()), *self._rest_of_branch())
         else:
             self.expect("kw", "THEN")
             if self.peek() is None:
@@ -307,8 +307,13 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
 
     def _branch(self) -> tuple[ast.Stmt, ...]:
         if self.at("num"):
-            return (ast.Goto(self.line_ref()),)
+            return (ast.Goto(self.line_ref()), *self._rest_of_branch())
         return self.statement_list(stop_at_else=True)
+
+    def _rest_of_branch(self) -> tuple[ast.Stmt, ...]:
+        # GW-BASIC: in IF X THEN 110 : PRINT, the PRINT belongs to the branch too (never
+        # run, and skipped with the branch when X is false).
+        return self.statement_list(stop_at_else=True) if self.at_op(":") else ()
 
     def st_ELSEIF(self) -> ast.Stmt:
         condition = self._num(self.expression())
