@@ -138,6 +138,15 @@ CASES = [
     ('warnings_print_where_the_cursor_is',
      '10 PRINT "A"; 1E38 * 10; "B"\n20 PRINT "C"; 2 ^ 200\n30 X = 5: PRINT "D"; X / 0; X\n',
      'AOverflow\n 1.701412E+38 B\nCOverflow\n 1.701412E+38 \nDDivision by zero\n 1.701412E+38  5 \n'),
+    ('constants_read_as_gw_basic_reads_them',
+     '10 PRINT CDBL(.0395); CDBL(3.14159); CDBL(2.50); CDBL(1.5E-5)\n20 PRINT .0395 ^ 1.5; 3.14159 * 2\n',
+     ' 3.949999809265137D-02  3.141589879989624  2.5  1.499999962106813D-05 \n'
+     ' 7.850468E-03  6.28318 \n'),
+    ('functions_cut_to_a_single',
+     '10 PRINT SQR(2); SQR(10); LOG(2); EXP(1.5); SIN(.5); COS(2); TAN(.7); ATN(3)\n'
+     '20 PRINT 2 ^ .5; 10 ^ 1.5; 1.7 ^ 2.3; EXP(89); 1\n30 PRINT SIN(1E17); COS(1E17); SQR(1E-38)\n',
+     ' 1.414213  3.162277  .6931471  4.481689  .4794255 -.4161468  .8422883  1.249046 \n\n'
+     ' 1.414213  31.62278  3.388695 Overflow\n 1.701412E+38  1 \n 0  1  1E-19 \n'),
     ('val_of_a_bad_hex_digit',
      '10 PRINT VAL("&H1G")\n',
      'Illegal function call in 10\n'),

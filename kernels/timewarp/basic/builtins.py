@@ -14,6 +14,9 @@ import time
 from timewarp.basic.arrays import OffsetList, _access, _first, _index_from, _ix, _lower
 from timewarp.basic.errors import BasicError, error_for_code
 from timewarp.basic.numbers import LARGEST, format_number, mbf_single, print_using, val
+from timewarp.basic.single_math import (  # noqa: F401 (helpers of compiled programs)
+    atn as _atn, cos as _cos, exp as _exp, log as _log, power as _spow, sin as _sin, sqr as _sqr,
+    tan as _tan)
 
 
 def _int(x) -> int:
@@ -89,25 +92,6 @@ def _pow(a, b):
 
 def _toolong():
     raise BasicError("String too long")
-
-
-def _sqr(x):
-    if x < 0:
-        raise BasicError("Illegal function call")
-    return math.sqrt(x)
-
-
-def _log(x):
-    if x <= 0:
-        raise BasicError("Illegal function call")
-    return math.log(x)
-
-
-def _exp(x):
-    try:
-        return math.exp(x)
-    except OverflowError:
-        raise BasicError("Overflow") from None
 
 
 def _floor(x):
@@ -237,22 +221,6 @@ def _imp(a, b) -> int:
 def _timer() -> float:
     now = time.localtime()
     return now.tm_hour * 3600 + now.tm_min * 60 + now.tm_sec + time.time() % 1
-
-
-def _sin(x):
-    return math.sin(x)
-
-
-def _cos(x):
-    return math.cos(x)
-
-
-def _tan(x):
-    return math.tan(x)
-
-
-def _atn(x):
-    return math.atan(x)
 
 
 def _csng(x):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from timewarp.basic.errors import BasicSyntaxError
+from timewarp.basic.numbers import single_constant
 
 STATEMENT_WORDS = """
 PRINT LPRINT INPUT LINE LET GOTO GOSUB RETURN IF THEN ELSE ELSEIF END FOR TO STEP NEXT
@@ -146,6 +147,8 @@ class _Scanner:
             kind = "#" if digits > 7 else "!"
         if kind == "%":
             value = int(round(value))
+        elif kind == "!" and ("." in literal or "E" in literal):
+            value = single_constant(literal)     # GW-BASIC's own reading: see numbers.py
         self.tokens.append(Token("num", (value, kind), start))
         self.pos = i
 

@@ -96,6 +96,80 @@ def number_literal(value: float, double: bool) -> str:
     return repr(float(value) if double else mbf_single(value))
 
 
+# A constant in the program text becomes a single the way GW-BASIC's reader makes it (as
+# PC-BASIC reproduces it): its digits as a whole number, then divided (or multiplied) by ten
+# once for each place, on a 32-bit mantissa whose last byte is rounded off at the end.  The
+# result is not always the nearest single (.0395 is 3.949999809265137D-02, one below), and
+# sums and products of such constants then print GW-BASIC's seventh digit.  This is done
+# when the program is compiled, so it costs nothing when it runs.
+
+_TOP_BIT = 1 << 31
+_TEN_EXPONENT, _TEN_MANTISSA = 132, 0xA0000000    # 10 as a 32-bit mantissa, biased exponent
+
+
+def single_constant(literal: str) -> float:
+    """The single GW-BASIC reads from ``literal`` (digits, a point, an E exponent); inf
+    past the largest single."""
+    body, _, exponent = literal.upper().partition("E")
+    whole, _, fraction = body.partition(".")
+    mantissa = int((whole + fraction) or "0")
+    return decimal_single(mantissa, int(exponent or "0") - len(fraction))
+
+
+def decimal_single(mantissa: int, exp10: int) -> float:
+    """``mantissa * 10**exp10`` as GW-BASIC's reader makes it a single (see above)."""
+    if mantissa == 0:
+        return 0.0
+    length = mantissa.bit_length()
+    if length > 24:                    # a whole number is first cut to a single's 24 bits
+        mantissa >>= length - 24
+    man = mantissa << (32 - min(length, 24))
+    exp = length + 128                 # man * 2**(exp - 160) is the number
+    while exp10 < 0:
+        exp, man = _div10(exp, man)
+        exp10 += 1
+    while exp10 > 0:
+        exp, man = _mul10(exp, man)
+        exp10 -= 1
+    if exp <= 0:
+        return 0.0
+    low = man & 0xFF                   # rounded half to even on the last byte
+    man = (man & ~0xFF) + (0x100 if low > 0x80 or low == 0x80 and man & 0x100 else 0)
+    if man >> 32:
+        man, exp = man >> 1, exp + 1
+    if exp > 255:
+        return math.inf
+    return math.ldexp(man >> 8, exp - 152)
+
+
+def _div10(exp: int, man: int) -> tuple[int, int]:
+    """One bit at a time against 10 shifted right, as the 8088 routine divides (the shifted
+    divisor loses its last bits, so the quotient is not always the exact one)."""
+    divisor, quotient = _TEN_MANTISSA, 0
+    exp += 161 - _TEN_EXPONENT
+    while divisor:
+        quotient <<= 1
+        exp -= 1
+        if man > divisor:
+            man -= divisor
+            quotient += 1
+        divisor >>= 1
+    while quotient < _TOP_BIT:
+        quotient, exp = quotient << 1, exp - 1
+    return exp, quotient
+
+
+def _mul10(exp: int, man: int) -> tuple[int, int]:
+    """10x as 2x + 8x; a bit lost in lining them up sets the last bit."""
+    total = (man >> 2) + man
+    exp += 3
+    if total >> 32:
+        total, exp = total >> 1, exp + 1
+    if man & 3:
+        total |= 1
+    return exp, total
+
+
 # Rounding where a single is stored.  Sums and products of singles stay close to what GW-BASIC
 # computes (the printed seven digits agree almost always), so LET rounds to a single only a
 # value that may have drifted further: one built with a fractional constant, a division, a

@@ -220,6 +220,9 @@ class ExpressionTranslator:
         if op == "^":
             if isinstance(e.right, ast.Number) and e.right.value == 2:
                 return f"_square({left})"
+            if e.type == "!" and e.right.type != "%" and not (
+                    _whole(e.right) and abs(e.right.value) < 32768):
+                return f"_spow({left}, {right})"      # a single power: see single_math
             return f"_pow({left}, {right})"
         if op == "\\":
             return f"_idiv({left}, {right})"
