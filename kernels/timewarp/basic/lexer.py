@@ -141,7 +141,9 @@ class _Scanner:
             value = float(literal)
         except ValueError:
             raise BasicSyntaxError(f"bad number {literal}", column=start) from None
-        digits = len(literal.split("E")[0].replace(".", "").lstrip("0"))
+        body = literal.split("E")[0]
+        # Zeros at the end of a fraction are not digits of precision (1.2345600000 is a single).
+        digits = len((body.rstrip("0") if "." in body else body).replace(".", "").lstrip("0"))
         if not kind or kind == "!" and text[i - 1:i] != "!" and digits > 7:
             # Eight digits or more make a double, with an E exponent too (1.7014118E+38).
             kind = "#" if digits > 7 else "!"
