@@ -151,6 +151,10 @@ CASES = [
      '10 PRINT 1.2345600000000E32; 1.23456000E-24; 1.50000000; 123456780; 12345678.0\n'
      '20 PRINT .36 ^ .5; EXP(87)\n',
      ' 1.23456E+32  1.23456E-24  1.5  123456780  12345678 \n .5999999  6.07603E+37 \n'),
+    ('products_rounded_before_they_are_added',
+     '10 T = 2.9: V = 22: A = V - 10 * T: PRINT A\n20 S = 1.5: P = 3.3: PRINT S * P - 4.95\n'
+     '30 X = 1 / 3: PRINT X * 3 - 1; 2 / 3 - .7\n40 READ R: PRINT 22 - R * 10\n50 DATA 2.9\n',
+     '-7 \n 0 \n 0 -.0333333 \n-7 \n'),
     ('val_of_a_bad_hex_digit',
      '10 PRINT VAL("&H1G")\n',
      'Illegal function call in 10\n'),
@@ -268,6 +272,17 @@ def test_only_values_that_may_have_left_single_precision_are_rounded_when_stored
         assert not may_leave_single(expression(text)), text
     for text in ("A / B", "S + .1", "SQR(X)", "X#", "1E38 * 10", "A ^ 2"):
         assert may_leave_single(expression(text)), text
+
+
+def test_only_products_that_may_have_a_fraction_are_rounded_before_a_sum():
+    from timewarp.basic.compiler import compile_program
+    from timewarp.basic.program import parse_source
+
+    def source(text):
+        return compile_program(parse_source([(10, line, 0) for line in text])).source
+
+    assert "_single" not in source(["X = 12345", "X = X * 1103 + 12345"])    # whole numbers
+    assert "_single((vS_X * 1103" in source(["X = .5", "X = X * 1103 + 12345"])
 
 
 # Where PC-BASIC is not GW-BASIC: the expectations below come from GW-BASIC's own source

@@ -23,6 +23,7 @@ from timewarp.basic.ast import walk_statements
 from timewarp.basic.definitions import SharedNames
 from timewarp.basic.errors import BasicError
 from timewarp.basic.events import add_event_checks
+from timewarp.basic.numbers import fractional_variables
 from timewarp.basic.python_expressions import (
     ExpressionTranslator,
     is_accessor,
@@ -137,6 +138,7 @@ class ProgramCompiler:
         shared_dims = [(k, bounds) for s in every if isinstance(s, ast.Dim) and s.shared
                        for k, bounds in s.arrays]
         self.exprs.constants = {s.key for s in every if isinstance(s, ast.Const)}
+        self.exprs.fractional = fractional_variables(every)
         # What every SUB and FUNCTION sees: DIM SHARED variables and arrays, and constants.
         self.shared_names = {python_name(k, bool(bounds)) for k, bounds in shared_dims}
         self.shared_names |= {python_name(k) for k in self.exprs.constants}

@@ -201,6 +201,43 @@ def may_leave_single(e) -> bool:
     return True
 
 
+def fractional_variables(statements) -> set[str]:
+    """The keys of the variables (and arrays) a program may give a fraction: assigned a value
+    that may_leave_single, counted by a FOR with a fractional start or step, or filled by
+    READ or INPUT.  A product of one of them is rounded to a single before it is added (as
+    GW-BASIC rounds every step: V - 10 * T is -7 with T = 2.9); a product of variables only
+    ever given whole numbers (counters, integer sorts) is left as it is and costs nothing."""
+    keys: set[str] = set()
+    for s in statements:
+        kind = type(s).__name__
+        if kind == "Assign" and may_leave_single(s.value):
+            keys.add(getattr(s.target, "key", ""))
+        elif kind == "For" and (may_leave_single(s.start) or
+                                s.step is not None and may_leave_single(s.step)):
+            keys.add(s.var.key)
+        elif kind in ("Read", "Input"):
+            keys.update(getattr(t, "key", "") for t in s.targets)
+    return keys
+
+
+def may_be_fractional(e, fractional: set[str]) -> bool:
+    """Whether the single-precision value of ``e`` may have a fraction or more than 24 bits."""
+    kind = type(e).__name__
+    if kind == "Number":
+        return not float(e.value).is_integer()
+    if kind in ("Variable", "ArrayElement"):
+        return e.key in fractional
+    if kind == "Binary":
+        if e.op in "+-*":
+            return may_be_fractional(e.left, fractional) or may_be_fractional(e.right, fractional)
+        return e.op in ("/", "^")
+    if kind == "Unary":
+        return e.op == "-" and may_be_fractional(e.operand, fractional)
+    if kind == "BuiltinCall":
+        return e.type != "%" and e.name not in _WHOLE_FUNCTIONS
+    return True
+
+
 def single_bytes(x: float, rounded: bool = True) -> tuple[int, int, int, int]:
     """The four bytes of ``x`` as a GW-BASIC single: three of mantissa (the top one with
     the sign in place of the hidden bit), then the exponent biased by 128.  ``rounded``

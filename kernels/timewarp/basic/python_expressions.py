@@ -15,7 +15,7 @@ from timewarp.basic.file_functions import FUNCTION_CODE as FILE_FUNCTION_CODE
 from timewarp.basic.machine import FUNCTION_CODE as MACHINE_FUNCTION_CODE
 from timewarp.basic.text_statements import FUNCTION_CODE as TEXT_FUNCTION_CODE
 from timewarp.basic.sound import FUNCTION_CODE as SOUND_FUNCTION_CODE
-from timewarp.basic.numbers import number_literal
+from timewarp.basic.numbers import may_be_fractional, number_literal
 
 _RELATION = {"=": "==", "<>": "!=", "<": "<", ">": ">", "<=": "<=", ">=": ">="}
 _LOGIC_HELPER = {"AND": "_and", "OR": "_or", "XOR": "_xor", "EQV": "_eqv", "IMP": "_imp"}
@@ -78,6 +78,7 @@ class ExpressionTranslator:
         self.fn_names: dict[str, tuple] = {}     # DEF FN name -> its parameters
         self.functions: dict[str, tuple] = {}
         self.constants: set[str] = set()
+        self.fractional: set[str] = set()     # see numbers.fractional_variables
         # Off inside DEF FN, whose body is one Python expression of its own function.
         self.by_reference = True
 
@@ -215,6 +216,8 @@ class ExpressionTranslator:
             if isinstance(e.right, ast.Variable):
                 return f"({left} / {right} if {right} else _rt.divide_by_zero({left}{double}))"
             return f"_rt.divide({left}, {right}{double})"
+        if op in "+-" and e.type == "!":
+            left, right = self._rounded(e.left, left), self._rounded(e.right, right)
         if op in "+-*/":
             return f"({left} {op} {right})"
         if op == "^":
@@ -229,6 +232,14 @@ class ExpressionTranslator:
         if op == "MOD":
             return f"_mod({left}, {right})"
         raise BasicError("Syntax error", detail=f"unknown operator {op}")
+
+    def _rounded(self, e: ast.Expr, code: str) -> str:
+        """A product or quotient about to be added, rounded to a single first where it may
+        have a fraction (see numbers.fractional_variables)."""
+        if isinstance(e, ast.Binary) and e.type == "!" and (
+                e.op == "/" or e.op == "*" and may_be_fractional(e, self.fractional)):
+            return f"_single({code})"
+        return code
 
     def _concat(self, e: ast.Binary) -> str:
         parts: list[str] = []
