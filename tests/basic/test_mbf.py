@@ -91,8 +91,8 @@ CASES = [
      '10 RANDOMIZE 1.5: PRINT RND\n20 RANDOMIZE -1.5: PRINT RND\n',
      ' .547384 \n .4245867 \n'),
     ('randomize_big_and_double',
-     '10 RANDOMIZE 40000: PRINT RND\n20 RANDOMIZE 1E10: PRINT RND\n'
-     '30 RANDOMIZE 1#: PRINT RND\n40 RANDOMIZE .25#: PRINT RND\n',
+     ('10 RANDOMIZE 40000: PRINT RND\n20 RANDOMIZE 1E10: PRINT RND\n'
+     '30 RANDOMIZE 1#: PRINT RND\n40 RANDOMIZE .25#: PRINT RND\n'),
      ' .694784 \n .3954729 \n .13484 \n .4749505 \n'),
     ('randomize_integer',
      '10 X% = -1: RANDOMIZE X%: PRINT RND\n20 RANDOMIZE 1: PRINT RND\n',
@@ -116,44 +116,44 @@ CASES = [
      '10 PRINT .081111; .012345; 1 / 64; -.0625\n',
      ' .081111  .012345  .015625 -.0625 \n'),
     ('using_scientific_positions',
-     '10 PRINT USING "##,###.###^^^^"; 25E5; -4.5\n20 PRINT USING "#^^^^"; 7; 0; 12\n'
-     '30 PRINT USING "###.^^^^"; 5000; 0\n',
+     ('10 PRINT USING "##,###.###^^^^"; 25E5; -4.5\n20 PRINT USING "#^^^^"; 7; 0; 12\n'
+     '30 PRINT USING "###.^^^^"; 5000; 0\n'),
      ' 25000.000E+02-45000.000E-04\n E+01 E+00 E+02\n 50.E+02  0.E+00\n'),
     ('using_scientific_signs_and_money',
-     '10 PRINT USING "$$##.##^^^^"; 12.5; -12.5\n20 PRINT USING "**#.#^^^^"; 3; -3\n'
-     '30 PRINT USING "##.#^^^^-"; 42; -42\n',
+     ('10 PRINT USING "$$##.##^^^^"; 12.5; -12.5\n20 PRINT USING "**#.#^^^^"; 3; -3\n'
+     '30 PRINT USING "##.#^^^^-"; 42; -42\n'),
      '$125.00E-01%-$125.00E-01\n*30.0E-01-30.0E-01\n42.0E+00 42.0E+00-\n'),
     ('using_fixed_zero_and_point',
-     '10 PRINT USING "#.##"; .5; -.5; .009\n20 PRINT USING "###,###."; 1234567\n'
-     '30 PRINT USING ".##"; .5; 0\n40 PRINT USING "#."; .4; 0\n',
+     ('10 PRINT USING "#.##"; .5; -.5; .009\n20 PRINT USING "###,###."; 1234567\n'
+     '30 PRINT USING ".##"; .5; 0\n40 PRINT USING "#."; .4; 0\n'),
      '0.50-.500.00\n%1,234,567.\n.50.00\n0.0.\n'),
     ('val_of_hex_and_octal',
-     '10 PRINT VAL("&HAB56"); VAL("&HFFFF"); VAL("&O177777"); VAL("&777"); VAL("&H")\n'
-     '20 READ A: PRINT A\n30 PRINT VAL("&H10000")\n40 DATA &HFFFF\n',
+     ('10 PRINT VAL("&HAB56"); VAL("&HFFFF"); VAL("&O177777"); VAL("&777"); VAL("&H")\n'
+     '20 READ A: PRINT A\n30 PRINT VAL("&H10000")\n40 DATA &HFFFF\n'),
      '-21674 -1 -1  511  0 \n-1 \nOverflow in 30\n'),
     ('division_by_zero_gives_the_largest_of_its_type',
      '10 PRINT 1# / 0\n20 X# = 0: PRINT -2# / X#\n30 Y = 0: PRINT 3 / Y; 4# / Y\n',
-     'Division by zero\n 1.701411834604692D+38 \nDivision by zero\n-1.701411834604692D+38 \n'
-     'Division by zero\n 1.701412E+38 Division by zero\n 1.701411834604692D+38 \n'),
+     ('Division by zero\n 1.701411834604692D+38 \nDivision by zero\n-1.701411834604692D+38 \n'
+     'Division by zero\n 1.701412E+38 Division by zero\n 1.701411834604692D+38 \n')),
     ('warnings_print_where_the_cursor_is',
      '10 PRINT "A"; 1E38 * 10; "B"\n20 PRINT "C"; 2 ^ 200\n30 X = 5: PRINT "D"; X / 0; X\n',
      'AOverflow\n 1.701412E+38 B\nCOverflow\n 1.701412E+38 \nDDivision by zero\n 1.701412E+38  5 \n'),
     ('constants_read_as_gw_basic_reads_them',
      '10 PRINT CDBL(.0395); CDBL(3.14159); CDBL(2.50); CDBL(1.5E-5)\n20 PRINT .0395 ^ 1.5; 3.14159 * 2\n',
-     ' 3.949999809265137D-02  3.141589879989624  2.5  1.499999962106813D-05 \n'
-     ' 7.850468E-03  6.28318 \n'),
+     (' 3.949999809265137D-02  3.141589879989624  2.5  1.499999962106813D-05 \n'
+     ' 7.850468E-03  6.28318 \n')),
     ('functions_cut_to_a_single',
-     '10 PRINT SQR(2); SQR(10); LOG(2); EXP(1.5); SIN(.5); COS(2); TAN(.7); ATN(3)\n'
-     '20 PRINT 2 ^ .5; 10 ^ 1.5; 1.7 ^ 2.3; EXP(89); 1\n30 PRINT SIN(1E17); COS(1E17); SQR(1E-38)\n',
-     ' 1.414213  3.162277  .6931471  4.481689  .4794255 -.4161468  .8422883  1.249046 \n\n'
-     ' 1.414213  31.62278  3.388695 Overflow\n 1.701412E+38  1 \n 0  1  1E-19 \n'),
+     ('10 PRINT SQR(2); SQR(10); LOG(2); EXP(1.5); SIN(.5); COS(2); TAN(.7); ATN(3)\n'
+     '20 PRINT 2 ^ .5; 10 ^ 1.5; 1.7 ^ 2.3; EXP(89); 1\n30 PRINT SIN(1E17); COS(1E17); SQR(1E-38)\n'),
+     (' 1.414213  3.162277  .6931471  4.481689  .4794255 -.4161468  .8422883  1.249046 \n\n'
+     ' 1.414213  31.62278  3.388695 Overflow\n 1.701412E+38  1 \n 0  1  1E-19 \n')),
     ('trailing_zeros_are_not_digits',
-     '10 PRINT 1.2345600000000E32; 1.23456000E-24; 1.50000000; 123456780; 12345678.0\n'
-     '20 PRINT .36 ^ .5; EXP(87)\n',
+     ('10 PRINT 1.2345600000000E32; 1.23456000E-24; 1.50000000; 123456780; 12345678.0\n'
+     '20 PRINT .36 ^ .5; EXP(87)\n'),
      ' 1.23456E+32  1.23456E-24  1.5  123456780  12345678 \n .5999999  6.07603E+37 \n'),
     ('products_rounded_before_they_are_added',
-     '10 T = 2.9: V = 22: A = V - 10 * T: PRINT A\n20 S = 1.5: P = 3.3: PRINT S * P - 4.95\n'
-     '30 X = 1 / 3: PRINT X * 3 - 1; 2 / 3 - .7\n40 READ R: PRINT 22 - R * 10\n50 DATA 2.9\n',
+     ('10 T = 2.9: V = 22: A = V - 10 * T: PRINT A\n20 S = 1.5: P = 3.3: PRINT S * P - 4.95\n'
+     '30 X = 1 / 3: PRINT X * 3 - 1; 2 / 3 - .7\n40 READ R: PRINT 22 - R * 10\n50 DATA 2.9\n'),
      '-7 \n 0 \n 0 -.0333333 \n-7 \n'),
     ('val_of_a_bad_hex_digit',
      '10 PRINT VAL("&H1G")\n',

@@ -34,7 +34,7 @@ def cut(y: float) -> float:
     size = abs(y)
     if size > _HUGE:                      # inf included
         return _overflow(y)
-    exponent = int(math.log(size, 2) - 23)     # toward zero, so one high below 2**23
+    exponent = int(math.log(size, 2) - 23)  # noqa: FURB163 (as PC-BASIC: toward zero, one high below 2**23)
     mantissa = int(size * 2.0 ** -exponent)
     while mantissa < _LOW:
         mantissa, exponent = mantissa << 1, exponent - 1
@@ -108,5 +108,5 @@ def power(a, b) -> float:
 
 
 def _warn(message: str, sign) -> float:
-    from timewarp.basic.builtins import _warn    # builtins imports this module
+    from timewarp.basic.builtins import _warn  # builtins imports this module
     return _warn(message, sign)
