@@ -243,6 +243,41 @@ os._exit(0)
 
 _ERROR_LINE = re.compile(r"(.* in \d+): .*")
 
+# Listings that run keywords into names (SINEWAVE's 40 REMARKABLE PROGRAM, SUPER STAR TREK's
+# FOR I=1TO3), as 1978's Microsoft BASIC allowed: GW-BASIC wants them apart and stops with a
+# syntax error, Time Warp reads them as the book meant (docs/known-deviations.md).  PC-BASIC
+# gets these listings with a space put on each side of such keywords, where Time Warp's own
+# lexer finds them, so that the rest of the game is still compared; Time Warp runs them as printed.
+RUN_TOGETHER = {"sinewave", "superstartrek"}
+
+
+def spaced(program: str) -> str:
+    """The listing with keywords that touch a name or number set apart by spaces."""
+    from timewarp.basic.lexer import tokenize
+
+    lines = []
+    for line in program.splitlines():
+        number, _, text = line.partition(" ")
+        if not number.isdigit():
+            lines.append(line)
+            continue
+        cuts = set()
+        for token in tokenize(text, classic=True):
+            if token.kind != "kw" or token.value == "FN":
+                continue
+            start, end = token.pos, token.pos + len(str(token.value))
+            if text[start:end].upper() != token.value:
+                continue
+            if start and (text[start - 1].isalnum() or text[start - 1] == "."):
+                cuts.add(start)
+            if end < len(text) and (text[end].isalnum() or text[end] == "."):
+                cuts.add(end)
+        for cut in sorted(cuts, reverse=True):
+            text = text[:cut] + " " + text[cut:]
+        text = re.sub(r"^(\s*REM)(?=\w)", r"\1 ", text, flags=re.IGNORECASE)   # no token
+        lines.append(f"{number} {text}")
+    return "\n".join(lines) + "\n"
+
 
 @dataclass
 class Result:
@@ -321,7 +356,8 @@ class Oracle:
             cache.mkdir(parents=True, exist_ok=True)
 
     def transcript(self, game: str, program: str, answers: list[str], limit: int):
-        key = hashlib.sha256(json.dumps([program, answers, limit]).encode()).hexdigest()[:20]
+        key = hashlib.sha256(json.dumps([program, answers, limit, _PCBASIC]).encode())
+        key = key.hexdigest()[:20]
         path = self.cache / f"{game}-{key}.json" if self.cache else None
         if path and path.exists():
             return tuple(json.loads(path.read_text()))
@@ -334,7 +370,8 @@ class Oracle:
 def compare(game: str, program: str, oracle: Oracle, count: int, limit: int) -> Result:
     answers = answers_for(game, count)
     ours, our_note = _run("timewarp", program, answers, limit)
-    theirs, their_note = oracle.transcript(game, program, answers, limit)
+    oracle_program = spaced(program) if game in RUN_TOGETHER else program
+    theirs, their_note = oracle.transcript(game, oracle_program, answers, limit)
     ours, theirs = normalise(ours, limit), normalise(theirs, limit)
     note = "; ".join(n for n in (our_note, their_note) if n)
     if our_note.endswith("time limit") or their_note.endswith("time limit"):
