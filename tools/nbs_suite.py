@@ -55,15 +55,20 @@ def respond(name, transcript, answers):
     lines = transcript.replace("\r\n", "\n").split("\n")
     shown = [line for line in lines[:-1] if line.strip()]
     last = shown[-1] if shown else ""
+    if lines[-1].startswith("Random number seed"):
+        return "1234"
     if "Redo from start" in last:
         counts = re.findall(r"SHOULD BE\s+(\d+)\s+ITEM", transcript)
         return ",".join(["0"] * int(counts[-1])) if counts else "0"
     if last.rstrip().endswith("(Y OR N)?"):
         return "N"
+    if last.rstrip().endswith("(RESPOND 1, 2, OR 3)?"):
+        return "1"
     if "ENTER VALUE TO BE USED AS SUBSCRIPT" in last:
         return ["1", "0", "2", "100"][min(len(answers), 3)]
-    if match := re.fullmatch(r"(?:PLEASE )?ENTER:?\s+([-+.\w,]+)\s*", last):
-        return match.group(1)
+    for line in shown[-3:]:
+        if match := re.fullmatch(r"(?:PLEASE )?ENTER:?\s+([-+.\w,]+)\s*", line):
+            return match.group(1)
     if "ZONE-WIDTH FOR THIS" in last:
         return "14"
     if last.startswith("  "):
@@ -108,12 +113,23 @@ import json, sys
 from timewarp.basic.session import BasicSession
 from timewarp.engine import LanguageError, ProgramExit, ScriptedConsole
 spec = json.loads(sys.argv[1])
-console = ScriptedConsole(spec["answers"], echo=True)
+
+class NoMoreAnswers(BaseException):
+    """The answers PC-BASIC took have run out: it stopped there, so stop here too."""
+
+class Console(ScriptedConsole):
+    def read_line(self, prompt=""):
+        if not self.answers:
+            self.write(prompt)
+            raise NoMoreAnswers()
+        return super().read_line(prompt)
+
+console = Console(spec["answers"], echo=True)
 session = BasicSession(console=console)
 source = open(spec["program"], encoding="latin-1").read().replace("\r\n", "\n")
 try:
     session.run_file(source)
-except (ProgramExit, EOFError):
+except (ProgramExit, EOFError, NoMoreAnswers):
     pass
 except LanguageError as error:
     console.write(str(error) + "\n")
