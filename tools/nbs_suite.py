@@ -132,7 +132,10 @@ try:
 except (ProgramExit, EOFError, NoMoreAnswers):
     pass
 except LanguageError as error:
-    console.write(str(error) + "\n")
+    # Time Warp shows an error apart from the program's output (stderr, a notebook's error
+    # box), so on a line of its own, as GW-BASIC does.
+    console.write(("" if console.output.endswith("\n") or not console.output else "\n")
+                  + str(error) + "\n")
 sys.stdout.write(json.dumps({"transcript": console.output}))
 '''
 
