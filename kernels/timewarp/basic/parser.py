@@ -273,11 +273,20 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
             return event
         selector = self.expression()
         gosub = bool(self.accept("kw", "GOSUB"))
+        # GW-BASIC reads the list only as far as the selector asks: a missing word or line
+        # number is a Syntax error only when it is reached (None), after the selector's own
+        # errors.  A line-numbered program keeps such a statement to run.
+        lenient = getattr(self, "recover", False)
+        if not gosub and lenient and not self.at_kw("GOTO"):
+            self.i = len(self.tokens)     # it always stops there: the rest is never reached
+            return ast.OnJump(self._num(selector), (), None)
         if not gosub:
             self.expect("kw", "GOTO")
-        targets = [self.line_ref()]
+        item = (lambda: None if self.at_end() or self.at_op(",") else self.line_ref()) \
+            if lenient else self.line_ref
+        targets = [item()]
         while self.accept("op", ","):
-            targets.append(self.line_ref())
+            targets.append(item())
         return ast.OnJump(self._num(selector), tuple(targets), gosub)
 
     def st_ERROR(self) -> ast.Stmt:
