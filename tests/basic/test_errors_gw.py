@@ -1,0 +1,86 @@
+"""GW-BASIC's error behaviour, checked against PC-BASIC: ERR, ERL, RESUME and the error numbers.
+
+Each case is a small program that traps its errors (or stops at one) and the transcript
+PC-BASIC 2.0.8 printed for it, kept here so the engine's test needs no PC-BASIC;
+``test_expectations_are_pc_basics`` runs PC-BASIC on the same programs, so an expectation that
+stops being GW-BASIC's fails.  The plain-words tests check what a student reads when a
+program stops: the line, GW-BASIC's message, and what is wrong.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_mbf import ours, pcbasic_transcript
+
+CASES = [
+    ('fn_error_in_calling_line',
+     '10 DEF FNA(X) = LOG(X)\n20 PRINT "A"\n30 PRINT FNA(-1)\n',
+     'A\nIllegal function call in 30\n'),
+    ('fn_body_mistake_found_when_called',
+     '10 ON ERROR GOTO 100\n20 DEF FNB(X) = FNA(X) + PRINT\n30 PRINT "hi": PRINT FNB(1): PRINT "bye"\n40 DEF FNC(X) = X *\n50 PRINT FNC(2)\n60 END\n100 PRINT ERR; ERL: RESUME NEXT\n',
+     'hi\n 18  30 \nbye\n 22  50 \n'),
+    ('fn_string_for_a_number',
+     '10 ON ERROR GOTO 100\n20 DEF FNA(X) = X * 2\n30 PRINT FNA("S")\n40 PRINT FNA(4)\n50 END\n100 PRINT ERR; ERL: RESUME NEXT\n',
+     ' 13  30 \n 8 \n'),
+    ('negative_subscript',
+     '10 ON ERROR GOTO 100\n20 DIM A(5): I = -1\n30 A(I) = 1\n40 PRINT A(-2)\n50 PRINT A(6)\n60 END\n100 PRINT ERR; ERL: RESUME NEXT\n',
+     ' 5  30 \n 5  40 \n 9  50 \n'),
+    ('call_with_a_string_address',
+     '10 ON ERROR GOTO 100\n20 CALL A$\n30 CALL A(1)\n40 CALLS B$\n50 PRINT "done": END\n100 PRINT ERR; ERL: RESUME NEXT\n',
+     ' 13  20 \n 2  30 \n 13  40 \ndone\n'),
+    ('on_goto_with_missing_line_numbers',
+     '10 ON ERROR GOTO 100\n20 FOR A = 0 TO 3: GOSUB 50: NEXT\n30 A = 300: GOSUB 50\n40 END\n50 ON A GOTO 60,,70\n55 PRINT "fell"; A: RETURN\n60 PRINT "sixty": RETURN\n70 PRINT "seventy": RETURN\n100 PRINT ERR; ERL; A: RESUME NEXT\n',
+     'fell 0 \nsixty\n 2  50  2 \nfell 2 \nseventy\n 5  50  300 \nfell 300 \n'),
+    ('on_without_goto',
+     '10 ON ERROR GOTO 100\n20 A = 0: ON A THEN 40\n30 A = -1: ON A ELSE 40\n40 END\n100 PRINT ERR; ERL: RESUME NEXT\n',
+     ' 2  20 \n 5  30 \n'),
+    ('wend_reached_by_goto',
+     '10 ON ERROR GOTO 100\n20 WHILE I < 3: I = I + 1: GOTO 40\n30 WEND\n40 WEND\n50 PRINT "out"; I: END\n100 PRINT ERR; ERL: RESUME NEXT\n',
+     ' 30  40 \nout 1 \n'),
+    ('resume_next_in_a_subroutine',
+     '10 ON ERROR GOTO 100\n20 GOSUB 50: PRINT "back"\n30 END\n50 X = 1 / 0: PRINT "in sub"\n60 RETURN\n100 PRINT "trapped"; ERR; ERL: RESUME NEXT\n',
+     'trapped 11  50 \nin sub\nback\n'),
+    ('string_in_arithmetic',
+     '10 ON ERROR GOTO 100\n20 PRINT 1 + "a"\n30 PRINT "a" * 2\n40 END\n100 PRINT ERR; ERL: RESUME NEXT\n',
+     ' 13  20 \n 13  30 \n'),
+    ('error_inside_the_handler_stops',
+     '10 ON ERROR GOTO 100\n20 ERROR 5\n30 PRINT "after": END\n100 PRINT "H"; ERR: X = 1 / 0\n110 RESUME NEXT\n',
+     'H 5 \nDivision by zero in 100\n'),
+    ('on_error_goto_0_inside_the_handler',
+     '10 ON ERROR GOTO 100\n20 X = SQR(-1)\n30 PRINT "after": END\n100 PRINT "H"; ERR; ERL: ON ERROR GOTO 0\n110 RESUME NEXT\n',
+     'H 5  20 \nIllegal function call in 20\n'),
+]
+
+
+@pytest.mark.parametrize("name, source, expected", CASES, ids=[c[0] for c in CASES])
+def test_errors_are_gw_basics(name, source, expected):
+    assert ours(source) == expected
+
+
+@pytest.mark.timeout(60)
+def test_expectations_are_pc_basics():
+    wrong = [name for name, source, expected in CASES if pcbasic_transcript(source) != expected]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("source, message", [
+    ("10 DIM A(3)\n20 I = -1\n30 PRINT A(I)\n",
+     "Illegal function call in 30: a subscript is below 0"),
+    ("10 DEF FNA(X) = X\n20 PRINT FNA(1, 2)\n", "Syntax error in 20: FNA takes 1 value(s)"),
+    ("10 A$ = \"X\"\n20 CALL A$\n", "Type mismatch in 20: CALL needs a number (an address)"),
+    ("10 A = 2: ON A GOTO 10,\n", "Syntax error in 10: a line number is missing"),
+    ("10 A = 1: ON A THEN 10\n", "Syntax error in 10: expected GOTO or GOSUB after ON"),
+    ("10 PRINT \"A\"\n20 WEND\n", "WEND without WHILE in 20"),
+    ("10 DEF FNA(X) = X +\n20 PRINT FNA(1)\n", "Missing operand in 20"),
+])
+def test_a_student_reads_the_line_and_what_is_wrong(source, message):
+    assert ours(source).splitlines()[-1] == message
+
+
+def test_a_day_past_the_months_end_is_kept_as_real_gw_basic_keeps_it():
+    # pcbasic's suite (faulty_DATE) has real GW-BASIC print 02-30-2000 back; PC-BASIC itself
+    # refuses that date, so this one is checked against GW-BASIC's own output, not PC-BASIC's.
+    source = ('10 ON ERROR GOTO 100\n20 DATE$ = "02-30-2000": PRINT DATE$\n'
+              '30 DATE$ = "02-32-2000": PRINT "no"\n40 END\n100 PRINT ERR; ERL: RESUME NEXT\n')
+    assert ours(source) == "02-30-2000\n 5  30 \nno\n"
