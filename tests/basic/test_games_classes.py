@@ -59,6 +59,11 @@ CASES = [
       '70 PRINT "F"\n'),
      [],
      'B\nF\n'),
+    # INPUT: text after a closing quote is "?Redo from start"; spaces there are not.
+    ('input_text_after_a_quote',
+     '10 FOR I = 1 TO 2: INPUT A$, B\n20 PRINT "["; A$; "]"; B: NEXT\n',
+     ['"AB" ,3', '"AB"C,3', '" X "  ,4'],
+     '? "AB" ,3\n[AB] 3 \n? "AB"C,3\n?Redo from start\n? " X "  ,4\n[ X ] 4 \n'),
 ]
 
 

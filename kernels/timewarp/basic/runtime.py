@@ -372,7 +372,7 @@ def _make_array(sizes: list[int], fill, lowers: list[int], lists: int = 1) -> li
 
 def _convert_answer(answer: str, types: str) -> list | None:
     parts = _split_answer(answer)
-    if len(parts) != len(types):
+    if parts is None or len(parts) != len(types):
         return None
     values = []
     for text, kind in zip(parts, types):
@@ -386,7 +386,7 @@ def _convert_answer(answer: str, types: str) -> list | None:
     return values
 
 
-def _split_answer(answer: str) -> list[str]:
+def _split_answer(answer: str) -> list[str] | None:
     parts, current, in_string, quoted = [], "", False, False
     for c in answer:
         if c == '"' and (in_string or not current.strip()):
@@ -397,6 +397,8 @@ def _split_answer(answer: str) -> list[str]:
             current, quoted = "", False
         elif in_string or not quoted:
             current += c
+        elif not c.isspace():
+            return None     # GW-BASIC: text after a closing quote is "?Redo from start"
     parts.append(current if quoted else current.strip())
     return parts
 
