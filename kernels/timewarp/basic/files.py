@@ -151,7 +151,10 @@ class FileStatementCompiler(FileCommandCompiler):
 
 def user_path(name: str, here: Path | None = None) -> Path:
     """``name`` under the notebook's folder; outside the user's home is refused."""
-    if not name or "\0" in name:
+    if "\0" in name:
+        # What GW-BASIC says for OPEN CHR$(0) (pcbasic's suite, OPEN_null).
+        raise BasicError("Bad file number", detail="a file name cannot hold CHR$(0)")
+    if not name:
         raise BasicError("Bad file name")
     home = Path.home().resolve()
     start = Path.cwd().resolve()
