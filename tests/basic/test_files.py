@@ -102,6 +102,31 @@ PROGRAMS = {
 140 END
 300 PRINT "ERROR"; ERR; ERL: RESUME NEXT
 """,
+    # PRINT # and WRITE # into a RANDOM file's record buffer; past its end is Field overflow.
+    "print_into_a_record": """
+10 OPEN "PR.DAT" FOR RANDOM AS #1 LEN = 24: FIELD #1, 12 AS A$, 12 AS B$
+20 PRINT #1, 1234; "X": LSET B$ = "NAME": PUT #1, 1
+30 WRITE #1, "Q", 5: PUT #1, 2
+40 GET #1, 1: PRINT "["; A$; "]["; B$; "]"
+50 GET #1, 2: PRINT "["; A$; "]"
+60 ON ERROR GOTO 100
+70 PRINT #1, STRING$(30, "Z")
+80 CLOSE: END
+100 PRINT "ERROR"; ERR; ERL: RESUME NEXT
+""",
+    # A file with CR line ends reads as in GW-BASIC: an LF alone is a soft break that
+    # LINE INPUT # keeps and INPUT # drops; an empty line is an empty item.
+    "dos_line_ends": """
+10 OPEN "O", #1, "D.TXT": C$ = CHR$(13): L$ = CHR$(10)
+20 PRINT #1, "1"; L$; "2"; C$; CHR$(34); "A"; L$; "B"; CHR$(34); C$; C$; "7 8"; C$;
+30 PRINT #1, "ONE"; L$; "TWO"; C$; L$; "THREE"; C$; L$; C$; "X";
+40 CLOSE: OPEN "I", #1, "D.TXT"
+50 INPUT #1, A$, B$, C, D, E: PRINT "["; A$; "][", B$; "]"; C; D; E
+60 LINE INPUT #1, X$: PRINT LEN(X$); INSTR(X$, L$)
+70 LINE INPUT #1, X$: PRINT "["; X$; "]"
+80 LINE INPUT #1, X$: PRINT "["; X$; "]"; EOF(1)
+90 LINE INPUT #1, X$: PRINT "["; X$; "]"; EOF(1)
+""",
 }
 
 
@@ -121,7 +146,8 @@ def run_pcbasic(source: str, folder) -> str:
     import pcbasic
 
     screen = io.StringIO()
-    with pcbasic.Session(input_streams=None, output_streams=screen,
+    # GW-BASIC's own rule for LF in files (see timewarp.basic.file_input).
+    with pcbasic.Session(input_streams=None, output_streams=screen, soft_linefeed=True,
                          devices={"Z:": str(folder)}, current_device="Z:") as session:
         for line in source.strip().splitlines():
             session.execute(line)
@@ -147,6 +173,32 @@ def test_files_written_read_back_by_python(tmp_path):
 def test_a_program_end_closes_its_files(tmp_path):
     run_ours('10 OPEN "O", #1, "A.TXT"\n20 PRINT #1, "KEPT"\n', tmp_path)
     assert (tmp_path / "A.TXT").read_text() == "KEPT\n"
+
+
+def test_end_closes_the_files_running_off_the_end_does_not(tmp_path, monkeypatch):
+    # As in GW-BASIC (and PC-BASIC): direct lines after the program go on writing to #1.
+    monkeypatch.chdir(tmp_path)
+    session = BasicSession(console=ScriptedConsole())
+    session.execute('10 OPEN "O", #1, "B.TXT"\n20 PRINT #1, "RUN"')
+    session.execute('PRINT #1, "DIRECT"')
+    session.execute("30 END\nRUN")
+    with pytest.raises(BasicError, match="Bad file number"):
+        session.execute('PRINT #1, "AFTER END"')
+    assert (tmp_path / "B.TXT").read_text() == "RUN\n"
+
+
+def test_a_drive_letter_is_the_notebook_folder(tmp_path):
+    run_ours('OPEN "B:HI.TXT" FOR OUTPUT AS #1: PRINT #1, "HI": CLOSE', tmp_path)
+    assert (tmp_path / "HI.TXT").read_text() == "HI\n"
+
+
+def test_names_without_case_stay_inside_the_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "SECRET.TXT").write_text("NO\n")
+    inner = tmp_path / "home" / "notebooks"
+    inner.mkdir(parents=True)
+    with pytest.raises(BasicError, match="Path/File access error"):
+        run_ours('10 OPEN "../../secret.txt" FOR INPUT AS #1\n', inner)
 
 
 @pytest.mark.parametrize("name", ["../../outside.txt", "/etc/passwd", "~/../x.txt"])

@@ -37,6 +37,28 @@ CASES = {
         '10 PRINT "SAVING"\n20 SAVE "COPY", A\n30 PRINT "NOT PRINTED"\n'),
     "a_missing_file_is_not_trapped": ({},
         '10 ON ERROR GOTO 100\n20 CHAIN "NOPE"\n30 END\n100 PRINT "TRAPPED"; ERR: RESUME NEXT\n'),
+    # RUN inside a program starts it again (its variables and files go); RENUM and LIST
+    # inside a program act, then end it; a RENUM that fails is trapped.
+    "run_renum_and_list_in_a_program": ({},
+        ('10 OPEN "R", #1, "CNT.DAT", 2: FIELD #1, 2 AS C$: GET #1, 1: N = CVI(C$) + 1\n'
+         '20 LSET C$ = MKI$(N): PUT #1, 1: PRINT "RUN"; N; A\n'
+         '30 A = 5: IF N < 3 THEN RUN 10\n'
+         '40 ON ERROR GOTO 100\n'
+         '50 RENUM 10, 20\n'
+         '60 PRINT "AFTER"\n'
+         '70 if a then renum: ? "not here" else goto 20\n'
+         '100 print "ERROR"; ERR; ERL: data x, "a:b"\n'
+         '110 RESUME NEXT\n')),
+    "list_in_a_program_ends_it": ({},
+        "10 rem Keep this\n20 a$ = \"lower\": ?a$;: list 10-20\n30 ? \"not here\"\n"),
+    # File names without case, as on DOS.
+    "names_without_case": ({"SCORES.TXT": "ADA, 120\nBOB, 99\n"},
+        ('10 OPEN "scores.txt" FOR INPUT AS #1: INPUT #1, N$, S: CLOSE\n'
+         '20 PRINT N$; S: NAME "Scores.Txt" AS "old.txt": KILL "OLD.TXT"\n'
+         '30 OPEN "Scores.txt" FOR INPUT AS #1\n')),
+    # A fifth argument of CHAIN is read and ignored.
+    "chain_with_a_fifth_argument": ({"NEXT.BAS": '10 PRINT "CHAINED"; X\n'},
+        '10 X = 4\n20 CHAIN "NEXT", , ALL, DELETE 10, PRINT\n'),
 }
 
 

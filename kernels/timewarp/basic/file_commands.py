@@ -188,6 +188,18 @@ class RandomFile:
             raise BasicError("Permission Denied", detail=path.name) from None
         self.buffer = bytearray(length)
         self.last = 0
+        self.at = 0            # where PRINT # and WRITE # go on in the record buffer
+        from timewarp.basic.files import Printer
+        self.printer = Printer(self)
+
+    def write(self, text: str) -> None:
+        """PRINT # into the record buffer (line ends CR LF, as in the file GW-BASIC writes);
+        past the record's end is "Field overflow"."""
+        data = text.replace("\n", "\r\n").encode("latin-1", "replace")
+        if self.at + len(data) > self.length:
+            raise BasicError("FIELD overflow")
+        self.buffer[self.at:self.at + len(data)] = data
+        self.at += len(data)
 
     def move(self, number: int, put: bool) -> None:
         self.stream.seek((number - 1) * self.length)
@@ -195,7 +207,7 @@ class RandomFile:
             self.stream.write(self.buffer)
         else:
             self.buffer[:] = self.stream.read(self.length).ljust(self.length, b"\0")
-        self.last = number
+        self.last = number       # PRINT # goes on where it was, as in PC-BASIC
 
     def size(self) -> int:
         self.stream.flush()
@@ -286,7 +298,7 @@ class RandomAccessTable:
         return "".join(out)
 
     def command(self, name: str, args: tuple) -> None:
-        if name in program_files.WORDS:
+        if name in program_files.WORDS or name in program_files.COMMANDS:
             return program_files.carry(self, name, args)
         paths = [self.path(a) for a in args]
         try:

@@ -16,17 +16,23 @@ of open files.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from timewarp import devices
-from timewarp.basic import ast
+from timewarp.basic import ast, file_input
 from timewarp.basic.errors import BasicError
-from timewarp.basic.file_commands import (FileCommandCompiler, FileCommandParser,
-                                           RandomAccessTable, RandomFile)
-from timewarp.basic.numbers import parse_number, print_number
+from timewarp.basic.file_commands import (
+    FileCommandCompiler,
+    FileCommandParser,
+    RandomAccessTable,
+    RandomFile,
+)
+from timewarp.basic.numbers import print_number
 
 MAX_FILES = 15
+_DRIVE = re.compile(r"^[A-Za-z]:")
 ZONE = 14
 _MODES = {"I": "I", "O": "O", "A": "A", "R": "R", "INPUT": "I", "OUTPUT": "O", "APPEND": "A",
           "RANDOM": "R"}
@@ -160,11 +166,34 @@ def user_path(name: str, here: Path | None = None) -> Path:
     start = Path.cwd().resolve()
     root = home if start == home or home in start.parents else start
     here = here or start
-    path = (here / os.path.expanduser(name.replace("\\", "/"))).resolve()
+    # A drive letter (B:SCORES.DAT, from the days of two floppy drives) is the folder.
+    plain = _DRIVE.sub("", name.replace("\\", "/"))
+    path = (here / os.path.expanduser(plain)).resolve()
     if path != root and root not in path.parents:
         raise BasicError("Path/File access error",
                          detail=f"{name} is outside your folder {root}")
+    if not path.exists():
+        path = _without_case(path, root).resolve()
+        if path != root and root not in path.parents:
+            raise BasicError("Path/File access error",
+                             detail=f"{name} is outside your folder {root}")
     return path
+
+
+def _without_case(path: Path, root: Path) -> Path:
+    """The file whose names differ from ``path``'s only in case, as DOS names had none
+    (``input.txt`` opens ``INPUT.TXT``); ``path`` itself when there is none."""
+    parent = path.parent
+    if parent != root and root in parent.parents and not parent.exists():
+        parent = _without_case(parent, root)
+    wanted = path.name.lower()
+    try:
+        for other in parent.iterdir():
+            if other.name.lower() == wanted:
+                return other
+    except OSError:
+        pass
+    return parent / path.name
 
 
 class Printer:
@@ -199,6 +228,8 @@ class Printer:
 
 
 class DiskFile:
+    soft = False
+
     def __init__(self, path: Path, mode: str) -> None:
         self.mode = mode
         self.path = path
@@ -206,7 +237,9 @@ class DiskFile:
         self.stream = None
         try:
             if mode == "I":
-                self.text = path.read_text(encoding="utf-8", errors="replace").split("\x1a")[0]
+                self.text = (path.read_bytes().decode("utf-8", errors="replace")
+                             .split("\x1a")[0])
+                self.soft = "\r" in self.text     # DOS line ends: see file_input
             else:
                 self.stream = path.open("a" if mode == "A" else "w", encoding="utf-8")
         except FileNotFoundError:
@@ -240,6 +273,8 @@ class DiskFile:
 
 class DeviceFile:
     """A device opened as a file: reads come line by line from its reader thread."""
+
+    soft = False
 
     def __init__(self, spec: str) -> None:
         self.mode = "D"
@@ -296,6 +331,8 @@ class BasicFiles(RandomAccessTable):
         self.table: dict[int, DiskFile | DeviceFile | RandomFile] = {}
         self.fields: dict[str, tuple] = {}      # FIELD variable -> (file, offset, width)
         self.folder: Path | None = None         # set by CHDIR
+        self.direct = False                     # a direct line (not the program) runs
+        self.switching, self.next_switch = False, None    # see ProgramSwitch.carry_out
 
     def here(self) -> Path:
         return self.folder or Path.cwd().resolve()
@@ -344,6 +381,11 @@ class BasicFiles(RandomAccessTable):
     def close_all(self) -> None:
         self.close()
 
+    def flush_all(self) -> None:
+        for handle in self.table.values():
+            if getattr(handle, "stream", None) is not None:
+                handle.stream.flush()
+
     def freefile(self) -> int:
         for n in range(1, MAX_FILES + 1):
             if n not in self.table:
@@ -358,7 +400,7 @@ class BasicFiles(RandomAccessTable):
             raise device_error(error) from None
 
     def printer(self, number) -> Printer:
-        return self.get(number, "OA").printer
+        return self.get(number, "OAR").printer
 
     def write_values(self, number, values: tuple) -> None:
         text = ",".join(f'"{v}"' if isinstance(v, str) else print_number(v).strip()
@@ -383,20 +425,14 @@ class BasicFiles(RandomAccessTable):
     def line(self, number) -> str:
         handle = self.get(number, "I")
         try:
-            if handle.at_end() and handle.mode == "I":
-                raise BasicError("Input past end")
-            handle.more()
-            out = []
-            while (c := handle.next_char()) not in ("\n", ""):
-                out.append(c)
+            return file_input.read_line(handle)
         except devices.DeviceError as error:
             raise device_error(error) from None
-        return "".join(out).rstrip("\r")
 
     def read_item(self, number, kind: str):
         handle = self.get(number, "I")
         try:
-            return _read_field(handle, kind)
+            return file_input.read_item(handle, kind)
         except devices.DeviceError as error:
             raise device_error(error) from None
 
@@ -404,50 +440,3 @@ class BasicFiles(RandomAccessTable):
 def device_error(error: devices.DeviceError) -> BasicError:
     return BasicError(error.kind if error.kind != "Device unavailable" else "Device Unavailable",
                       detail=str(error))
-
-
-def _read_field(handle, kind: str):
-    """One item of INPUT #: quoted or up to a comma (strings), up to a blank or comma
-    (numbers); blanks and line ends before it are skipped."""
-    if handle.mode == "I" and handle.at_end():
-        raise BasicError("Input past end")
-    while True:
-        c = handle.peek_char()
-        if c == "":
-            if not handle.more():
-                if kind == "$":
-                    return ""
-                raise BasicError("Input past end")
-        elif c in " \r\n":
-            handle.next_char()
-        else:
-            break
-    chars = []
-    if kind == "$" and handle.peek_char() == '"':
-        handle.next_char()
-        while (c := handle.next_char()) not in ('"', ""):
-            chars.append(c)
-        _skip_separator(handle)
-        return "".join(chars)
-    stops = (",", "\n", "") if kind == "$" else (",", "\n", "", " ")
-    while handle.peek_char() not in stops:
-        chars.append(handle.next_char())
-    _skip_separator(handle)
-    text = "".join(chars).rstrip("\r")
-    if kind == "$":
-        return text.rstrip(" ")
-    value = parse_number(text.strip()) if text.strip() else 0
-    if value is None:
-        value = 0
-    if kind == "%":
-        from timewarp.basic.builtins import _cint
-        return _cint(value)
-    return value
-
-
-def _skip_separator(handle) -> None:
-    while handle.peek_char() in (" ", "\r") and handle.peek_char() != "":
-        handle.next_char()
-    if handle.peek_char() in (",", "\n"):
-        handle.next_char()
-

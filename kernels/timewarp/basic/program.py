@@ -16,7 +16,7 @@ from timewarp.basic.lexer import tokenize
 from timewarp.basic.parser import parse_statements
 
 MAX_LINE_NUMBER = 65529
-_NUMBERED = re.compile(r"\s*(\d+)\s?(.*)\Z", re.S)
+_NUMBERED = re.compile(r"\s*(\d+)(.*)\Z", re.S)
 _LINE_REFS = re.compile(
     r"(GOTO|GOSUB|THEN|ELSE|RESTORE|RESUME|RUN|GO\s+TO|GO\s+SUB)(\s*)(\d+(?:\s*,\s*\d+)*)",
     re.I)
@@ -27,10 +27,14 @@ def split_numbered(text: str) -> tuple[int, str] | None:
     match = _NUMBERED.match(text)
     if match is None:
         return None
-    number = int(match.group(1))
+    number, text = int(match.group(1)), match.group(2)
     if number > MAX_LINE_NUMBER:
         raise BasicSyntaxError("line numbers go up to 65529")
-    return number, match.group(2).rstrip()
+    if number or not text.startswith(" "):
+        text = text[1:] if text[:1].isspace() else text
+    # GW-BASIC keeps a line's trailing blanks, and line 0's blank after its number
+    # (LIST leaves it out; RENUM moves it along: "10  REM").
+    return number, text.rstrip("\r\n")
 
 
 class ProgramText:
@@ -55,7 +59,9 @@ class ProgramText:
         return [n for n in sorted(self.lines) if low <= n <= high]
 
     def listing(self, first: int | None = None, last: int | None = None) -> str:
-        return "".join(f"{n} {self.lines[n]}\n" for n in self.numbers(first, last))
+        from timewarp.basic.program_files import listed    # GW-BASIC's capitals
+        return "".join(f"{n} {listed(self.lines[n][1 if n == 0 and self.lines[n][:1] == ' ' else 0:])}\n"
+                       for n in self.numbers(first, last))
 
     def delete(self, first: int | None, last: int | None) -> None:
         doomed = self.numbers(first, last)
@@ -88,10 +94,16 @@ def _renumber_refs(text: str, mapping: dict[int, int]) -> str:
     for i in range(0, len(parts), 2):
         if re.match(r"\s*(REM|')", parts[i], re.I) and i == 0:
             break
-        parts[i] = _LINE_REFS.sub(lambda m: m.group(1) + m.group(2) + re.sub(
-            r"\d+", lambda d: str(mapping.get(int(d.group(0)), d.group(0))), m.group(3)),
-            parts[i])
+        parts[i] = _LINE_REFS.sub(lambda m: m.group(0) if _error_off(m) else (
+            m.group(1) + m.group(2) + re.sub(r"\d+", lambda d: str(
+                mapping.get(int(d.group(0)), d.group(0))), m.group(3))), parts[i])
     return '"'.join(parts)
+
+
+def _error_off(match: re.Match) -> bool:
+    """ON ERROR GOTO 0 names no line, so RENUM leaves it alone."""
+    return (match.group(3).strip() == "0"
+            and re.search(r"ERROR\s*$", match.string[:match.start()], re.I) is not None)
 
 
 def scan_declarations(entries: list[tuple[int | None, str, int]]) -> Names:

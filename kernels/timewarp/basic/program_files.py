@@ -16,12 +16,16 @@ they stand, as the file commands are, so names such as ``LOADED`` keep working.
 
 from __future__ import annotations
 
+import re
 from ast import literal_eval
 
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.]*[$%!#]?")
 WORDS = ("SAVE", "LOAD", "MERGE", "CHAIN", "COMMON")
+#: The session's commands, given inside a program: they end it, then act as typed.
+COMMANDS = ("RUN", "LIST", "LLIST", "NEW", "DELETE", "RENUM")
 
 
 class ProgramSwitch(BaseException):
@@ -36,8 +40,30 @@ class ProgramSwitch(BaseException):
         self.line: int | None = None      # where the program gave it, set by the session
 
     def carry_out(self, session) -> None:
+        """Carry this out, and the switches the programs it starts give in turn, one
+        after the other rather than each inside the last (a game that ends with RUN may
+        restart it a thousand times)."""
+        files = session.runtime.files
+        if files.switching:
+            files.next_switch = self     # the running switch's loop takes it
+            return
+        files.switching = True
+        try:
+            switch = self
+            while switch is not None:
+                files.next_switch = None
+                switch._carry_out(session)
+                switch = files.next_switch
+        finally:
+            files.switching = False
+            files.next_switch = None
+
+    def _carry_out(self, session) -> None:
         program, options = session.program, self.options
         if self.kind == "SAVE":
+            return
+        if "text" in options:       # RUN, NEW... given in a program
+            session._command(f"{self.kind} {options['text']}")
             return
         if isinstance(self.lines, BasicError):
             # The old program is already gone when the new one cannot be read, so no
@@ -76,6 +102,45 @@ class ProgramSwitch(BaseException):
         session._run(session._compile_memory(start))
 
 
+def listed(text: str) -> str:
+    """A line as GW-BASIC lists and saves it: keywords and names in capitals, ``?`` as
+    PRINT; strings, remarks and DATA as typed."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            end = text.find('"', i + 1)
+            end = n if end < 0 else end + 1
+            out.append(text[i:end])
+            i = end
+        elif c == "'":
+            out.append(text[i:])
+            break
+        elif c == "?":
+            out.append("PRINT " if text[i + 1:i + 2].isalpha() else "PRINT")
+            i += 1
+        elif c.isalpha():
+            match = _WORD.match(text, i)
+            word = match.group(0).upper()
+            if word.startswith("REM"):
+                out.append("REM" + text[i + 3:])
+                break
+            out.append(word)
+            i = match.end()
+            if word == "DATA":
+                end = i
+                while end < n and text[end] != ":":
+                    if text[end] == '"':        # a quoted item may hold a colon
+                        end = text.find('"', end + 1) % (n + 1)
+                    end += 1
+                out.append(text[i:end])
+                i = end
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
 def program_name(name: str) -> str:
     """GW-BASIC's default extension: ``GAME`` is ``GAME.BAS``."""
     last = name.replace("\\", "/").rsplit("/", 1)[-1]
@@ -87,9 +152,9 @@ def read_program_file(files, name: str) -> list[tuple[int, str]]:
     "Direct statement in file"."""
     from timewarp.basic.program import split_numbered
 
-    path = _existing(files.path(program_name(name)))
+    path = files.path(program_name(name))     # names without case, as on DOS
     if not path.is_file() and "." not in name:
-        path = _existing(files.path(name))
+        path = files.path(name)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -115,17 +180,6 @@ def read_program_file(files, name: str) -> list[tuple[int, str]]:
     return lines
 
 
-def _existing(path):
-    """``path``, or the file whose name differs only in case: DOS names had no case, so
-    ``CHAIN "PART2"`` finds ``part2.bas``."""
-    if path.exists() or not path.parent.is_dir():
-        return path
-    for other in path.parent.iterdir():
-        if other.name.lower() == path.name.lower():
-            return other
-    return path
-
-
 def carry(files, name: str, args: tuple) -> None:
     """What ``_rt.files.command`` does for these words (see the parser below for ``args``)."""
     session = getattr(files, "host", None)
@@ -133,13 +187,27 @@ def carry(files, name: str, args: tuple) -> None:
         raise BasicError("Illegal function call", detail=f"{name} needs a BASIC session")
     if name == "COMMON":
         return
+    if name in COMMANDS:
+        if name in ("RENUM", "DELETE", "LIST", "LLIST"):
+            # Done at once, so that ON ERROR sees a RENUM that fails; then the program
+            # ends (a direct line goes on).
+            session._command(f"{name} {args[0]}")
+            if files.direct:
+                return None
+            raise ProgramSwitch("SAVE", [], {})
+        switch = ProgramSwitch(name, [], {"text": args[0]})
+        if files.direct and name != "RUN":
+            return switch.carry_out(session)     # a direct line goes on after NEW
+        raise switch
     if name == "SAVE":
         path = files.path(program_name(args[0]))
         try:
             path.write_text(session.program.listing(), encoding="utf-8")
         except OSError as error:
             raise BasicError("Path/File access error", detail=error.strerror or "") from None
-        raise ProgramSwitch("SAVE", [], {})     # back to the prompt, as GW-BASIC does
+        if not files.direct:
+            raise ProgramSwitch("SAVE", [], {})     # back to the prompt, as GW-BASIC does
+        return
     options = dict(literal_eval(args[1])) if len(args) > 1 else {}
     if name == "CHAIN":
         options["keep"] = None if options.pop("all", False) else common_keys(session)
@@ -147,8 +215,13 @@ def carry(files, name: str, args: tuple) -> None:
     try:
         lines = read_program_file(files, args[0])
     except BasicError as error:
+        if files.direct:
+            raise
         lines = error
-    raise ProgramSwitch(name, lines, options)
+    switch = ProgramSwitch(name, lines, options)
+    if files.direct and name in ("LOAD", "MERGE") and not options.get("run"):
+        return switch.carry_out(session)      # load"x":LIST goes on, as in GW-BASIC
+    raise switch
 
 
 def common_keys(session) -> set[str]:
@@ -219,6 +292,10 @@ class ProgramFileParser:
                     if self.accept("op", "-"):
                         last = self._line_number() if self.at("num") else None
                     options["delete"] = (first, last)
+                    if self.accept("op", ","):
+                        # GW-BASIC reads past a fifth argument and ignores it.
+                        while not self.at_end() and not self.at_op(":"):
+                            self.i += 1
         if not self.at_end() and not self.at_op(":") and not self.at_kw("ELSE"):
             self.fail(f"unexpected words after {name}")
         # The options are known now: they travel to the runtime as a Python literal.

@@ -97,8 +97,9 @@ class BasicSession(Session):
             self._run(compiled)
         finally:
             self.runtime.end_of_cell()
-            # A program's end closes its files, as in GW-BASIC (direct cells keep theirs).
-            self.runtime.files.close_all()
+            # END closes the files; a program that runs off its end leaves them open,
+            # as in GW-BASIC, but what it wrote is on disk.
+            self.runtime.files.flush_all()
 
     def _compile_memory(self, start: int | None) -> CompiledProgram:
         version = (self.program.version, self.library.version)
@@ -124,7 +125,7 @@ class BasicSession(Session):
         compiled = compile_program(self.library.lines_for(lines) + lines)
         # What the cell defines is kept once it compiles, even if running it fails.
         self.library.keep(lines, names)
-        self._run(compiled, keep_data=not compiled.data)
+        self._run(compiled, keep_data=not compiled.data, direct=True)
 
     def _clear_variables(self) -> None:
         self.scalars.clear()
@@ -135,7 +136,8 @@ class BasicSession(Session):
         self.runtime.option_base = 0
         self.runtime.seed = 5228370   # RUN restarts RND's sequence, as in GW-BASIC
 
-    def _run(self, compiled: CompiledProgram, keep_data: bool = False) -> None:
+    def _run(self, compiled: CompiledProgram, keep_data: bool = False,
+             direct: bool = False) -> None:
         rt = self.runtime
         if not keep_data:
             rt.data, rt.data_pointer = compiled.data, 0
@@ -152,9 +154,12 @@ class BasicSession(Session):
         self.current_line = None
         _CURRENT.append(rt)
         follow = None
+        rt.files.direct = direct          # LOAD in a direct line goes on: see program_files
         try:
             namespace["_program"](self.scalars, self.arrays)
         except ProgramEnd as end:
+            if not (end.args and end.args[0]):
+                rt.files.close_all()       # END and SYSTEM close the files; STOP does not
             if end.args and end.args[0] == "stop":
                 rt.flush()
                 if rt.column:
@@ -170,6 +175,7 @@ class BasicSession(Session):
             error = as_basic_error(exc)
             raise error.at(self._line_of(exc, compiled)) from None
         finally:
+            rt.files.direct = False
             _CURRENT.pop()
             sys.setrecursionlimit(old_limit)
             for key in [k for k, v in self.arrays.items() if v.__class__ is Missing]:

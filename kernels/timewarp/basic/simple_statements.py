@@ -188,7 +188,10 @@ class SimpleStatements:
         elif s.name == "CLEAR":
             self.emit("pass")
         else:
-            raise BasicError("Illegal function call", detail=f"{s.name} is a command: use it on its own")
+            # RUN, LIST, RENUM, NEW, DELETE in a program: see program_files.carry.
+            text = "".join(f'"{a}"' if isinstance(a, str) and a not in "-," else str(a)
+                           for a in s.args)
+            self.emit(f"_rt.files.command({s.name!r}, ({text!r},))")
 
     def s_NoOp(self, s: ast.NoOp) -> None:
         self.emit("pass")
