@@ -54,6 +54,14 @@ CASES = [
     ('open_bracket_at_the_end', '10 LET A = (\n', 'Missing operand in 10\n'),
 ]
 
+# INPUT replies (P109, P112): blanks before an opening quote are dropped, blanks inside a
+# number are ignored.
+INPUT_CASES = [
+    ('blanks_before_a_quoted_reply', '10 INPUT A$, B$\n20 PRINT "*"; A$; "*"; B$; "*"\n',
+     ['   "  AB " ,  "C"'], '?    "  AB " ,  "C"\n*  AB *C*\n'),
+    ('blanks_inside_a_number', '10 INPUT A, B\n20 PRINT A; B\n', ['2  3, - 1 . 5'], '? 2  3, - 1 . 5\n 23 -1.5 \n'),
+]
+
 
 def ours(source: str, answers: list[str] | None = None) -> str:
     console = ScriptedConsole(answers or [], echo=True)
@@ -87,4 +95,17 @@ def test_transcript_is_gw_basics(name, source, expected):
 @pytest.mark.timeout(60)
 def test_expectations_are_pc_basics():
     wrong = [name for name, source, expected in CASES if pcbasic_transcript(source) != expected]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("name, source, answers, expected", INPUT_CASES,
+                         ids=[c[0] for c in INPUT_CASES])
+def test_input_replies_are_read_as_gw_basic_reads_them(name, source, answers, expected):
+    assert ours(source, answers) == expected
+
+
+@pytest.mark.timeout(60)
+def test_input_expectations_are_pc_basics():
+    wrong = [name for name, source, answers, expected in INPUT_CASES
+             if pcbasic_transcript(source, answers) != expected]
     assert wrong == []

@@ -379,7 +379,7 @@ def _convert_answer(answer: str, types: str) -> list | None:
         if kind == "$":
             values.append(text)
             continue
-        number = parse_number(text)
+        number = parse_number(text.replace(" ", ""))   # GW-BASIC reads "2  3" as 23
         if number is None:
             return None
         values.append(_cint(number) if kind == "%" else number)
@@ -390,6 +390,8 @@ def _split_answer(answer: str) -> list[str] | None:
     parts, current, in_string, quoted = [], "", False, False
     for c in answer:
         if c == '"' and (in_string or not current.strip()):
+            if not in_string:
+                current = ""    # GW-BASIC: blanks before the opening quote are not kept
             in_string = not in_string
             quoted = True
         elif c == "," and not in_string:
