@@ -34,7 +34,10 @@ def _ix(x) -> int:
         if x >= 0:
             return x
     elif x >= -0.5:
-        return int(x + 0.5)
+        if x < 32767.5:
+            return int(x + 0.5)
+        # GW-BASIC makes a subscript an integer first: past 32767 that is "Overflow".
+        raise BasicError("Overflow", detail="a subscript is beyond 32767")
     raise BasicError("Illegal function call", detail="a subscript is below 0")
 
 
