@@ -52,6 +52,9 @@ CASES = [
     ('operator_at_the_end', '10 LET A = 5 +\n', 'Missing operand in 10\n'),
     ('operator_before_a_colon', '10 LET A = 5 +: PRINT 1\n', 'Missing operand in 10\n'),
     ('open_bracket_at_the_end', '10 LET A = (\n', 'Missing operand in 10\n'),
+    # A subscript is made an integer first: past 32767 that is Overflow (P168).
+    ('subscript_past_an_integer', '10 DIM A(5)\n20 I = 1E20\n30 A(I) = 1\n',
+     'Overflow in 30\n'),
 ]
 
 # INPUT replies (P109, P112): blanks before an opening quote are dropped, blanks inside a
