@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timewarp import devices
-from timewarp.basic import ast, file_input
+from timewarp.basic import ast, file_devices, file_input
 from timewarp.basic.errors import BasicError
 from timewarp.basic.file_commands import (
     FileCommandCompiler,
@@ -362,7 +362,9 @@ class BasicFiles(RandomAccessTable):
             mode = _MODES.get(mode.strip().upper()[:1] or "?")
             if mode is None:
                 raise BasicError("Bad file mode")
-        if devices.is_device_name(spec):
+        if file_devices.is_own_device(spec):      # SCRN:, KYBD:, LPT1:
+            self.table[n] = file_devices.open_own_device(spec, mode)
+        elif devices.is_device_name(spec):
             try:
                 self.table[n] = DeviceFile(spec)
             except devices.DeviceError as error:

@@ -438,7 +438,8 @@ _GRAPHICS = {
 # Files and devices (timewarp.basic.files): a device is a file the program opens.
 _FILES = {
     "OPEN": ('OPEN name$ FOR INPUT|OUTPUT|APPEND AS #n   or   OPEN "I"|"O"|"A", #n, name$',
-             "Opens a file in your folder, or a device such as COM1:9600 or"
+             "Opens a file in your folder (names without case, as on DOS), or a device"
+             " such as SCRN:, KYBD:, LPT1: (prints nowhere), COM1:9600 or"
              " timewarp-sim://thermometer, as file number n.",
              'OPEN "SCORES.TXT" FOR OUTPUT AS #1'),
     "CLOSE": ("CLOSE [#n [, #m ...]]", "Closes the files given, or every open file.",
