@@ -114,6 +114,18 @@ PROGRAMS = {
 80 CLOSE: END
 100 PRINT "ERROR"; ERR; ERL: RESUME NEXT
 """,
+    # An open file may not be opened again to write, even from another folder (as in DOS),
+    # nor saved over; reading it while it is written is allowed.
+    "already_open": """
+10 ON ERROR GOTO 100
+20 OPEN "O", #1, "S.TXT": PRINT #1, "X"
+30 OPEN "I", #2, "s.txt"
+40 CLOSE: OPEN "I", #1, "S.TXT": OPEN "I", #2, "S.TXT": INPUT #2, A$: PRINT A$
+50 MKDIR "D": OPEN "A", #3, "D\\S.TXT"
+60 CLOSE: OPEN "O", #1, "P.BAS": SAVE "P"
+70 CLOSE: KILL "P.BAS": PRINT "END": END
+100 PRINT "ERROR"; ERR; ERL: RESUME NEXT
+""",
     # A file with CR line ends reads as in GW-BASIC: an LF alone is a soft break that
     # LINE INPUT # keeps and INPUT # drops; an empty line is an empty item.
     "dos_line_ends": """

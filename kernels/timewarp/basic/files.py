@@ -372,7 +372,18 @@ class BasicFiles(RandomAccessTable):
         elif mode == "R" or mode is None:
             self.table[n] = RandomFile(self.path(spec), int(round(length)))
         else:
-            self.table[n] = DiskFile(self.path(spec), mode)
+            path = self.path(spec)
+            self.refuse_open(path, mode)
+            self.table[n] = DiskFile(path, mode)
+
+    def refuse_open(self, path: Path, mode: str = "O") -> None:
+        """GW-BASIC's File already open: a file that is open may not be opened again to
+        write (a file of the same name in another folder counts, as in DOS)."""
+        for handle in self.table.values():
+            other = getattr(handle, "path", None)
+            if (mode in "OA" and other is not None and handle.mode in "IOA"
+                    and other.name.lower() == path.name.lower()):
+                raise BasicError("File already open", detail=path.name)
 
     def close(self, numbers: tuple = ()) -> None:
         for n in [self._number(x) for x in numbers] if numbers else list(self.table):

@@ -201,6 +201,7 @@ def carry(files, name: str, args: tuple) -> None:
         raise switch
     if name == "SAVE":
         path = files.path(program_name(args[0]))
+        files.refuse_open(path)
         try:
             path.write_text(session.program.listing(), encoding="utf-8")
         except OSError as error:
