@@ -55,6 +55,9 @@ CASES = [
     # A subscript is made an integer first: past 32767 that is Overflow (P168).
     ('subscript_past_an_integer', '10 DIM A(5)\n20 I = 1E20\n30 A(I) = 1\n',
      'Overflow in 30\n'),
+    # A second OPTION BASE with another base is Duplicate Definition; the same base is not (P080).
+    ('option_base_twice', '10 OPTION BASE 1\n20 OPTION BASE 1\n30 PRINT 1\n40 OPTION BASE 0\n',
+     ' 1 \nDuplicate Definition in 40\n'),
 ]
 
 # INPUT replies (P109, P112): blanks before an opening quote are dropped, blanks inside a

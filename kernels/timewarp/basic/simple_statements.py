@@ -152,6 +152,11 @@ class SimpleStatements:
             # Another base once an array is DIMmed is GW-BASIC's "Duplicate Definition".
             self.emit(f"if _rt.option_base != {s.base} and any(_A.get(k) is not None "
                       f"for k in {dimmed!r}): raise BasicError('Duplicate Definition')")
+        if self.kind == "main":
+            # A second OPTION BASE with another base is "Duplicate Definition" too; the base
+            # set is kept with the variables, so RUN and CLEAR forget it.
+            self.emit(f"if _V.setdefault('\\0base', {s.base}) != {s.base}: "
+                      "raise BasicError('Duplicate Definition')")
         self.emit(f"_rt.option_base = {s.base}")
 
     def s_CallSub(self, s: ast.CallSub) -> None:
