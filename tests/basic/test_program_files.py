@@ -56,6 +56,10 @@ CASES = {
         ('10 OPEN "scores.txt" FOR INPUT AS #1: INPUT #1, N$, S: CLOSE\n'
          '20 PRINT N$; S: NAME "Scores.Txt" AS "old.txt": KILL "OLD.TXT"\n'
          '30 OPEN "Scores.txt" FOR INPUT AS #1\n')),
+    # COMMON is read only by CHAIN: running a malformed one is no error.
+    "common_is_read_only_by_chain": ({"NEXT.BAS": '10 PRINT A; B$; C(1)\n'},
+        ('10 DIM C(2): A = 1: B$ = "B": C(1) = 3\n20 IF A = 2 THEN COMMON 1, "AA": COMMON A,\n'
+         '30 COMMON A, B$: COMMON C()\n40 CHAIN "NEXT"\n')),
     # A fifth argument of CHAIN is read and ignored.
     "chain_with_a_fifth_argument": ({"NEXT.BAS": '10 PRINT "CHAINED"; X\n'},
         '10 X = 4\n20 CHAIN "NEXT", , ALL, DELETE 10, PRINT\n'),

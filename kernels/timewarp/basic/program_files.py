@@ -232,9 +232,13 @@ def common_keys(session) -> set[str]:
     from timewarp.basic.program import parse_source
 
     keys: set[str] = set()
-    for stmt in walk_lines(parse_source(session.program.source())):
-        if isinstance(stmt, FileCommand) and stmt.name == "COMMON":
-            keys.update(stmt.args[0].value.split(","))
+    for line in parse_source(session.program.source()):
+        for stmt in walk_lines([line]):
+            if isinstance(stmt, FileCommand) and stmt.name == "COMMON":
+                names = stmt.args[0].value
+                if names.startswith("!"):      # what CHAIN cannot read stops it here
+                    raise BasicError("Syntax error", detail="a malformed COMMON").at(line.number)
+                keys.update(names.split(","))
     return keys
 
 
@@ -258,17 +262,30 @@ class ProgramFileParser:
             return None
         self.i += 1
         if name == "COMMON":
-            keys = []
-            while True:
-                tok = self.expect("name", what="a variable name")
+            # GW-BASIC only reads COMMON when it CHAINs, so a malformed one is no error:
+            # the names it can read pass (an array as A() or A[]), the rest is skipped.
+            keys, malformed = [], False
+            while not self.at_end():
+                tok = self.peek()
+                self.i += 1
+                if tok.kind != "name":
+                    malformed = True
+                    continue
                 key = self.names.key(tok.value)
-                if self.accept("op", "("):
-                    self.expect("op", ")")
+                if self.at_op("(") or self.at_op("["):
+                    self.i += 1
+                    if not (self.at_op(")") or self.at_op("]")):
+                        malformed = True     # A(1): not a way to name an array
+                        continue
+                    self.i += 1
                     key += "()"
                 keys.append(key)
-                if not self.accept("op", ","):
-                    break
-            return FileCommand("COMMON", (ast.String(",".join(keys)),))
+                if not self.at_end() and not self.accept("op", ","):
+                    malformed = True
+            last = self.tokens[self.i - 1]
+            malformed = malformed or not keys or (last.kind == "op" and last.value == ",")
+            text = ",".join(keys)
+            return FileCommand("COMMON", (ast.String("!" + text if malformed else text),))
         options: dict = {}
         if name == "CHAIN" and self._word("MERGE"):
             options["merge"] = True
