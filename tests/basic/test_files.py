@@ -126,6 +126,13 @@ PROGRAMS = {
 70 CLOSE: KILL "P.BAS": PRINT "END": END
 100 PRINT "ERROR"; ERR; ERL: RESUME NEXT
 """,
+    # EOF's argument: the keyboard (0), a file open to write, numbers out of range.
+    "eof_of_what": """
+10 OPEN "O", #1, "E.TXT": ON ERROR GOTO 100
+20 PRINT EOF(0): PRINT EOF(1): PRINT EOF(-1): PRINT EOF(256): PRINT EOF(40000)
+30 PRINT EOF(3): CLOSE: OPEN "I", #1, "E.TXT": PRINT EOF(1): END
+100 PRINT "ERROR"; ERR; ERL: RESUME NEXT
+""",
     # A file with CR line ends reads as in GW-BASIC: an LF alone is a soft break that
     # LINE INPUT # keeps and INPUT # drops; an empty line is an empty item.
     "dos_line_ends": """

@@ -427,7 +427,14 @@ class BasicFiles(RandomAccessTable):
         out.newline()
 
     def eof(self, number) -> int:
-        handle = self.get(number, "IOA")
+        n = int(round(number))
+        if not -32768 <= n <= 32767:
+            raise BasicError("Overflow")
+        if not 0 <= n <= 255:
+            raise BasicError("Illegal function call")
+        if n == 0:
+            return 0          # the keyboard, as in GW-BASIC
+        handle = self.get(number, "IR")       # a file open to write: Bad file mode
         try:
             if handle.mode == "R":
                 return -1 if handle.last * handle.length >= handle.size() else 0
