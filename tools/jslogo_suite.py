@@ -30,15 +30,15 @@ import signal
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "kernels"))
 
-from timewarp.engine import ProgramExit, ScriptedConsole  # noqa: E402
-from timewarp.logo.errors import LogoError  # noqa: E402
-from timewarp.logo.session import LogoSession  # noqa: E402
+from timewarp.engine import ProgramExit, ScriptedConsole
+from timewarp.logo.errors import LogoError
+from timewarp.logo.session import LogoSession
 
 # -- reading tests.js ------------------------------------------------------------------------
 
@@ -193,7 +193,7 @@ class Predicate(str):
             x = float(value)  # noqa: F841 - read by the test below
         except ValueError:
             return False
-        return bool(eval(test.group(1).replace("&&", " and ")))  # noqa: S307 - checked above
+        return bool(eval(test.group(1).replace("&&", " and ")))
 
 
 class NoValue:
@@ -446,7 +446,9 @@ def _ucblogo_batch(batch: list[Case], timeout: float, folder: Path) -> int:
         if not body.endswith("@@done\n"):
             batch[done - 1].theirs = body + "@@bye\n"  # BYE ended ucblogo
             break
-        batch[done - 1].theirs = body[:-len("@@done\n")]
+        # ERROR's message keeps a blank where UCBLogo puts the procedure ("how  to"); its
+        # printed message has one.
+        batch[done - 1].theirs = re.sub(r"(@@error .*?)  ", r"\1 ", body[:-len("@@done\n")])
     return done
 
 

@@ -172,9 +172,17 @@ def beforep(interp: Any, a: Any, b: Any) -> str:
     return logo_bool(to_word("beforep", a) < to_word("beforep", b))
 
 
-@primitive("reverse", 1)
-def reverse(interp: Any, thing: Any) -> Any:
-    return _word_or_list("reverse", thing)[::-1]
+@primitive("reverse", 1, 1, 2)
+def reverse(interp: Any, thing: Any, onto: Any = None) -> Any:
+    """REVERSE; with a second input (as UCBLogo's library allows) the reversed members go
+    in front of it, and its kind (word or list) is the kind of the result."""
+    backwards = _word_or_list("reverse", thing)[::-1]
+    if onto is None:
+        return backwards
+    if isinstance(onto, list):
+        return [*backwards, *onto]
+    return "".join(word_text(to_word("reverse", item)) for item in backwards) + \
+        word_text(to_word("reverse", onto))
 
 
 @primitive("uppercase", 1)

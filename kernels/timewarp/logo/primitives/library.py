@@ -234,22 +234,36 @@ def dot_setitem(interp: Any, index: Any, array: Any, value: Any) -> None:
 # -- stacks and queues -----------------------------------------------------------------------
 
 
-def _stack(interp: Any, name: str, stack: Any) -> tuple[str, list]:
+def _stack(interp: Any, name: str, stack: Any) -> tuple[str, Any]:
+    """The variable named ``stack`` and its value: a list, or a word (as in UCBLogo's
+    library, where PUSH is FPUT and POP is FIRST, which work on words too)."""
     key = check_name(name, stack)
     if key not in interp.variables:
         raise LogoError(f"{key} has no value", code=11, value=key)
-    return key, to_list(name, interp.variables[key])
+    value = interp.variables[key]
+    return key, value if is_word(value) else to_list(name, value)
+
+
+def _joined(name: str, first: Any, rest: Any) -> Any:
+    if isinstance(first, list) or isinstance(rest, list):
+        return [*first, *rest] if isinstance(first, list) else [first, *rest]
+    if not is_word(first):
+        raise doesnt_like(name, first)
+    return word_text(first) + word_text(rest)
 
 
 @primitive("push", 2, outputs=False)
 def push(interp: Any, stack: Any, thing: Any) -> None:
     key, items = _stack(interp, "push", stack)
-    interp.variables[key] = [thing, *items]
+    interp.variables[key] = [thing, *items] if isinstance(items, list) else \
+        _joined("push", thing, items)
 
 
 def _take_first(interp: Any, name: str, stack: Any) -> Any:
-    """Remove and output the first member of the list named ``stack`` (POP and DEQUEUE)."""
+    """Remove and output the first member of the list (or word) named ``stack``."""
     key, items = _stack(interp, name, stack)
+    if is_word(items):
+        items = word_text(items)
     if not items:
         raise doesnt_like(name, stack)
     interp.variables[key] = items[1:]
@@ -264,7 +278,8 @@ def pop(interp: Any, stack: Any) -> Any:
 @primitive("queue", 2, outputs=False)
 def queue(interp: Any, name: Any, thing: Any) -> None:
     key, items = _stack(interp, "queue", name)
-    interp.variables[key] = [*items, thing]
+    interp.variables[key] = [*items, thing] if isinstance(items, list) else \
+        _joined("queue", items, thing)
 
 
 @primitive("dequeue", 1)

@@ -1,0 +1,35 @@
+"""Classes of jslogo's suite (tools/jslogo_suite.py) fixed here, as small programs of our own
+checked against Debian's UCBLogo 6.2: REVERSE with a second input, and PUSH, POP, QUEUE and
+DEQUEUE on a variable that holds a word (UCBLogo's library builds them on FPUT and FIRST)."""
+
+from __future__ import annotations
+
+PROGRAM = """show (reverse [a b c] [d e])
+show (reverse "abc "de)
+show (reverse "abc [d e])
+show (reverse [a b c] "de)
+show reverse [1 [2 3] 4]
+make "s "0
+repeat 3 [push "s repcount]
+show :s
+show pop "s
+show :s
+make "q "ab
+queue "q "c
+show :q
+show (list dequeue "q dequeue "q)
+show :q
+make "l [x]
+push "l 1
+queue "l 2
+show :l
+"""
+
+
+def test_reverse_and_stacks_on_words(logo):
+    assert logo(PROGRAM) == ("[c b a d e]\ncbade\n[c b a d e]\ncbade\n[4 [2 3] 1]\n3210\n3\n"
+                             "210\nabc\n[a b]\nc\n[1 x 2]\n")
+
+
+def test_reverse_and_stacks_match_ucblogo(logo, ucblogo):
+    assert logo(PROGRAM) == ucblogo(PROGRAM)
