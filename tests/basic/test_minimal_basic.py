@@ -58,6 +58,10 @@ CASES = [
     # A second OPTION BASE with another base is Duplicate Definition; the same base is not (P080).
     ('option_base_twice', '10 OPTION BASE 1\n20 OPTION BASE 1\n30 PRINT 1\n40 OPTION BASE 0\n',
      ' 1 \nDuplicate Definition in 40\n'),
+    # A quoted DATA item read into a number is Syntax error in the DATA line (P099).
+    ('quoted_data_into_a_number',
+     '10 READ A, B$, C$\n20 PRINT A; B$; C$\n25 READ D\n30 DATA 5,"7", X ,"8"\n',
+     ' 5 7X\nSyntax error in 30\n'),
 ]
 
 # INPUT replies (P109, P112): blanks before an opening quote are dropped, blanks inside a

@@ -649,6 +649,12 @@ def _check_assign(kind: str, value: ast.Expr) -> None:
         raise BasicError("Type mismatch")
 
 
+class QuotedData(str):
+    """A DATA item written in quotes: GW-BASIC's READ of it into a number is Syntax error."""
+
+    __slots__ = ()
+
+
 def _data_items(raw: str) -> tuple[str, ...]:
     """DATA's items: quoted strings keep their spaces and commas, others are trimmed."""
     items, current, quoted, in_string = [], "", False, False
@@ -659,9 +665,9 @@ def _data_items(raw: str) -> tuple[str, ...]:
             in_string = not in_string
             quoted = True
         elif c == "," and not in_string:
-            items.append(current if quoted else current.strip())
+            items.append(QuotedData(current) if quoted else current.strip())
             current, quoted = "", False
         elif in_string or quoted is False:
             current += c
-    items.append(current if quoted else current.strip())
+    items.append(QuotedData(current) if quoted else current.strip())
     return tuple(items)

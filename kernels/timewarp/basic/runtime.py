@@ -219,8 +219,8 @@ class Runtime:
         item, line = self.data[self.data_pointer]
         self.data_pointer += 1
         if kind == "$":
-            return item
-        number = parse_number(item)
+            return item if item.__class__ is str else str(item)
+        number = parse_number(item) if item.__class__ is str else None   # not a quoted item
         if number is None:
             raise BasicSyntaxError(line=line)
         return _cint(number) if kind == "%" else number
