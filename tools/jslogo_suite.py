@@ -352,7 +352,8 @@ def logo_lines(source: str, want_value: bool) -> str:
     last = pieces[-1][1].strip()
     if want_value:
         # Inline rather than a procedure of ours: the cases ERALL and UNBURYALL.
-        lines.append(f"make \"jsl.value runresult [{last}]\n{_RESULT}")
+        # The bracket on a line of its own: a comment in the case must not hide it.
+        lines.append(f"make \"jsl.value runresult [{last}\n]\n{_RESULT}")
     elif last:
         lines.append(last)
     return "\n".join(lines) + "\n"
