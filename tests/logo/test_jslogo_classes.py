@@ -33,3 +33,21 @@ def test_reverse_and_stacks_on_words(logo):
 
 def test_reverse_and_stacks_match_ucblogo(logo, ucblogo):
     assert logo(PROGRAM) == ucblogo(PROGRAM)
+
+
+MOUSE = """show button
+show buttonp
+show button?
+show arity "button
+show arity "buttonp
+show arity "mousepos
+show arity "clickpos
+show count mousepos
+show count clickpos
+"""
+
+
+def test_mouse_queries_answer_as_in_ucblogo(logo, ucblogo):
+    mine = logo(MOUSE)
+    assert mine == "0\nfalse\nfalse\n[0 0 0]\n[0 0 0]\n[0 0 0]\n[0 0 0]\n2\n2\n"
+    assert mine == ucblogo(MOUSE)

@@ -130,6 +130,10 @@ penpaint | PENPAINT  (PPT) | penpaint
 penpattern | PENPATTERN | show penpattern
 penreverse | PENREVERSE  (PX) - draw in the background's opposite colour | penreverse fd 50 penpaint
 refresh | REFRESH | refresh
+button | BUTTON - 0: a cell's picture takes no clicks | print button
+buttonp | BUTTONP  (BUTTON?) - false: no mouse button is down | print buttonp
+mousepos | MOUSEPOS - [0 0]: the mouse stays at home | show mousepos
+clickpos | CLICKPOS - [0 0]: where the last click was | show clickpos
 runparse | RUNPARSE wordorlist | show runparse "3+4
 screenmode | SCREENMODE | print screenmode
 setlabelheight | SETLABELHEIGHT height | setlabelheight 20 label "big

@@ -43,6 +43,28 @@ def screenmode(interp: Any) -> str:
     return interp.screen_mode
 
 
+# The mouse: a cell's picture takes no clicks, so no button is ever down and the mouse
+# stays where UCBLogo's starts, at the turtle's home.
+@primitive("button", 0)
+def button(interp: Any) -> int:
+    return 0
+
+
+@primitive("buttonp button?", 0)
+def buttonp(interp: Any) -> str:
+    return "false"
+
+
+@primitive("mousepos", 0)
+def mousepos(interp: Any) -> list:
+    return [0, 0]
+
+
+@primitive("clickpos", 0)
+def clickpos(interp: Any) -> list:
+    return [0, 0]
+
+
 @primitive("cleartext ct", 0, outputs=False)
 def cleartext(interp: Any) -> None:
     clear = getattr(interp.console, "clear_screen", None)
