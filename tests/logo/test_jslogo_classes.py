@@ -51,3 +51,12 @@ def test_mouse_queries_answer_as_in_ucblogo(logo, ucblogo):
     mine = logo(MOUSE)
     assert mine == "0\nfalse\nfalse\n[0 0 0]\n[0 0 0]\n[0 0 0]\n[0 0 0]\n2\n2\n"
     assert mine == ucblogo(MOUSE)
+
+
+def test_unexpected_bracket_in_ucblogo_words(logo, ucblogo, tmp_path):
+    assert logo.error("show ]").bare_message == "unexpected ']'"
+    # UCBLogo's words, read where the bracket is met: in a file it LOADs.
+    program = ('make "w writer openwrite "stray.lg setwrite "stray.lg print "|show ]|\n'
+               'setwrite :w close "stray.lg\ncatch "error [load "stray.lg]\n'
+               'print item 2 error\n')
+    assert ucblogo(program) == "unexpected ']'\n"

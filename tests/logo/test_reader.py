@@ -61,7 +61,7 @@ def test_unfinished_list_is_reported():
 
 
 def test_unexpected_close_bracket():
-    with pytest.raises(LogoError, match="Unexpected ']'"):
+    with pytest.raises(LogoError, match="unexpected ']'"):
         read_lines("print a]")
 
 

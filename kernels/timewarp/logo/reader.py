@@ -177,7 +177,7 @@ class _LineReader:
     def _close(self, char: str) -> None:
         expected = "[" if char == "]" else "{"
         if not self.open_brackets or self.open_brackets[-1][0] != expected:
-            raise LogoError(f"Unexpected '{char}'", code=26 if char == "]" else 27)
+            raise LogoError(f"unexpected '{char}'", code=26 if char == "]" else 27)
         self.open_brackets.pop()
         items = self.stack.pop()
         if char == "]":
