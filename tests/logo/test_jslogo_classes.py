@@ -60,3 +60,30 @@ def test_unexpected_bracket_in_ucblogo_words(logo, ucblogo, tmp_path):
                'setwrite :w close "stray.lg\ncatch "error [load "stray.lg]\n'
                'print item 2 error\n')
     assert ucblogo(program) == "unexpected ']'\n"
+
+
+ERASE = """to a
+output 1
+end
+to b
+output 2
+end
+make "a 1
+make "b 2
+pprop "c "d "e
+erase [[a] [b]]
+show procedurep "a
+show procedurep "b
+show namep "a
+show namep "b
+erase [[] [] [c]]
+show plist "c
+erase "b
+show procedurep "b
+"""
+
+
+def test_erase_takes_a_contents_list(logo, ucblogo):
+    mine = logo(ERASE)
+    assert mine == "false\ntrue\ntrue\nfalse\n[]\nfalse\n"
+    assert mine == ucblogo(ERASE)

@@ -153,10 +153,17 @@ def printout(interp: Any, names: Any) -> None:
 
 @primitive("erase er", 1, outputs=False)
 def erase(interp: Any, names: Any) -> None:
-    for name in _names("erase", names):
+    # A contents list ([[procedures] [variables] [property lists]]) erases all three kinds.
+    parts = names if isinstance(names, list) and names and isinstance(names[0], list) \
+        else [names]
+    for name in _names("erase", parts[0]) if parts[0] != [] else []:
         if name in PRIMITIVES and name not in interp.procedures:
             raise LogoError(f"{name} is a primitive", code=22)
         interp.erase(name)
+    if len(parts) > 1 and parts[1] != []:
+        ern(interp, parts[1])
+    for name in _names("erase", parts[2]) if len(parts) > 2 and parts[2] != [] else []:
+        interp.property_lists.pop(name, None)
 
 
 @primitive("ern", 1, outputs=False)
