@@ -27,6 +27,13 @@ def test_next_with_two_variables_and_changing_the_loop_variable():
         " 11  12  21  22  11 \n")
 
 
+def test_a_for_checked_at_run_time_reads_variables_named_only_in_its_bounds():
+    # A NEXT left over after the loop makes the FOR a run-time one; N and K appear nowhere
+    # else, and GW-BASIC's error is the stray NEXT, never a failure of the interpreter.
+    with pytest.raises(BasicError, match="NEXT without FOR in 20"):
+        run("10 FOR I = 1 TO N + 2 STEP K + 1: PRINT I;: NEXT\n20 NEXT\n")
+
+
 def test_goto_into_and_out_of_loops_and_next_inside_if():
     source = ("10 FOR I = 1 TO 5\n20 IF I = 2 THEN 50\n30 PRINT I;\n40 IF I < 4 THEN NEXT I\n"
               "45 GOTO 60\n50 PRINT \"TWO\";: GOTO 40\n60 PRINT \"END\"\n")

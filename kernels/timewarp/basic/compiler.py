@@ -486,6 +486,8 @@ def walk_expressions(stmts):
 def _children(node) -> list:
     if isinstance(node, ast.If):
         return [node.condition]
+    if isinstance(node, st.DynamicFor):
+        return _children(node.loop)     # its start, end and step name variables too
     if not dataclasses.is_dataclass(node):
         return []
     return [getattr(node, f.name) for f in dataclasses.fields(node)

@@ -394,6 +394,12 @@ class BasicFiles(RandomAccessTable):
     def close_all(self) -> None:
         self.close()
 
+    def release_devices(self) -> None:
+        """Closes the devices (sensors, serial ports) a program opened: hardware is
+        released when the program stops, while its files stay open as in GW-BASIC."""
+        for n in [n for n, handle in self.table.items() if isinstance(handle, DeviceFile)]:
+            self.table.pop(n).close()
+
     def flush_all(self) -> None:
         for handle in self.table.values():
             if getattr(handle, "stream", None) is not None:

@@ -100,6 +100,7 @@ class BasicSession(Session):
             # END closes the files; a program that runs off its end leaves them open,
             # as in GW-BASIC, but what it wrote is on disk.
             self.runtime.files.flush_all()
+            self.runtime.files.release_devices()
 
     def _compile_memory(self, start: int | None) -> CompiledProgram:
         version = (self.program.version, self.library.version)
