@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
+import io
 
+import pytest
 from timewarp.basic.session import BasicSession
-from timewarp.engine import ScriptedConsole
+from timewarp.engine import LanguageError, ScriptedConsole
 
 
 class Runner:
@@ -39,3 +40,29 @@ def basic() -> Runner:
 
 def run(source: str, answers=()) -> str:
     return Runner(answers).run(source)
+
+
+def ours(source: str, answers=()) -> str:
+    """The transcript as test_golden writes it: an error ends it on a line of its own."""
+    console = ScriptedConsole(list(answers))
+    try:
+        BasicSession(console=console).run_file(source)
+    except LanguageError as err:
+        separator = "" if console.output.endswith("\n") or not console.output else "\n"
+        return f"{console.output}{separator}{err.message}\n"
+    return console.output
+
+
+def pcbasic_transcript(source: str, answers=()) -> str:
+    """What PC-BASIC (the oracle) prints for ``source`` typed in and RUN, ``answers`` typed
+    at its keyboard, then the keyboard closed so a further INPUT ends the run."""
+    import pcbasic
+
+    screen = io.StringIO()
+    with pcbasic.Session(input_streams=None, output_streams=screen) as session:
+        for line in source.splitlines():
+            session.execute(line)
+        session.press_keys("".join(answer + "\r" for answer in answers))
+        session._impl.keyboard._close_input()
+        session.execute("RUN")
+    return screen.getvalue().replace("\r\n", "\n").replace("\xa0\n", "\n")

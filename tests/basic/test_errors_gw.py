@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_mbf import ours, pcbasic_transcript
+from .conftest import ours, pcbasic_transcript
 
 CASES = [
     ('fn_error_in_calling_line',

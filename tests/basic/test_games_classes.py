@@ -10,11 +10,9 @@ stops being GW-BASIC's fails.
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from timewarp.basic.session import BasicSession
-from timewarp.engine import LanguageError, ScriptedConsole
+
+from .conftest import ours, pcbasic_transcript
 
 CASES = [
     # PRINT: a string on a line already full wraps with the screen, no new line in the text;
@@ -65,30 +63,6 @@ CASES = [
      ['"AB" ,3', '"AB"C,3', '" X "  ,4'],
      '? "AB" ,3\n[AB] 3 \n? "AB"C,3\n?Redo from start\n? " X "  ,4\n[ X ] 4 \n'),
 ]
-
-
-def ours(source: str, answers=()) -> str:
-    """The transcript as test_golden writes it: an error ends it on a line of its own."""
-    console = ScriptedConsole(list(answers))
-    try:
-        BasicSession(console=console).run_file(source)
-    except LanguageError as err:
-        separator = "" if console.output.endswith("\n") or not console.output else "\n"
-        return f"{console.output}{separator}{err.message}\n"
-    return console.output
-
-
-def pcbasic_transcript(source: str, answers=()) -> str:
-    import pcbasic
-
-    screen = io.StringIO()
-    with pcbasic.Session(input_streams=None, output_streams=screen) as session:
-        for line in source.splitlines():
-            session.execute(line)
-        session.press_keys("".join(answer + "\r" for answer in answers))
-        session._impl.keyboard._close_input()
-        session.execute("RUN")
-    return screen.getvalue().replace("\r\n", "\n").replace("\xa0\n", "\n")
 
 
 @pytest.mark.parametrize("name, source, answers, expected", CASES, ids=[c[0] for c in CASES])

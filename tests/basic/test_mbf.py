@@ -8,7 +8,6 @@ What Time Warp knowingly does otherwise is listed in docs/known-deviations.md (#
 
 from __future__ import annotations
 
-import io
 import math
 
 import pytest
@@ -20,8 +19,8 @@ from timewarp.basic.numbers import (
     seed_of,
     single_digits,
 )
-from timewarp.basic.session import BasicSession
-from timewarp.engine import LanguageError, ScriptedConsole
+
+from .conftest import ours, pcbasic_transcript
 
 CASES = [
     ('tiny_singles',
@@ -159,28 +158,6 @@ CASES = [
      '10 PRINT VAL("&H1G")\n',
      'Illegal function call in 10\n'),
 ]
-
-
-def ours(source: str, answers=()) -> str:
-    """The transcript as test_golden writes it: an error ends it on a line of its own."""
-    console = ScriptedConsole(list(answers))
-    try:
-        BasicSession(console=console).run_file(source)
-    except LanguageError as err:
-        separator = "" if console.output.endswith("\n") or not console.output else "\n"
-        return f"{console.output}{separator}{err.message}\n"
-    return console.output
-
-
-def pcbasic_transcript(source: str) -> str:
-    import pcbasic
-
-    screen = io.StringIO()
-    with pcbasic.Session(input_streams=None, output_streams=screen) as session:
-        for line in source.splitlines():
-            session.execute(line)
-        session.execute("RUN")
-    return screen.getvalue().replace("\r\n", "\n").replace("\xa0\n", "\n")
 
 
 @pytest.mark.parametrize("name, source, expected", CASES, ids=[c[0] for c in CASES])

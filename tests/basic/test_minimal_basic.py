@@ -9,11 +9,11 @@ PC-BASIC on the same programs, so an expectation that stops being GW-BASIC's fai
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from timewarp.basic.session import BasicSession
 from timewarp.engine import LanguageError, ScriptedConsole
+
+from .conftest import pcbasic_transcript
 
 CASES = [
     # FOR works out the start, the end and the step before it sets the variable (NBS P048).
@@ -82,19 +82,6 @@ def ours(source: str, answers: list[str] | None = None) -> str:
         # Only GW-BASIC's part: our plain-words explanation after the colon is left out.
         return f"{console.output}{separator}{err.message.split(': ', 1)[0]}\n"
     return console.output
-
-
-def pcbasic_transcript(source: str, answers: list[str] | None = None) -> str:
-    import pcbasic
-
-    screen = io.StringIO()
-    with pcbasic.Session(input_streams=None, output_streams=screen) as session:
-        for line in source.splitlines():
-            session.execute(line)
-        session.press_keys("".join(answer + "\r" for answer in answers or []))
-        session._impl.keyboard._close_input()
-        session.execute("RUN")
-    return screen.getvalue().replace("\r\n", "\n").replace("\xa0\n", "\n")
 
 
 @pytest.mark.parametrize("name, source, expected", CASES, ids=[c[0] for c in CASES])
