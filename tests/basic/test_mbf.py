@@ -154,6 +154,13 @@ CASES = [
      ('10 T = 2.9: V = 22: A = V - 10 * T: PRINT A\n20 S = 1.5: P = 3.3: PRINT S * P - 4.95\n'
      '30 X = 1 / 3: PRINT X * 3 - 1; 2 / 3 - .7\n40 READ R: PRINT 22 - R * 10\n50 DATA 2.9\n'),
      '-7 \n 0 \n 0 -.0333333 \n-7 \n'),
+    ('every_operation_rounded',
+     ('10 A = .1: B = .2: PRINT A + B - .3; (A + B) * 3 - .9; A / 3 * 3 - A\n'
+     '20 X = 1.1: Y = X * X * X: PRINT Y; Y = 1.331; X * X * X - 1.331\n'
+     '30 S = 0: FOR I = 1 TO 10: S = S + .1: NEXT: PRINT S; S - 1; S * S * S\n'
+     '40 P = 3.3: IF P * 1.5 = 4.95 THEN PRINT "EQUAL" ELSE PRINT "NOT EQUAL"\n'),
+     (' 0  5.960465E-08  7.450581E-09 \n 1.331  0  1.192093E-07 \n 1  1.192093E-07  1 \n'
+      'EQUAL\n')),
     ('val_of_a_bad_hex_digit',
      '10 PRINT VAL("&H1G")\n',
      'Illegal function call in 10\n'),
@@ -251,15 +258,21 @@ def test_only_values_that_may_have_left_single_precision_are_rounded_when_stored
         assert may_leave_single(expression(text)), text
 
 
-def test_only_products_that_may_have_a_fraction_are_rounded_before_a_sum():
+def test_only_operations_that_may_have_a_fraction_are_rounded():
     from timewarp.basic.compiler import compile_program
     from timewarp.basic.program import parse_source
 
     def source(text):
         return compile_program(parse_source([(10, line, 0) for line in text])).source
 
-    assert "_single" not in source(["X = 12345", "X = X * 1103 + 12345"])    # whole numbers
-    assert "_single((vS_X * 1103" in source(["X = .5", "X = X * 1103 + 12345"])
+    rounding = "* 536870913.0"     # python_expressions._to_single
+    whole = source(["X = 12345", "X = X * 1103 + 12345", "PRINT X / 2"])
+    assert whole.count(rounding) == 1 and "_single(" not in whole    # only the quotient
+    fraction = source(["X = .5", "X = X * 1103 + 12345"])
+    assert fraction.count(rounding) == 2    # the product and the sum, each rounded
+    stored = source(["X = .5", "Y = X * X + .5"])
+    # The sum is rounded (with range checks) by its assignment; only the product inline.
+    assert stored.count(rounding) == 1 and "_single((((_rc := (_rx := (vS_X * vS_X))" in stored
 
 
 # Where PC-BASIC is not GW-BASIC: the expectations below come from GW-BASIC's own source

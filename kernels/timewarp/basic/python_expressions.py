@@ -79,6 +79,7 @@ class ExpressionTranslator:
         self.functions: dict[str, tuple] = {}
         self.constants: set[str] = set()
         self.fractional: set[str] = set()     # see numbers.fractional_variables
+        self.rounded_outside = None           # an expression its statement rounds itself
         # Off inside DEF FN, whose body is one Python expression of its own function.
         self.by_reference = True
 
@@ -214,12 +215,12 @@ class ExpressionTranslator:
         if op == "/" and not (isinstance(e.right, ast.Number) and e.right.value != 0):
             double = ", True" if e.type == "#" else ""     # gives the largest double
             if isinstance(e.right, ast.Variable):
-                return f"({left} / {right} if {right} else _rt.divide_by_zero({left}{double}))"
-            return f"_rt.divide({left}, {right}{double})"
-        if op in "+-" and e.type == "!":
-            left, right = self._rounded(e.left, left), self._rounded(e.right, right)
+                code = f"({left} / {right} if {right} else _rt.divide_by_zero({left}{double}))"
+            else:
+                code = f"_rt.divide({left}, {right}{double})"
+            return self._to_single(e, code)
         if op in "+-*/":
-            return f"({left} {op} {right})"
+            return self._to_single(e, f"({left} {op} {right})")
         if op == "^":
             if isinstance(e.right, ast.Number) and e.right.value == 2:
                 return f"_square({left})"
@@ -233,13 +234,15 @@ class ExpressionTranslator:
             return f"_mod({left}, {right})"
         raise BasicError("Syntax error", detail=f"unknown operator {op}")
 
-    def _rounded(self, e: ast.Expr, code: str) -> str:
-        """A product or quotient about to be added, rounded to a single first where it may
-        have a fraction (see numbers.fractional_variables)."""
-        if isinstance(e, ast.Binary) and e.type == "!" and (
-                e.op == "/" or e.op == "*" and may_be_fractional(e, self.fractional)):
-            return f"_single({code})"
-        return code
+    def _to_single(self, e: ast.Binary, code: str) -> str:
+        """The result of a single-precision + - * / rounded to a single, as GW-BASIC rounds
+        every operation (V - 10 * T is -7 with T = 2.9; .1 + .2 is .3), where it may have a
+        fraction or more than 24 bits (see numbers.fractional_variables): sums of counters
+        and whole numbers cost nothing.  The rounding is inline float arithmetic (Veltkamp's
+        split of a double at 24 bits) rather than a call, about a third of a call's cost."""
+        if e.type != "!" or e is self.rounded_outside or not may_be_fractional(e, self.fractional):
+            return code
+        return f"((_rc := (_rx := {code}) * 536870913.0) - (_rc - _rx))"
 
     def _concat(self, e: ast.Binary) -> str:
         parts: list[str] = []

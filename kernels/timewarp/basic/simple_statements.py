@@ -34,9 +34,13 @@ class SimpleStatements:
         self.emit(f"{self.exprs.value(target)} = {value_code}")
 
     def s_Assign(self, s: ast.Assign) -> None:
-        code = self.exprs.value(s.value)
         if s.target.type == "!" and may_leave_single(s.value):
-            code = f"_single({code})"    # see numbers.may_leave_single
+            # Rounded here, with the range checks, rather than by the expression too.
+            self.exprs.rounded_outside = s.value
+            code = f"_single({self.exprs.value(s.value)})"    # see numbers.may_leave_single
+            self.exprs.rounded_outside = None
+        else:
+            code = self.exprs.value(s.value)
         self.store(s.target, code, s.value.type)
 
     def s_Const(self, s: ast.Const) -> None:
