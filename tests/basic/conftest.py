@@ -42,14 +42,17 @@ def run(source: str, answers=()) -> str:
     return Runner(answers).run(source)
 
 
-def ours(source: str, answers=()) -> str:
-    """The transcript as test_golden writes it: an error ends it on a line of its own."""
+def ours(source: str, answers=(), *, explained: bool = True) -> str:
+    """The transcript as test_golden writes it: an error ends it on a line of its own.
+    ``explained`` False keeps only GW-BASIC's part of an error (our plain-words
+    explanation after the colon is cut)."""
     console = ScriptedConsole(list(answers))
     try:
         BasicSession(console=console).run_file(source)
     except LanguageError as err:
         separator = "" if console.output.endswith("\n") or not console.output else "\n"
-        return f"{console.output}{separator}{err.message}\n"
+        message = err.message if explained else err.message.split(": ", 1)[0]
+        return f"{console.output}{separator}{message}\n"
     return console.output
 
 

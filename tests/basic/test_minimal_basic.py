@@ -10,9 +10,8 @@ PC-BASIC on the same programs, so an expectation that stops being GW-BASIC's fai
 from __future__ import annotations
 
 import pytest
-from timewarp.basic.session import BasicSession
-from timewarp.engine import LanguageError, ScriptedConsole
 
+from .conftest import ours as shared_ours
 from .conftest import pcbasic_transcript
 
 CASES = [
@@ -74,14 +73,7 @@ INPUT_CASES = [
 
 
 def ours(source: str, answers: list[str] | None = None) -> str:
-    console = ScriptedConsole(answers or [], echo=True)
-    try:
-        BasicSession(console=console).run_file(source)
-    except LanguageError as err:
-        separator = "" if console.output.endswith("\n") or not console.output else "\n"
-        # Only GW-BASIC's part: our plain-words explanation after the colon is left out.
-        return f"{console.output}{separator}{err.message.split(': ', 1)[0]}\n"
-    return console.output
+    return shared_ours(source, answers or (), explained=False)
 
 
 @pytest.mark.parametrize("name, source, expected", CASES, ids=[c[0] for c in CASES])

@@ -7,7 +7,9 @@ the forgiving way BASIC does.
 
 Values live in Python floats; single precision is Microsoft Binary Format's (24-bit
 mantissa, nothing below 2.9E-39, nothing above 1.701412E+38), applied where a value is
-written out or converted (``mbf_single``), so arithmetic itself runs at Python's speed.
+stored, written out or converted (``mbf_single``) and, inline, after each + - * / that may
+hold a fraction (python_expressions._to_single); arithmetic on whole numbers runs at
+Python's speed.
 Doubles are printed from the shortest decimal that reads back as the same float, which is
 what GW-BASIC's 56-bit doubles show in the 16th digit far more often than the float's exact
 binary value does.
@@ -204,9 +206,9 @@ def may_leave_single(e) -> bool:
 def fractional_variables(statements) -> set[str]:
     """The keys of the variables (and arrays) a program may give a fraction: assigned a value
     that may_leave_single, counted by a FOR with a fractional start or step, or filled by
-    READ or INPUT.  A product of one of them is rounded to a single before it is added (as
-    GW-BASIC rounds every step: V - 10 * T is -7 with T = 2.9); a product of variables only
-    ever given whole numbers (counters, integer sorts) is left as it is and costs nothing."""
+    READ or INPUT.  An operation on one of them is rounded to a single (as GW-BASIC rounds
+    every step: V - 10 * T is -7 with T = 2.9); one on variables only ever given whole
+    numbers (counters, integer sorts) is left as it is and costs nothing."""
     keys: set[str] = set()
     for s in statements:
         kind = type(s).__name__

@@ -37,8 +37,10 @@ class SimpleStatements:
         if s.target.type == "!" and may_leave_single(s.value):
             # Rounded here, with the range checks, rather than by the expression too.
             self.exprs.rounded_outside = s.value
-            code = f"_single({self.exprs.value(s.value)})"    # see numbers.may_leave_single
-            self.exprs.rounded_outside = None
+            try:
+                code = f"_single({self.exprs.value(s.value)})"    # see numbers.may_leave_single
+            finally:
+                self.exprs.rounded_outside = None
         else:
             code = self.exprs.value(s.value)
         self.store(s.target, code, s.value.type)
