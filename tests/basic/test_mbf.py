@@ -161,6 +161,30 @@ CASES = [
      '40 P = 3.3: IF P * 1.5 = 4.95 THEN PRINT "EQUAL" ELSE PRINT "NOT EQUAL"\n'),
      (' 0  5.960465E-08  7.450581E-09 \n 1.331  0  1.192093E-07 \n 1  1.192093E-07  1 \n'
       'EQUAL\n')),
+    ('gw_basic_arithmetic',    # not rounded to nearest: see mbf_arithmetic
+     ('10 PRINT .05 * 1444; 1.1 * 1.1; 3.3 * 7.7; 1 / 3; 2 / 7; 10 / 3\n'
+      '20 A = 1.3: B = .0000123: PRINT A - B; B - A; A + (-B); 1.7 - 1.69999\n'
+      '40 X = .1: T = X * 3: U = T * T: PRINT U; U - .09\n'),
+     (' 72.2  1.21  25.41  .3333334  .2857143  3.333333 \n'
+      ' 1.299988 -1.299988  1.299988  1.001358E-05 \n .09  0 \n')),
+    ('whole_powers',         # squares and products; a negated constant is not an integer
+     ('10 X = 1.1: N% = -3: PRINT X ^ 2; X ^ 3; X ^ N%; X ^ -3; (X - .05) ^ 7; 2.5 ^ 2 - 6.25\n'
+      '20 PRINT 1.3 ^ 13; 1.7 ^ -5; 0 ^ -1\n'),
+     (' 1.21  1.331  .7513148  .7513147  1.4071  0 \n'
+      ' 30.28748  7.042961E-02 Division by zero\n 1.701412E+38 \n')),
+    ('below_the_smallest_single',
+     ('10 A = 1E-20: IF A * A = 0 THEN PRINT "ZERO" ELSE PRINT "NOT"\n'
+      '20 B = 1E-38: PRINT B / 1000 = 0; B * B; B - 1.00001E-38\n'),
+     'ZERO\n-1  0  0 \n'),
+    ('fractions_spread',     # T holds a fraction because X does: T * T is a single's
+     '10 X = 1.1: T = X * X: U = T * T: PRINT U - 1.4641; T * T - 1.4641; T * T * T\n',
+     ' 1.192093E-07  1.192093E-07  1.771561 \n'),
+    ('mandelbrot_count',     # each step feeds the next: one wrong last bit changes the count
+     ('10 N = 0: FOR Y = -1 TO -.9 STEP .05: FOR X = -2 TO .5 STEP .05\n'
+      '20 A = 0: B = 0: K = 0\n'
+      '30 T = A * A - B * B + X: B = 2 * A * B + Y: A = T: K = K + 1\n'
+      '40 IF A * A + B * B < 4 AND K < 50 THEN 30\n50 N = N + K: NEXT X, Y: PRINT N\n'),
+     ' 649 \n'),
     ('val_of_a_bad_hex_digit',
      '10 PRINT VAL("&H1G")\n',
      'Illegal function call in 10\n'),
@@ -265,18 +289,62 @@ def test_only_operations_that_may_have_a_fraction_are_rounded():
     def source(text):
         return compile_program(parse_source([(10, line, 0) for line in text])).source
 
-    rounding = "* 536870913.0"     # python_expressions._to_single
+    nearest = "* 536870913.0"     # python_expressions._single_op, a sum rounded inline
     whole = source(["X = 12345", "X = X * 1103 + 12345", "PRINT X / 2"])
-    assert whole.count(rounding) == 1 and "_single(" not in whole    # only the quotient
+    assert "_smul(" not in whole and "_sadd(" not in whole and "_single(" not in whole
+    assert whole.count("_sdiv(") == 1       # only the quotient
     fraction = source(["X = .5", "X = X * 1103 + 12345"])
-    assert fraction.count(rounding) == 2    # the product and the sum, each rounded
+    assert fraction.count("_smul(") == 1 and fraction.count(nearest) == 1
+    assert fraction.count("_sadd(") == 1    # called when the signs differ
     stored = source(["X = .5", "Y = X * X + .5"])
-    # The sum is rounded (with range checks) by its assignment; only the product inline.
-    assert stored.count(rounding) == 1 and "_single((((_rc := (_rx := (vS_X * vS_X))" in stored
+    # The sum is rounded (with range checks) by its assignment, so not inline.
+    assert nearest not in stored and "_single((_sadd(" in stored
+    spread = source(["X = .5", "T = X * 2", "PRINT T * T"])
+    assert spread.count("_smul(") == 2      # T holds a fraction because X does
 
 
-# Where PC-BASIC is not GW-BASIC: the expectations below come from GW-BASIC's own source
-# (github.com/microsoft/GW-BASIC) and the output of real GW-BASIC in PC-BASIC's test suite.
+def test_arithmetic_is_pc_basics_bit_for_bit():
+    """mbf_arithmetic against PC-BASIC's own Single class, on 3000 random pairs per operation:
+    everyday numbers, the whole range, tiny ones near the smallest single, small fractions,
+    powers of two."""
+    import random
+    import types
+
+    from pcbasic.basic.values import numbers as pcbasic_numbers
+    from timewarp.basic import mbf_arithmetic
+    from timewarp.basic.numbers import single_bytes
+
+    values = types.SimpleNamespace(error_handler=None, double_math=False)
+
+    def single(x):
+        s = pcbasic_numbers.Single(None, values)
+        return s.from_bytes(bytes(single_bytes(x)))
+
+    rng = random.Random(1978)
+    draws = [lambda: rng.uniform(-100, 100),
+             lambda: rng.choice([-1, 1]) * 10 ** rng.uniform(-38, 38),
+             lambda: rng.randint(-1000, 1000) / rng.choice([1, 10, 100, 1000, 3, 7]),
+             lambda: rng.choice([-1, 1]) * rng.random() * 2.0 ** rng.randint(-129, -120),
+             lambda: rng.uniform(-2, 2),
+             lambda: rng.choice([-1, 1]) * 2.0 ** rng.randint(-100, 100)]
+    operations = {"iadd": mbf_arithmetic.add, "isub": mbf_arithmetic.subtract,
+                  "imul": mbf_arithmetic.multiply, "idiv": mbf_arithmetic.divide}
+    wrong, compared = [], 0
+    for _ in range(3000):
+        a, b = mbf_single(rng.choice(draws)()), mbf_single(rng.choice(draws)())
+        for name, ours_op in operations.items():
+            if name == "idiv" and b == 0:
+                continue
+            got = ours_op(a, b)
+            if abs(got) > LARGEST:          # PC-BASIC stops at the largest single
+                continue
+            theirs = single(a)
+            getattr(theirs, name)(single(b))
+            compared += 1
+            if got != theirs.to_value():
+                wrong.append((name, a, b, got, theirs.to_value()))
+    assert compared > 11000 and wrong == []
+
 
 def test_val_gives_a_double():
     # VAL calls GW-BASIC's number reader in double precision (FINDBL in BISTRS.ASM), so

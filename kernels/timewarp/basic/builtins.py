@@ -13,6 +13,8 @@ import time
 
 from timewarp.basic.arrays import OffsetList, _access, _first, _index_from, _ix, _lower
 from timewarp.basic.errors import BasicError, error_for_code
+from timewarp.basic.mbf_arithmetic import (  # noqa: F401 (helpers of compiled programs)
+    add as _sadd, divide as _sdiv, multiply as _smul, subtract as _ssub)
 from timewarp.basic.numbers import LARGEST, format_number, mbf_single, print_using, val
 from timewarp.basic.single_math import (  # noqa: F401 (helpers of compiled programs)
     atn as _atn, cos as _cos, exp as _exp, log as _log, power as _spow, sin as _sin, sqr as _sqr,
@@ -88,6 +90,30 @@ def _pow(a, b):
     if result > LARGEST or result < -LARGEST:
         return _warn("Overflow", result)
     return result
+
+
+def _spow_int(a, n: int):
+    """A single to a whole power (``X ^ 3``, ``X ^ -2``) as GW-BASIC raises it: squares and
+    products in its own arithmetic (see mbf_arithmetic), one reciprocal for a power below 0."""
+    if n < 0:
+        if a == 0:
+            return _warn("Division by zero", 1)
+        return _check_single(_sdiv(1.0, _power_by_squares(a, -n)))
+    return _check_single(_power_by_squares(a, n))
+
+
+def _power_by_squares(a, n: int):
+    if n == 0:
+        return 1.0
+    if n == 1:
+        return a
+    half = _power_by_squares(a, n // 2)
+    square = _smul(half, half)
+    return _smul(square, a) if n % 2 else square
+
+
+def _check_single(x):
+    return _warn("Overflow", x) if x > LARGEST or x < -LARGEST else x
 
 
 def _toolong():
@@ -231,6 +257,10 @@ def _square(x):
     return x * x
 
 
+def _ssquare(x):
+    return _smul(x, x)
+
+
 def _undefined_fn():
     raise BasicError("Undefined user function")
 
@@ -284,7 +314,7 @@ class FloatRange:
         x = self.value
         if (x > self.end) if self.step >= 0 else (x < self.end):
             raise StopIteration
-        self.value = _single(x + self.step) if self.single else x + self.step
+        self.value = _single(_sadd(x, self.step)) if self.single else x + self.step
         return x
 
 

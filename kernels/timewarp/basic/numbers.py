@@ -7,9 +7,9 @@ the forgiving way BASIC does.
 
 Values live in Python floats; single precision is Microsoft Binary Format's (24-bit
 mantissa, nothing below 2.9E-39, nothing above 1.701412E+38), applied where a value is
-stored, written out or converted (``mbf_single``) and, inline, after each + - * / that may
-hold a fraction (python_expressions._to_single); arithmetic on whole numbers runs at
-Python's speed.
+stored, written out or converted (``mbf_single``); each + - * / and whole power that may
+hold a fraction is GW-BASIC's own (python_expressions._single_op, mbf_arithmetic);
+arithmetic on whole numbers runs at Python's speed.
 Doubles are printed from the shortest decimal that reads back as the same float, which is
 what GW-BASIC's 56-bit doubles show in the 16th digit far more often than the float's exact
 binary value does.
@@ -23,6 +23,7 @@ import re
 import struct
 
 from timewarp.basic.errors import BasicError
+from timewarp.basic.mbf_arithmetic import long_division
 
 _NUMBER_PREFIX = re.compile(r"\s*([+-]?)\s*(\d*\.?\d*)(?:([EeDd])\s*([+-]?\d+))?")
 
@@ -145,17 +146,8 @@ def decimal_single(mantissa: int, exp10: int) -> float:
 
 
 def _div10(exp: int, man: int) -> tuple[int, int]:
-    """One bit at a time against 10 shifted right, as the 8088 routine divides (the shifted
-    divisor loses its last bits, so the quotient is not always the exact one)."""
-    divisor, quotient = _TEN_MANTISSA, 0
-    exp += 161 - _TEN_EXPONENT
-    while divisor:
-        quotient <<= 1
-        exp -= 1
-        if man > divisor:
-            man -= divisor
-            quotient += 1
-        divisor >>= 1
+    """Divided by 10 as GW-BASIC divides (see mbf_arithmetic.long_division)."""
+    exp, quotient = long_division(exp + 161 - _TEN_EXPONENT, man, _TEN_MANTISSA)
     while quotient < _TOP_BIT:
         quotient, exp = quotient << 1, exp - 1
     return exp, quotient
@@ -205,20 +197,29 @@ def may_leave_single(e) -> bool:
 
 def fractional_variables(statements) -> set[str]:
     """The keys of the variables (and arrays) a program may give a fraction: assigned a value
-    that may_leave_single, counted by a FOR with a fractional start or step, or filled by
-    READ or INPUT.  An operation on one of them is rounded to a single (as GW-BASIC rounds
-    every step: V - 10 * T is -7 with T = 2.9); one on variables only ever given whole
-    numbers (counters, integer sorts) is left as it is and costs nothing."""
+    that may_leave_single or may_be_fractional (T = A * A + X with X fractional), counted by
+    a FOR with a fractional start or step, or filled by READ or INPUT.  An operation on one
+    of them is computed as GW-BASIC computes singles (V - 10 * T is -7 with T = 2.9); one on
+    variables only ever given whole numbers (counters, integer sorts) is left as it is and
+    costs nothing."""
     keys: set[str] = set()
+    assigned = []
     for s in statements:
         kind = type(s).__name__
-        if kind == "Assign" and may_leave_single(s.value):
-            keys.add(getattr(s.target, "key", ""))
+        if kind == "Assign":
+            assigned.append((getattr(s.target, "key", ""), s.value))
         elif kind == "For" and (may_leave_single(s.start) or
                                 s.step is not None and may_leave_single(s.step)):
             keys.add(s.var.key)
         elif kind in ("Read", "Input"):
             keys.update(getattr(t, "key", "") for t in s.targets)
+    grown = True
+    while grown:           # a fraction spreads from variable to variable: repeat until none new
+        grown = False
+        for key, value in assigned:
+            if key not in keys and (may_leave_single(value) or may_be_fractional(value, keys)):
+                keys.add(key)
+                grown = True
     return keys
 
 

@@ -8,6 +8,8 @@ WHILE are translated separately, to plain Python truth tests.
 
 from __future__ import annotations
 
+import itertools
+
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
 from timewarp.basic.events import FUNCTION_CODE as EVENT_FUNCTION_CODE
@@ -80,6 +82,7 @@ class ExpressionTranslator:
         self.constants: set[str] = set()
         self.fractional: set[str] = set()     # see numbers.fractional_variables
         self.rounded_outside = None           # an expression its statement rounds itself
+        self._operands = itertools.count(1)    # numbers the names _single_op keeps operands in
         # Off inside DEF FN, whose body is one Python expression of its own function.
         self.by_reference = True
 
@@ -212,37 +215,58 @@ class ExpressionTranslator:
             # Whole constants stay Python ints beside + and -: sums of whole numbers stay
             # fast ints (they cannot grow the way products can).
             left, right = _whole_int(e.left, left), _whole_int(e.right, right)
+        exact = e.type == "!" and may_be_fractional(e, self.fractional)
         if op == "/" and not (isinstance(e.right, ast.Number) and e.right.value != 0):
             double = ", True" if e.type == "#" else ""     # gives the largest double
+            if exact:
+                return f"_rt.divide_single({left}, {right})"
             if isinstance(e.right, ast.Variable):
-                code = f"({left} / {right} if {right} else _rt.divide_by_zero({left}{double}))"
-            else:
-                code = f"_rt.divide({left}, {right}{double})"
-            return self._to_single(e, code)
+                return f"({left} / {right} if {right} else _rt.divide_by_zero({left}{double}))"
+            return f"_rt.divide({left}, {right}{double})"
         if op in "+-*/":
-            return self._to_single(e, f"({left} {op} {right})")
+            return self._single_op(e, left, right) if exact else f"({left} {op} {right})"
         if op == "^":
-            if isinstance(e.right, ast.Number) and e.right.value == 2:
-                return f"_square({left})"
-            if e.type == "!" and e.right.type != "%" and not (
-                    _whole(e.right) and abs(e.right.value) < 32768):
+            # A power of an integer type or a whole constant is GW-BASIC's repeated
+            # multiplication; a negated constant (X ^ -3) is not an integer to PC-BASIC.
+            if isinstance(e.right, ast.Number):
+                whole_power = _whole(e.right) and 0 <= e.right.value < 32768
+            else:
+                whole_power = e.right.type == "%"
+            if e.type == "!" and not whole_power:
                 return f"_spow({left}, {right})"      # a single power: see single_math
-            return f"_pow({left}, {right})"
+            exact = e.type == "!" and may_be_fractional(e.left, self.fractional)
+            if isinstance(e.right, ast.Number) and e.right.value == 2:
+                return f"_ssquare({left})" if exact else f"_square({left})"
+            return f"_spow_int({left}, {right})" if exact else f"_pow({left}, {right})"
         if op == "\\":
             return f"_idiv({left}, {right})"
         if op == "MOD":
             return f"_mod({left}, {right})"
         raise BasicError("Syntax error", detail=f"unknown operator {op}")
 
-    def _to_single(self, e: ast.Binary, code: str) -> str:
-        """The result of a single-precision + - * / rounded to a single, as GW-BASIC rounds
-        every operation (V - 10 * T is -7 with T = 2.9; .1 + .2 is .3), where it may have a
-        fraction or more than 24 bits (see numbers.fractional_variables): sums of counters
-        and whole numbers cost nothing.  The rounding is inline float arithmetic (Veltkamp's
-        split of a double at 24 bits) rather than a call, about a third of a call's cost."""
-        if e.type != "!" or e is self.rounded_outside or not may_be_fractional(e, self.fractional):
-            return code
-        return f"((_rc := (_rx := {code}) * 536870913.0) - (_rc - _rx))"
+    def _single_op(self, e: ast.Binary, left: str, right: str) -> str:
+        """A single-precision + - * / that may have a fraction (see numbers.may_be_fractional),
+        computed as GW-BASIC computes it (see mbf_arithmetic): V - 10 * T is -7 with T = 2.9,
+        .05 * 1444 is 72.2.  Sums of counters and whole numbers never come here and cost
+        nothing.  A sum of two numbers of the same sign (a difference of two of different
+        signs) is GW-BASIC's only when rounded to nearest, which is done inline, by
+        Veltkamp's split of a double at 24 bits, at about a third of a call's cost; the
+        other case calls mbf_arithmetic.  The operands are held in names of their own
+        (``_sa7``, ``_sb7``), numbered so that an operation nested inside never reuses them."""
+        op = e.op
+        if op == "*":
+            return f"_smul({left}, {right})"
+        if op == "/":
+            return f"_sdiv({left}, {right})"            # by a constant other than 0
+        number = next(self._operands)
+        a, b = f"_sa{number}", f"_sb{number}"
+        if e is self.rounded_outside:                    # its statement rounds it to nearest
+            nearest = f"{a} {op} {b}"
+        else:
+            nearest = f"(_rc := (_rx := {a} {op} {b}) * 536870913.0) - (_rc - _rx)"
+        helper, exact_when = ("_sadd", "!=") if op == "+" else ("_ssub", "==")
+        return (f"({helper}({a}, {b}) if (({a} := {left}) < 0) {exact_when} "
+                f"(({b} := {right}) < 0) else {nearest})")
 
     def _concat(self, e: ast.Binary) -> str:
         parts: list[str] = []

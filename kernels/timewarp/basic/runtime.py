@@ -15,6 +15,7 @@ from timewarp.basic.arrays import padded
 from timewarp.basic.builtins import LARGEST, _cint, _int, _long
 from timewarp.basic.errors import BasicError, BasicSyntaxError
 from timewarp.basic.files import BasicFiles
+from timewarp.basic.mbf_arithmetic import divide as mbf_divide
 from timewarp.basic.numbers import LARGEST_DOUBLE, parse_number, print_number, seed_of
 
 WIDTH = 80
@@ -336,6 +337,10 @@ class Runtime:
 
     def divide(self, a, b, double: bool = False):
         return a / b if b else self.divide_by_zero(a, double)
+
+    def divide_single(self, a, b):
+        """``a / b`` as GW-BASIC divides singles (see mbf_arithmetic)."""
+        return mbf_divide(a, b) if b else self.divide_by_zero(a)
 
     def divide_by_zero(self, a, double: bool = False) -> float:
         return self.warn("Division by zero", a, double)

@@ -336,7 +336,7 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
         if s.var is not None:
             var = python_name(s.var.key)
             emit(f"_f = _rt.for_find({s.var.key!r})")
-            emit(f"{var} = {var} + _f.step")
+            emit(f"{var} = {self._next_value(s.var.key, var)}")
             emit(f"if not _rt.for_done(_f, {var}): return _f.resume")
             return
         emit("_f = _rt.for_find(None)")
@@ -345,8 +345,15 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
             if var not in self.names:
                 continue
             emit(f"{'if' if number == 0 else 'elif'} _f.key == {key!r}:")
-            emit(f"    {var} = {var} + _f.step")
+            emit(f"    {var} = {self._next_value(key, var)}")
             emit(f"    if not _rt.for_done(_f, {var}): return _f.resume")
+
+    def _next_value(self, key: str, var: str) -> str:
+        """The next value of a FOR variable: a fractional single's as GW-BASIC adds (see
+        mbf_arithmetic), as builtins.FloatRange does for native loops."""
+        if key.endswith("!") and key in self.exprs.fractional:
+            return f"_single(_sadd({var}, _f.step))"
+        return f"{var} + _f.step"
 
     def s_For(self, s: ast.For) -> None:
         raise BasicError("FOR without NEXT")
