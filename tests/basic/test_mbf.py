@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from timewarp.basic.errors import BasicError
 from timewarp.basic.numbers import (
     LARGEST,
     may_leave_single,
@@ -176,6 +177,30 @@ CASES = [
      ('10 A = 1E-20: IF A * A = 0 THEN PRINT "ZERO" ELSE PRINT "NOT"\n'
       '20 B = 1E-38: PRINT B / 1000 = 0; B * B; B - 1.00001E-38\n'),
      'ZERO\n-1  0  0 \n'),
+    ('read_as_constants_are',   # DATA is read as GW-BASIC's reader reads constants
+     ('10 READ D#, E, F, G: PRINT D#; E; F; G; 0.811111000E-01\n'
+      '20 DATA 0.811111000E-01, .0811111, -1.5E-3, 3E40\n'),
+     'Overflow\n 8.111109584569931D-02  8.111111E-02 -.0015  1.701412E+38  .0811111 \n'),
+    ('loops_that_never_run',  # each still steps its variable, as its NEXT would
+     ('10 A = 8: FOR I = A TO 5: NEXT I: FOR K = 8 TO 5: GOSUB 30: NEXT K: PRINT I; K\n'
+      '20 FOR L = 1 TO 0 STEP .5: L = L: NEXT: PRINT L;: FOR M% = 3 TO 1: M% = 1: NEXT: PRINT M%;'
+      ': FOR N = 2 TO 3 STEP -1: NEXT: PRINT N;: FOR P = .5 TO 0: NEXT: PRINT P: END\n'
+      '30 RETURN\n'),
+     ' 9  9 \n 1.5  4  1  1.5 \n'),
+    ('power_overflow_is_positive',   # a single power that overflows, whatever its sign
+     '10 B = 3: A = -1E+20: PRINT A ^ B\n20 B = -3333: C = -1E-33: PRINT C ^ B\n',
+     'Overflow\n 1.701412E+38 \nOverflow\n 1.701412E+38 \n'),
+    ('overflow_at_each_operation',   # warned where it happens, as often as it happens
+     ('10 A = 1E+30: B = 1E+20: C = A * B: PRINT "Y"; C\n20 X = 1E+38: PRINT X * X * X * X\n'
+      '30 PRINT X * X - 1; (X * X) / X; 1 / (X / 1E+38 - 1)\n'),
+     ('Overflow\nY 1.701412E+38 \nOverflow\nOverflow\nOverflow\n 1.701412E+38 \n'
+      'Overflow\n 1.701412E+38 Overflow\n 1.701412 Division by zero\n 1.701412E+38 \n')),
+    ('for_from_fractional_variables',   # I1 holds a fraction because its start and step do
+     ('10 A1 = -1.7: B1 = 2.6: C1 = .27: GOSUB 30: END\n30 C2 = C1: I2 = A1\n'
+      '40 FOR I1 = A1 TO B1 STEP C1\n50 IF I1 = 0 THEN 70\n60 R = (I2 - I1) / I1\n'
+      '70 PRINT I1;\n80 I2 = I2 + C2\n90 NEXT I1: PRINT: RETURN\n'),
+     ('-1.7 -1.43 -1.16 -.8900001 -.6200001 -.3500001 -8.000011E-02  .1899999 \n'
+      ' .4599999  .7299999  .9999999  1.27  1.54  1.81  2.08  2.35 \n')),
     ('fractions_spread',     # T holds a fraction because X does: T * T is a single's
      '10 X = 1.1: T = X * X: U = T * T: PRINT U - 1.4641; T * T - 1.4641; T * T * T\n',
      ' 1.192093E-07  1.192093E-07  1.771561 \n'),
@@ -200,6 +225,14 @@ def test_transcript_is_gw_basics(name, source, expected):
 def test_expectations_are_pc_basics():
     wrong = [name for name, source, expected in CASES if pcbasic_transcript(source) != expected]
     assert wrong == []
+
+
+def test_input_reads_numbers_as_constants_are_read():
+    source = '10 INPUT A, B: PRINT A; B\n20 INPUT C#: PRINT C#\n'
+    answers = ["0.811111000E-01, .0395", ".0395"]
+    expected = '? 0.811111000E-01, .0395\n .0811111  .0395 \n? .0395\n 3.949999809265137D-02 \n'
+    assert ours(source, answers) == expected
+    assert pcbasic_transcript(source, answers) == expected
 
 
 def test_randomize_with_no_seed_asks_for_one_until_it_gets_a_number():
@@ -335,8 +368,10 @@ def test_arithmetic_is_pc_basics_bit_for_bit():
         for name, ours_op in operations.items():
             if name == "idiv" and b == 0:
                 continue
-            got = ours_op(a, b)
-            if abs(got) > LARGEST:          # PC-BASIC stops at the largest single
+            try:
+                got = ours_op(a, b)
+            except BasicError as error:     # past the largest single, with no program running
+                assert error.message.startswith("Overflow")
                 continue
             theirs = single(a)
             getattr(theirs, name)(single(b))

@@ -306,6 +306,8 @@ class FloatRange:
     def __init__(self, start, end, step, single: bool) -> None:
         self.value = _single(start) if single else start
         self.end, self.step, self.single = end, step, single
+        if (self.value > end) if step >= 0 else (self.value < end):
+            self.value = self._after(self.value)   # a loop that never runs still steps once
 
     def __iter__(self):
         return self
@@ -314,8 +316,11 @@ class FloatRange:
         x = self.value
         if (x > self.end) if self.step >= 0 else (x < self.end):
             raise StopIteration
-        self.value = _single(_sadd(x, self.step)) if self.single else x + self.step
+        self.value = self._after(x)
         return x
+
+    def _after(self, x):
+        return _single(_sadd(x, self.step)) if self.single else x + self.step
 
 
 def _frange(start, end, step=1, single=True):
@@ -332,9 +337,10 @@ def _frange(start, end, step=1, single=True):
 
 
 def _fend(values):
-    """The loop variable after a FOR loop ran to its end: one step past the last value."""
+    """The loop variable after a FOR loop ran to its end: one step past the last value, or
+    past the start when it never ran (GW-BASIC's FOR goes through its NEXT even then)."""
     if values.__class__ is range:
-        return values.start + len(values) * values.step
+        return values.start + max(len(values), 1) * values.step
     return values.value
 
 

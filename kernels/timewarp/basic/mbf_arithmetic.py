@@ -21,9 +21,10 @@ is far from half the last bit.  The rest go through the integer steps above.  A 
 takes about two tenths of a microsecond, a difference up to one and a quotient three; only
 programs that do fractional arithmetic pay for them (see numbers.may_be_fractional).
 
-Each function takes and gives Python floats that hold singles.  Results past the largest
-single are given back as they are (and a store then reports "Overflow"); those below the
-smallest single are 0, as GW-BASIC has no smaller numbers.
+Each function takes and gives Python floats that hold singles.  A product, quotient or
+difference past the largest single warns "Overflow" there and then, as GW-BASIC does, and is
+the largest single of its sign; results below the smallest single are 0, as GW-BASIC has no
+smaller numbers.  (A sum of one sign is rounded inline and warns when it is stored.)
 """
 
 from __future__ import annotations
@@ -35,9 +36,17 @@ _frexp, _ldexp = math.frexp, math.ldexp
 _MANTISSA = 4294967296.0          # 2**32: a single's mantissa with its guard byte
 _TWO_28 = 268435456.0             # a product keeps 28 bits before rounding
 _SPLIT = 536870913.0              # 2**29 + 1: Veltkamp's split of a double at 24 bits
+_LARGEST = math.ldexp(0xFFFFFF, 103)  # the largest single (numbers.LARGEST)
 _LOW_SAFE, _HIGH_SAFE = -126, 128  # frexp exponents of singles (bounds excluded)
 _FAST_LOW, _FAST_HIGH = 2.0 ** -120, 2.0 ** 126
 _QUARTER_BIT = 2.0 ** 26          # |cut| * 2**26 < |result|: less than a quarter of the last bit
+
+
+def _overflow(sign: float) -> float:
+    """GW-BASIC's "Overflow" warning, given at the operation that overflows; the result is
+    the largest single of the sign (or "Overflow" is the error an ON ERROR handler sees)."""
+    from timewarp.basic.builtins import _warn  # builtins imports this module
+    return _warn("Overflow", sign)
 
 
 def _nearest(x: float) -> float:
@@ -85,11 +94,11 @@ def multiply(a: float, b: float) -> float:
         return r
     fraction, exponent = _frexp(p)
     if not _LOW_SAFE < exponent < _HIGH_SAFE:
-        return _multiply_slow(a, b) if p and _LOW_SAFE >= exponent else p
+        return _multiply_slow(a, b) if p and _LOW_SAFE >= exponent else _overflow(p)
     try:
         t = int(abs(fraction) * _TWO_28)
     except (OverflowError, ValueError):           # inf or nan, far past the largest single
-        return p
+        return _overflow(p)
     guard, man = t & 15, t >> 4
     if guard > 9 or (guard > 7 and man & 1):      # 9 counts as 8: a tie, to even
         man += 1
@@ -124,7 +133,7 @@ def add(a: float, b: float) -> float:
     """``a + b`` as GW-BASIC adds singles."""
     s = a + b
     if s - s != 0:                                # inf or nan, far past the largest single
-        return s
+        return _overflow(s)
     size_a, size_b = abs(a), abs(b)
     # Nearest is GW-BASIC's for a sum of one sign, and for a difference of numbers less than
     # 8 times apart: no bit of the smaller is cut, and the guard bits are not dropped.
@@ -133,7 +142,7 @@ def add(a: float, b: float) -> float:
         if _LOW_SAFE < exponent < _HIGH_SAFE or s == 0:
             return _nearest(s)
         if exponent >= _HIGH_SAFE:
-            return s
+            return _overflow(s)
     return _add_exact(a, b)
 
 
@@ -178,16 +187,17 @@ def divide(a: float, b: float) -> float:
     """``a / b`` (``b`` not 0) as GW-BASIC divides singles."""
     q = a / b
     if q == 0 or q - q != 0:                       # 0, below the smallest single, inf or nan
-        return 0.0 if q == 0 else q
+        return 0.0 if q == 0 else _overflow(q)
     divisor_fraction, divisor_exp = _frexp(b)
     if divisor_fraction in (0.5, -0.5) and _LOW_SAFE < _frexp(q)[1] < _HIGH_SAFE:
         return q                                   # by a power of two: exact (X / 2)
     exponent, man, negative = _unpack(a)
     divisor_exp, divisor, divisor_neg = _unpack(b)
     if exponent > 255 or divisor_exp > 255:
-        return q
+        return _overflow(q)
     exponent, quotient = long_division(exponent - (divisor_exp - 161), man, divisor)
-    return _pack(exponent, quotient, negative != divisor_neg)
+    r = _pack(exponent, quotient, negative != divisor_neg)
+    return _overflow(r) if abs(r) > _LARGEST else r
 
 
 def long_division(exponent: int, man: int, divisor: int) -> tuple[int, int]:

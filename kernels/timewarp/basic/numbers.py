@@ -198,7 +198,7 @@ def may_leave_single(e) -> bool:
 def fractional_variables(statements) -> set[str]:
     """The keys of the variables (and arrays) a program may give a fraction: assigned a value
     that may_leave_single or may_be_fractional (T = A * A + X with X fractional), counted by
-    a FOR with a fractional start or step, or filled by READ or INPUT.  An operation on one
+    a FOR whose start or step is such a value, or filled by READ or INPUT.  An operation on one
     of them is computed as GW-BASIC computes singles (V - 10 * T is -7 with T = 2.9); one on
     variables only ever given whole numbers (counters, integer sorts) is left as it is and
     costs nothing."""
@@ -208,9 +208,10 @@ def fractional_variables(statements) -> set[str]:
         kind = type(s).__name__
         if kind == "Assign":
             assigned.append((getattr(s.target, "key", ""), s.value))
-        elif kind == "For" and (may_leave_single(s.start) or
-                                s.step is not None and may_leave_single(s.step)):
-            keys.add(s.var.key)
+        elif kind == "For":
+            assigned.append((s.var.key, s.start))
+            if s.step is not None:
+                assigned.append((s.var.key, s.step))
         elif kind in ("Read", "Input"):
             keys.update(getattr(t, "key", "") for t in s.targets)
     grown = True
@@ -369,7 +370,17 @@ def parse_number(text: str) -> float | None:
     match = _NUMBER_PREFIX.fullmatch(text)
     if match is None or match.group(2) in ("", "."):
         return None
-    return _to_float(match)
+    sign, digits, letter, exponent = match.groups()
+    significant = len((digits.rstrip("0") if "." in digits else digits).replace(".", "").lstrip("0"))
+    if letter in ("D", "d") or significant > 7 or not ("." in digits or letter):
+        return _to_float(match)
+    # Typed as a single constant is, it is read as GW-BASIC's reader reads one (READ A from
+    # DATA 0.811111000E-01 prints .0811111, as the constant does; INPUT X# given .1 holds
+    # .1000000014901161).
+    value = single_constant(digits + (f"E{exponent}" if letter else ""))
+    if value == math.inf:
+        return _to_float(match)                  # past the largest: its store warns
+    return -value if sign == "-" else value
 
 
 def val(text: str) -> float:

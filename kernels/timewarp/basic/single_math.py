@@ -100,11 +100,14 @@ def power(a, b) -> float:
     if a < 0 and not float(b).is_integer():
         raise BasicError("Illegal function call")
     try:
-        return cut(a ** b)
+        y = a ** b
     except ZeroDivisionError:
         return _warn("Division by zero", 1)
     except OverflowError:
-        return _overflow(-1 if a < 0 and b % 2 == 1 else 1)
+        y = _HUGE
+    # Past the largest single it is the largest positive one, whatever the sign (PC-BASIC
+    # gives a function that overflows its positive limit): (-1E-33) ^ -3333 is 1.701412E+38.
+    return _overflow(1) if abs(y) >= _HUGE else cut(y)
 
 
 def _warn(message: str, sign) -> float:

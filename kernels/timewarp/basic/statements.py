@@ -327,6 +327,7 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
         emit(f"_rt.for_push({loop.var.key!r}, _e, _s, {self.label_pc[s.resume]})")
         emit(f"if ({var} > _e) if _s >= 0 else ({var} < _e):")
         emit.indent()
+        emit(f"{var} = {self._next_value(loop.var.key, var, '_s')}")    # as its NEXT would
         emit("_rt.for_stack.pop()")
         emit(f"return {self.label_pc[s.skip]}")
         emit.dedent()
@@ -348,12 +349,14 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
             emit(f"    {var} = {self._next_value(key, var)}")
             emit(f"    if not _rt.for_done(_f, {var}): return _f.resume")
 
-    def _next_value(self, key: str, var: str) -> str:
+    def _next_value(self, key: str, var: str, step: str = "_f.step") -> str:
         """The next value of a FOR variable: a fractional single's as GW-BASIC adds (see
-        mbf_arithmetic), as builtins.FloatRange does for native loops."""
+        mbf_arithmetic), as builtins.FloatRange does for native loops; an INTEGER's checked."""
         if key.endswith("!") and key in self.exprs.fractional:
-            return f"_single(_sadd({var}, _f.step))"
-        return f"{var} + _f.step"
+            return f"_single(_sadd({var}, {step}))"
+        if key.endswith("%"):
+            return f"_cint({var} + {step})"
+        return f"{var} + {step}"
 
     def s_For(self, s: ast.For) -> None:
         raise BasicError("FOR without NEXT")
@@ -380,7 +383,7 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
             self._loop_body(node.body, entry, key if safe else None)
             emit("else:")
             if whole_range is not None:
-                after = f"_r{n}.start + len(_r{n}) * _r{n}.step"
+                after = f"_r{n}.start + max(len(_r{n}), 1) * _r{n}.step"    # see _fend
                 # An INTEGER counter one step past 32767 is GW-BASIC's "Overflow" at NEXT.
                 emit(f"    {var} = {f'_cint({after})' if key[-1] == '%' else after}")
             else:
@@ -406,10 +409,14 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
                 emit(f"_s{n} = {value(loop.step)}")
             test = f"({var} <= _e{n} if _s{n} >= 0 else {var} >= _e{n})"
             entry["increment"] = f"{var} += _s{n}"
+        step_code = entry["increment"].split(" += ", 1)[1]
         if key[-1] == "%":
             # An INTEGER counter past 32767 is GW-BASIC's "Overflow" at NEXT.
-            step_code = entry["increment"].split(" += ", 1)[1]
             entry["increment"] = f"{var} = _cint({var} + {step_code})"
+        elif key[-1] == "!" and key in self.exprs.fractional:
+            entry["increment"] = f"{var} = _single(_sadd({var}, {step_code}))"
+        # A loop that never runs goes through its NEXT all the same, which steps the variable.
+        emit(f"if not ({test}): {entry['increment']}")
         emit(f"while {test}:")
         self._loop_body(node.body, entry, None, tail=entry["increment"])
         self._after_loop(entry)
