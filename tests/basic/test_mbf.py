@@ -201,6 +201,11 @@ CASES = [
       '70 PRINT I1;\n80 I2 = I2 + C2\n90 NEXT I1: PRINT: RETURN\n'),
      ('-1.7 -1.43 -1.16 -.8900001 -.6200001 -.3500001 -8.000011E-02  .1899999 \n'
       ' .4599999  .7299999  .9999999  1.27  1.54  1.81  2.08  2.35 \n')),
+    ('zero_with_an_exponent',   # GW-BASIC's reader scales the top bit of its zero
+     ('10 PRINT 0E1; 0E3; -00.0E3; 0.00E5; 0E-3; 0E38; 0E39; 0E40\n'
+      '20 READ A, B: PRINT A; B: DATA -00.00E11, 0E18\n'),
+     (' 1.469368E-38  1.469368E-36 -1.469368E-37  1.469368E-36  0  .1469368  1.469368 \n'
+      ' 14.69368 \n 1.469368E-30  1.469368E-21 \n')),
     ('fractions_spread',     # T holds a fraction because X does: T * T is a single's
      '10 X = 1.1: T = X * X: U = T * T: PRINT U - 1.4641; T * T - 1.4641; T * T * T\n',
      ' 1.192093E-07  1.192093E-07  1.771561 \n'),
@@ -253,7 +258,8 @@ def test_randomize_with_a_seed_beyond_an_integer_when_asked_is_overflow():
 def test_constants_past_the_largest_number_warn_and_go_on():
     out = ours('10 LET A=3E99999\n20 PRINT "A ="; A\n30 LET A=-3E99999\n'
                '40 PRINT "A ="; A\n50 IF A < -.99E38 THEN PRINT "PASSED"\n')
-    assert out == "Overflow\nA = 1.701412E+38 \nOverflow\nA =-1.701412E+38 \nPASSED\n"
+    # GW-BASIC warns when each line is typed in, so both warnings come first (as PC-BASIC).
+    assert out == "Overflow\nOverflow\nA = 1.701412E+38 \nA =-1.701412E+38 \nPASSED\n"
 
 
 @pytest.mark.parametrize("constant, printed", [
@@ -264,6 +270,13 @@ def test_constants_past_the_largest_number_warn_and_go_on():
 def test_constants_never_reach_the_compiled_program_as_infinity(constant, printed):
     out = ours(f"10 PRINT {constant}\n")
     assert out == f"Overflow\n{printed} \n"
+
+
+def test_constants_past_the_largest_number_warn_as_pc_basic_does():
+    source = '10 PRINT "A"\n20 ON ERROR GOTO 50\n30 PRINT 1D400; 3E99999 + 1\n40 END\n50 PRINT "TRAPPED"\n'
+    expected = "Overflow\nOverflow\nA\n 1.701411834604692D+38  1.701412E+38 \n"
+    assert ours(source) == expected
+    assert pcbasic_transcript(source) == expected
 
 
 def test_the_source_of_a_constant_is_python():

@@ -25,6 +25,7 @@ from timewarp.basic.errors import BasicError
 from timewarp.basic.events import add_event_checks
 from timewarp.basic.numbers import fractional_variables
 from timewarp.basic.python_expressions import (
+    OVERFLOW_PLACEHOLDER,
     ExpressionTranslator,
     is_accessor,
     minima_placeholder,
@@ -101,6 +102,7 @@ class ProgramCompiler:
             if isinstance(s, ast.Shared) for k in s.keys}
         self._load_variables(main_vars)
         emit("_depth = 0")
+        emit(OVERFLOW_PLACEHOLDER)
         screen = program_uses_screen(self.lines)
         if screen is not None:     # the program reads or positions the text screen
             emit(f"_rt.text_screen().begin({screen})")
@@ -332,6 +334,9 @@ class ProgramCompiler:
     def _finish(self) -> CompiledProgram:
         filename = f"<basic-{next(_programs)}>"
         source = "\n".join(self.emit.lines) + "\n"
+        warnings = self.exprs.overflowing_constants
+        source = source.replace(OVERFLOW_PLACEHOLDER,
+                                f"_rt.write({'Overflow' + chr(10)!r} * {warnings})" if warnings else "pass")
         for name in set(re.findall("\0minima (\\w+)\0", source)):
             minima = tuple(self.exprs.minima.get(name, ()))
             source = source.replace(minima_placeholder(name), repr(minima))

@@ -90,13 +90,19 @@ def mbf_single(x: float) -> float:
 
 def number_literal(value: float, double: bool) -> str:
     """The Python source for a BASIC constant: a single as the single it stands for; one
-    past the largest number (3E99999, 1D309) as GW-BASIC's "Overflow" warning, which gives
-    the largest number of its sign and type.  Never ``inf``, which is no Python name."""
-    limit = LARGEST_DOUBLE if double else LARGEST
-    if not -limit <= value <= limit:
-        sign = "-" if value < 0 else ""
-        return f"(_rt.warn('Overflow', {sign}1) and {sign}{limit!r})"
+    past the largest number (3E99999, 1D309) as the largest number of its sign and type,
+    which is what GW-BASIC stores for it (warning "Overflow" when the line is typed in: see
+    constant_overflows).  Never ``inf``, which is no Python name."""
+    if constant_overflows(value, double):
+        limit = LARGEST_DOUBLE if double else LARGEST
+        return repr(-limit if value < 0 else limit)
     return repr(float(value) if double else mbf_single(value))
+
+
+def constant_overflows(value: float, double: bool) -> bool:
+    """Whether a constant is past the largest number of its type."""
+    limit = LARGEST_DOUBLE if double else LARGEST
+    return not -limit <= value <= limit
 
 
 # A constant in the program text becomes a single the way GW-BASIC's reader makes it (as
@@ -122,12 +128,17 @@ def single_constant(literal: str) -> float:
 def decimal_single(mantissa: int, exp10: int) -> float:
     """``mantissa * 10**exp10`` as GW-BASIC's reader makes it a single (see above)."""
     if mantissa == 0:
-        return 0.0
-    length = mantissa.bit_length()
-    if length > 24:                    # a whole number is first cut to a single's 24 bits
-        mantissa >>= length - 24
-    man = mantissa << (32 - min(length, 24))
-    exp = length + 128                 # man * 2**(exp - 160) is the number
+        if exp10 <= 0:
+            return 0.0
+        # Zero is a single whose exponent byte is 0, but the reader scales its mantissa (with
+        # the top bit every single has) all the same: 0E3 is 1.469368E-36, 2**-129 * 1000.
+        man, exp = _TOP_BIT, 0
+    else:
+        length = mantissa.bit_length()
+        if length > 24:                    # a whole number is first cut to a single's 24 bits
+            mantissa >>= length - 24
+        man = mantissa << (32 - min(length, 24))
+        exp = length + 128                 # man * 2**(exp - 160) is the number
     while exp10 < 0:
         exp, man = _div10(exp, man)
         exp10 += 1
@@ -380,7 +391,8 @@ def parse_number(text: str) -> float | None:
     value = single_constant(digits + (f"E{exponent}" if letter else ""))
     if value == math.inf:
         return _to_float(match)                  # past the largest: its store warns
-    return -value if sign == "-" else value
+    # A minus on zero digits is lost (DATA -00.00E11 is 1.469368E-30, see decimal_single).
+    return -value if sign == "-" and digits.strip("0.") else value
 
 
 def val(text: str) -> float:

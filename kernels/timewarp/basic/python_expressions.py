@@ -17,7 +17,7 @@ from timewarp.basic.file_functions import FUNCTION_CODE as FILE_FUNCTION_CODE
 from timewarp.basic.machine import FUNCTION_CODE as MACHINE_FUNCTION_CODE
 from timewarp.basic.text_statements import FUNCTION_CODE as TEXT_FUNCTION_CODE
 from timewarp.basic.sound import FUNCTION_CODE as SOUND_FUNCTION_CODE
-from timewarp.basic.numbers import may_be_fractional, number_literal
+from timewarp.basic.numbers import constant_overflows, may_be_fractional, number_literal
 
 _RELATION = {"=": "==", "<>": "!=", "<": "<", ">": ">", "<=": "<=", ">=": ">="}
 _LOGIC_HELPER = {"AND": "_and", "OR": "_or", "XOR": "_xor", "EQV": "_eqv", "IMP": "_imp"}
@@ -56,6 +56,10 @@ def is_accessor(name: str) -> bool:
     return name.startswith(("f", "i"))
 
 
+#: Where a program warns "Overflow" for its constants past the largest number, before it runs.
+OVERFLOW_PLACEHOLDER = "pass  # \0overflowing constants\0"
+
+
 def minima_placeholder(array_name: str) -> str:
     """Stands for the array's ``minima`` in the source until the whole program is compiled
     (with NULs, which no string in the source holds as they are)."""
@@ -82,6 +86,7 @@ class ExpressionTranslator:
         self.constants: set[str] = set()
         self.fractional: set[str] = set()     # see numbers.fractional_variables
         self.rounded_outside = None           # an expression its statement rounds itself
+        self.overflowing_constants = 0         # constants past the largest number
         self._operands = itertools.count(1)    # numbers the names _single_op keeps operands in
         # Off inside DEF FN, whose body is one Python expression of its own function.
         self.by_reference = True
@@ -94,7 +99,10 @@ class ExpressionTranslator:
         if e.type == "%" or (isinstance(e.value, int)):
             return repr(int(e.value))
         # A single constant is its single-precision value (X# = .1 holds .1000000014901161,
-        # as in GW-BASIC); one past the largest number warns "Overflow" and is the largest.
+        # as in GW-BASIC); one past the largest number is the largest, and the program
+        # warns "Overflow" for it before it runs, as GW-BASIC does when the line is typed.
+        if constant_overflows(e.value, e.type == "#"):
+            self.overflowing_constants += 1
         return number_literal(e.value, e.type == "#")
 
     def _String(self, e: ast.String) -> str:
