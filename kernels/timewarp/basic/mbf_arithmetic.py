@@ -16,10 +16,11 @@ feed results back (a Mandelbrot count, a ballistic table), in whole lines of out
 
 Where GW-BASIC's result is the nearest single, it is computed as that, by Veltkamp's split of
 the exact double at 24 bits: a sum of two numbers of the same sign (python_expressions does
-this one inline), a difference of two less than 8 times apart, a product whose cut-off part
-is far from half the last bit.  The rest go through the integer steps above.  A product
-takes about two tenths of a microsecond, a difference up to one and a quotient three; only
-programs that do fractional arithmetic pay for them (see numbers.may_be_fractional).
+this one inline), a difference of two less than 8 times apart, and a product or quotient
+whose cut-off part is far from half the last bit.  The rest go through the integer steps
+above.  A product or quotient takes about two tenths of a microsecond when nearest is its
+result, and otherwise up to one (a difference) or three (a quotient); only programs that do
+fractional arithmetic pay for them (see numbers.may_be_fractional).
 
 Each function takes and gives Python floats that hold singles.  A product, quotient or
 difference past the largest single warns "Overflow" there and then, as GW-BASIC does, and is
@@ -188,7 +189,14 @@ def divide(a: float, b: float) -> float:
     q = a / b
     if q == 0 or q - q != 0:                       # 0, below the smallest single, inf or nan
         return 0.0 if q == 0 else _overflow(q)
-    divisor_fraction, divisor_exp = _frexp(b)
+    c = q * _SPLIT
+    r = c - (c - q)           # q rounded to nearest at 24 bits
+    size = abs(r)
+    # GW-BASIC's quotient, before it is rounded, is within a tenth of the last bit of the
+    # exact one: where that is less than a quarter of the last bit from r, r is its result.
+    if abs(q - r) * _QUARTER_BIT < size and _FAST_LOW < size < _FAST_HIGH:
+        return r
+    divisor_fraction = _frexp(b)[0]
     if divisor_fraction in (0.5, -0.5) and _LOW_SAFE < _frexp(q)[1] < _HIGH_SAFE:
         return q                                   # by a power of two: exact (X / 2)
     exponent, man, negative = _unpack(a)
