@@ -61,6 +61,18 @@ CASES = [
     ('quoted_data_into_a_number',
      '10 READ A, B$, C$\n20 PRINT A; B$; C$\n25 READ D\n30 DATA 5,"7", X ,"8"\n',
      ' 5 7X\nSyntax error in 30\n'),
+    # Text after a DATA item's closing quote is Syntax error when READ reaches it (P103, P104).
+    ('text_after_a_quoted_data_item',
+     '10 READ A$, B$: PRINT A$; B$\n20 READ C$\n30 DATA "X" , "Y"  ,"*"?"\n',
+     'XY\nSyntax error in 30\n'),
+    # PRINT prints the items before a mistake, then stops at it (P192).
+    ('print_runs_up_to_its_mistake',
+     '10 PRINT "A"?"\n20 PRINT "B"\n',
+     'A\nSyntax error in 10\n'),
+    # Blanks between the digits of a line number are read over: "2 0" is line 20 (P188).
+    ('blanks_inside_a_line_number',
+     '10 PRINT "TEN"\n2 0 PRINT "TWENTY"\n1 5 PRINT "FIFTEEN"\n',
+     'TEN\nFIFTEEN\nTWENTY\n'),
 ]
 
 # INPUT replies (P109, P112): blanks before an opening quote are dropped, blanks inside a

@@ -53,6 +53,7 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
                 out.append(ast.Else())
                 continue
             try:
+                self.partial_ok = not stop_at_else      # see st_PRINT
                 out.extend(self.statement())
                 if self.peek() is not None and not self.at_op(":") and not self.at_kw("ELSE"):
                     self.fail("expected : or the end of the line")
@@ -192,8 +193,17 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
             if self.at_op(";") or self.at_op(","):
                 items.append(self.tokens[self.i].value)
                 self.i += 1
-            else:
+                continue
+            try:
                 items.append(self.expression())
+            except BasicError as error:
+                if not (items and getattr(self, "recover", False) and self.partial_ok
+                        and using is None and file is None):
+                    raise
+                # GW-BASIC prints the items before the mistake, then stops at it
+                # (PRINT "*"?" prints * and then "Syntax error").
+                self.i = len(self.tokens)
+                return [ast.Print((*items, ";"), None, None), ast.Failure(error.kind, error.detail)]
         return ast.Print(tuple(items), using, file)
 
     def st_INPUT(self) -> ast.Stmt:
@@ -655,19 +665,33 @@ class QuotedData(str):
     __slots__ = ()
 
 
+class BadData(str):
+    """A DATA item with more after its closing quote (``"*"?"``): READ of it is Syntax error."""
+
+    __slots__ = ()
+
+
 def _data_items(raw: str) -> tuple[str, ...]:
     """DATA's items: quoted strings keep their spaces and commas, others are trimmed."""
-    items, current, quoted, in_string = [], "", False, False
+    items, current, quoted, in_string, bad = [], "", False, False, False
+
+    def item() -> str:
+        if bad:
+            return BadData(current)
+        return QuotedData(current) if quoted else current.strip()
+
     for c in raw:
-        if c == '"':
+        if c == '"' and not (quoted and not in_string):
             if not in_string and not quoted:
                 current = ""
             in_string = not in_string
             quoted = True
         elif c == "," and not in_string:
-            items.append(QuotedData(current) if quoted else current.strip())
-            current, quoted = "", False
+            items.append(item())
+            current, quoted, bad = "", False, False
         elif in_string or quoted is False:
             current += c
-    items.append(QuotedData(current) if quoted else current.strip())
+        elif not c.isspace():
+            bad = True              # text after the closing quote
+    items.append(item())
     return tuple(items)

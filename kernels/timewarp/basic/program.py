@@ -16,7 +16,8 @@ from timewarp.basic.lexer import tokenize
 from timewarp.basic.parser import parse_statements
 
 MAX_LINE_NUMBER = 65529
-_NUMBERED = re.compile(r"\s*(\d+)(.*)\Z", re.S)
+# GW-BASIC reads a line number over blanks between its digits ("2 40 PRINT" is line 240).
+_NUMBERED = re.compile(r"\s*(\d(?:[ \t]*\d)*)(.*)\Z", re.S)
 _LINE_REFS = re.compile(
     r"(GOTO|GOSUB|THEN|ELSE|RESTORE|RESUME|RUN|GO\s+TO|GO\s+SUB)(\s*)(\d+(?:\s*,\s*\d+)*)",
     re.I)
@@ -27,7 +28,7 @@ def split_numbered(text: str) -> tuple[int, str] | None:
     match = _NUMBERED.match(text)
     if match is None:
         return None
-    number, text = int(match.group(1)), match.group(2)
+    number, text = int(re.sub(r"[ \t]", "", match.group(1))), match.group(2)
     if number > MAX_LINE_NUMBER:
         raise BasicSyntaxError("line numbers go up to 65529")
     if number or not text.startswith(" "):

@@ -17,6 +17,7 @@ from timewarp.basic.errors import BasicError, BasicSyntaxError
 from timewarp.basic.files import BasicFiles
 from timewarp.basic.mbf_arithmetic import divide as mbf_divide
 from timewarp.basic.numbers import LARGEST_DOUBLE, parse_number, print_number, seed_of
+from timewarp.basic.parser import BadData
 
 WIDTH = 80
 ZONE = 14
@@ -219,6 +220,8 @@ class Runtime:
             raise BasicError("Out of DATA")
         item, line = self.data[self.data_pointer]
         self.data_pointer += 1
+        if item.__class__ is BadData:
+            raise BasicSyntaxError(line=line)
         if kind == "$":
             return item if item.__class__ is str else str(item)
         number = parse_number(item) if item.__class__ is str else None   # not a quoted item
