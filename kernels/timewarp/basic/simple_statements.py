@@ -25,13 +25,15 @@ def _as_single(code: str, kind: str) -> str:
 class SimpleStatements:
     """Needs ``emit``, ``exprs``, ``program``, ``names`` and ``kind`` from its subclass."""
 
-    def store(self, target: ast.Target, value_code: str, value_type: str | None = None) -> None:
+    def store(self, target: ast.Target, value_code: str, value_type: str | None = None,
+              place: str | None = None) -> None:
+        """``target = value``; ``place`` is the Python to assign to, if not the target's own."""
         if target.type == "%" and (value_type != "%" or not _simple(value_code)):
             value_code = f"_cint({value_code})"
         elif target.type == "#" and value_type == "!":
             # GW-BASIC computed it in single precision, then widened it.
             value_code = f"_single({value_code})"
-        self.emit(f"{self.exprs.value(target)} = {value_code}")
+        self.emit(f"{place or self.exprs.value(target)} = {value_code}")
 
     def s_Assign(self, s: ast.Assign) -> None:
         if s.target.type == "!" and may_leave_single(s.value):
@@ -90,8 +92,20 @@ class SimpleStatements:
             return
         types = "".join(t.type for t in s.targets)
         self.emit(f"_v = _rt.input({s.prompt!r}, {s.question!r}, {types!r})")
+        # GW-BASIC finds every array element before it assigns any: INPUT I, A(I) fills the
+        # element of the I from before the INPUT.
+        places: dict[int, str] = {}
+        if len(s.targets) > 1:
+            for number, target in enumerate(s.targets):
+                if isinstance(target, ast.ArrayElement):
+                    name, codes = self.exprs._access(target)
+                    for d, code in enumerate(codes):
+                        self.emit(f"_in{number}_{d} = {code}")
+                    places[number] = name + "".join(
+                        f"[_in{number}_{d}]" for d in range(len(codes)))
         for number, target in enumerate(s.targets):
-            self.store(target, _as_single(f"_v[{number}]", target.type), target.type)
+            self.store(target, _as_single(f"_v[{number}]", target.type), target.type,
+                       places.get(number))
 
     def s_Read(self, s: ast.Read) -> None:
         for target in s.targets:
