@@ -119,7 +119,9 @@ def test_stop_at_top_level(logo):
 
 
 def test_primitives_cannot_be_redefined(logo):
-    assert logo.error("to forward :x\nend").message == "forward is a primitive"
+    # UCBLogo 6.2's words: TO says "already defined", DEFINE "is a primitive".
+    assert logo.error("to forward :x\nend").message == "forward is already defined"
+    assert logo.error('define "forward [[x] []]').message == "forward is a primitive"
 
 
 def test_erase_then_call(logo):

@@ -20,7 +20,7 @@ from timewarp.logo.parser import parse
 from timewarp.logo.primitives import COMMAND_FORMS, PRIMITIVES, command_ident
 from timewarp.logo.primitives.stepping import tag_name
 from timewarp.logo.reader import Line
-from timewarp.logo.values import show_form
+from timewarp.logo.values import full_form, show_form
 
 if TYPE_CHECKING:
     from timewarp.logo.interpreter import Interpreter, Procedure
@@ -207,6 +207,10 @@ class Compiler:
         self.src.indent += 1
         for index, name in enumerate(names):
             self._emit(f"o{index} = V.get({name!r}, _UNBOUND)")
+        # TEST's result is the procedure's own: its callees see it, its caller does not.
+        own_test = _mentions_test(proc.lines)
+        if own_test:
+            self._emit("_tests = I.test_result[:]")
         frame_line = len(self.src.lines)
         self._emit("saved = {}")
         self._emit("try:")
@@ -233,9 +237,11 @@ class Compiler:
         self._emit("    _erract(I, _e)")
         self._emit("    raise")
         self._emit("finally:")
+        if own_test:
+            self._emit("    I.test_result[:] = _tests")
         if self.needs_frame:
             self._emit("    if saved: _restore(V, saved)")
-        elif not names:
+        elif not names and not own_test:
             self._emit("    pass")
         for index, name in reversed(list(enumerate(names))):
             self._emit(f"    if o{index} is _UNBOUND: V.pop({name!r}, None)")
@@ -258,7 +264,7 @@ class Compiler:
 
     def _value_statement(self, node: object) -> None:
         """The last instruction of a list that is RUN: its value is the list's value."""
-        if isinstance(node, Call) and node.name in ("if", "ifelse") and self._inline_ok(node):
+        if isinstance(node, Call) and node.name in _CHOICES and self._inline_ok(node):
             self._inline(node, tail=False, value=True)
             self._emit("return None")
         elif isinstance(node, Call) and node.name in _INLINE and self._inline_ok(node):
@@ -452,6 +458,9 @@ class Compiler:
         # .MAYBEOUTPUT's input may be a command: it gets None rather than an error.
         consumer = None if node.name == ".maybeoutput" else node.name
         args = "".join(f", {self._expression(arg, consumer)}" for arg in node.inputs)
+        if node.name == ".eq" and any(map(_new_number, node.inputs)):
+            # A number written or computed here is a new object, the same as no other.
+            return f"_not_same(I{args})"
         return f"{primitive.ident}(I{args})"
 
     def _condition(self, node: object, consumer: str) -> str:
@@ -479,7 +488,7 @@ class Compiler:
     def _value_of_list(self, items: list, consumer: str) -> str:
         instructions = parse(items, self.interp.parse_arity)
         if len(instructions) != 1:
-            raise LogoError(f"{consumer} doesn't like {show_form(items)} as input", code=7)
+            raise LogoError(f"{consumer} doesn't like {full_form(items)} as input", code=7)
         return self._expression(instructions[0], consumer)
 
     # -- inline control structures ----------------------------------------------------------
@@ -514,12 +523,12 @@ class Compiler:
         self._nested(node.inputs[2].value, tail, value)
 
     def _inline_iftrue(self, node: Call, tail: bool, value: bool) -> None:
-        self._emit("if _tested(I):")
-        self._nested(node.inputs[0].value, tail)
+        self._emit("if _tested(I, 'iftrue'):")
+        self._nested(node.inputs[0].value, tail, value)
 
     def _inline_iffalse(self, node: Call, tail: bool, value: bool) -> None:
-        self._emit("if not _tested(I):")
-        self._nested(node.inputs[0].value, tail)
+        self._emit("if not _tested(I, 'iffalse'):")
+        self._nested(node.inputs[0].value, tail, value)
 
     def _inline_stop(self, node: Call, tail: bool, value: bool) -> None:
         if self.procedure:
@@ -597,13 +606,13 @@ class Compiler:
     def _inline_for(self, node: Call, tail: bool, value: bool) -> None:
         control = node.inputs[0].value
         if not control or not isinstance(control[0], str):
-            error = LogoError(f"for doesn't like {show_form(control)} as input", code=7)
+            error = LogoError(f"for doesn't like {full_form(control)} as input", code=7)
             self._emit(f"raise _fail({self._constant_name(error)})")
             return
         name = control[0].lower()
         limits = parse(control[1:], self.interp.parse_arity)
         if len(limits) not in (2, 3) or any(isinstance(n, Failure) for n in limits):
-            error = LogoError(f"for doesn't like {show_form(control)} as input", code=7)
+            error = LogoError(f"for doesn't like {full_form(control)} as input", code=7)
             self._emit(f"raise _fail({self._constant_name(error)})")
             return
         parts = [self._expression(limit, "for") for limit in limits]
@@ -644,6 +653,25 @@ _RUNS_CODE = frozenset({
     "foreach", "apply", "invoke", "filled", "and", "or", "local", "localmake"})
 
 
+def _mentions_test(lines: list[Line]) -> bool:
+    """Whether the word TEST is anywhere in the lines, in lists too (as IF's or RUN's)."""
+    pending: list = [line.items for line in lines]
+    while pending:
+        for item in pending.pop():
+            if isinstance(item, list):
+                pending.append(item)
+            elif isinstance(item, str) and item.lower() == "test":
+                return True
+    return False
+
+
+def _new_number(node: object) -> bool:
+    """A number literal, or arithmetic, whose value is a new object each time (for .EQ)."""
+    if isinstance(node, Constant):
+        return type(node.value) in (int, float)
+    return isinstance(node, Negate) or (isinstance(node, Infix) and node.operator in "+-*/")
+
+
 def _small_int(node: object) -> bool:
     return isinstance(node, Constant) and type(node.value) is int
 
@@ -656,4 +684,6 @@ _INLINE: dict[str, tuple[str, ...]] = {
     "until": ("list", "list"), "do.while": ("list", "list"), "do.until": ("list", "list"),
     "for": ("list", "list"),
 }
+#: Inline forms that give the value of the list they run (IFTRUE's as IF's).
+_CHOICES = frozenset({"if", "ifelse", "iftrue", "iffalse"})
 _LOOPS = frozenset({"repeat", "forever", "while", "until", "do.while", "do.until", "for"})

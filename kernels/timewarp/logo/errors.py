@@ -60,13 +60,13 @@ def not_enough_inputs(name: str) -> LogoError:
 
 def doesnt_like(name: str, value: object, code: int = 7) -> LogoError:
     """Code 7 for the wrong kind of input, 4 (as in UCBLogo) for one out of range."""
-    from timewarp.logo.values import show_form
-    return LogoError(f"{name} doesn't like {show_form(value)} as input", code=code, value=value)
+    from timewarp.logo.values import full_form
+    return LogoError(f"{name} doesn't like {full_form(value)} as input", code=code, value=value)
 
 
 def dont_say(value: object) -> LogoError:
-    from timewarp.logo.values import show_form
-    return LogoError(f"You don't say what to do with {show_form(value)}", code=9, value=value)
+    from timewarp.logo.values import full_form
+    return LogoError(f"You don't say what to do with {full_form(value)}", code=9, value=value)
 
 
 def didnt_output(name: str, to: str) -> LogoError:

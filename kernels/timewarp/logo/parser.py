@@ -4,7 +4,8 @@ Logo cannot be parsed without knowing how many inputs each procedure takes, so t
 asks an ``arity`` function.  Words are split at infix characters first (UCBLogo's
 "runparse"): ``:n-1`` is three tokens, ``"a-b`` stays one word.  Precedence, lowest first:
 comparisons, then ``+ -``, then ``* /``, then unary minus.  A minus sign at the start of a
-word (``3 -4``) is unary; written between spaces or glued to both sides it subtracts.
+word (``3 -4``) is unary; written between spaces or glued to both sides it subtracts, except
+at the start of the list, after "(" or after an infix operator, where it negates.
 """
 
 from __future__ import annotations
@@ -119,6 +120,8 @@ class Parser:
         self.arity = arity
         self.depth = 0
         self.open_parens = 0
+        #: An operand parsed already, for _unary to give next: ``(f`` in ``(f + 1)``.
+        self.pending: object = None
 
     def instructions(self) -> list[object]:
         """Every instruction of the list; one that cannot be parsed ends the list as a Failure."""
@@ -159,11 +162,16 @@ class Parser:
             left = Infix(str(token.value), left, self._binary(level + 1))
 
     def _unary(self) -> object:
+        if self.pending is not None:
+            node, self.pending = self.pending, None
+            return node
         token = self._peek()
-        # A minus sign standing alone is unary only straight after "(", as in UCBLogo.
-        after_paren = self.position > 0 and self.tokens[self.position - 1].kind == "("
+        # A minus sign standing alone is unary where an operand starts but no input does, as
+        # in UCBLogo: at the start of the instruction list, straight after "(" or after an
+        # infix operator (``- 4 + 10``, ``10 + - 4``); ``print - 3`` lacks an input.
         if token is not None and (token.kind == "neg" or (
-                after_paren and token.kind == "op" and token.value == "-")):
+                token.kind == "op" and token.value == "-" and (
+                    self.position == 0 or self.tokens[self.position - 1].kind in ("(", "op")))):
             self.position += 1
             if self._peek() is None:
                 raise not_enough_inputs("-")
@@ -209,6 +217,9 @@ class Parser:
         if token is not None and token.kind == "name" and not _is_template(str(token.value)):
             self.position += 1
             node = self._call(str(token.value), paren=True)
+            if (token := self._peek()) is not None and token.kind == "op":
+                self.pending = node  # the left operand of what follows
+                node = self.expression()
         else:
             node = self.expression()
         closing = self._peek()
@@ -227,7 +238,8 @@ class Parser:
             raise dont_know(name)
         inputs = []
         if paren:
-            while (token := self._peek()) is not None and token.kind != ")":
+            # An infix operator ends the inputs, as in UCBLogo: ``(f + 1)`` adds to F's output.
+            while (token := self._peek()) is not None and token.kind not in (")", "op"):
                 inputs.append(self.expression())
             if len(inputs) < arity.minimum:
                 raise not_enough_inputs(name)

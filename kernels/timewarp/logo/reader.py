@@ -9,12 +9,14 @@ by the parser, because ``[a+b]`` is one word as data but three tokens as an inst
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from timewarp.logo.errors import LogoError
 from timewarp.logo.values import LogoArray
 
 _DELIMITERS = frozenset(" \t\r\n[]{}();")
+_ORIGIN = re.compile(r"@(-?\d*)")
 
 
 class LiteralWord(str):
@@ -156,9 +158,16 @@ class _LineReader:
         self.word = []
         array = self.after_array
         self.after_array = None
-        if array is not None and text.startswith("@") and text[1:].lstrip("-").isdigit():
-            array.origin = int(text[1:])
-            return
+        if array is not None and text.startswith("@") and not self.literal:
+            # As UCBLogo's reader: "@", then the digits of the origin (none: 0); what
+            # follows is a word of its own ({1 2}@1.5 is an array and .5).
+            digits = _ORIGIN.match(text)
+            assert digits is not None
+            number = digits.group(1)
+            array.origin = int(number) if number.lstrip("-") else 0
+            text = text[digits.end():]
+            if not text:
+                return
         self.stack[-1].append(LiteralWord(text) if self.literal else text)
         self.literal = False
 

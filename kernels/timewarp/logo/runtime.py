@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 from timewarp.logo.errors import (LogoError, OutputSignal, StopSignal, didnt_output,
                                   dont_know, dont_say, no_value)
-from timewarp.logo.values import equal, logo_bool, show_form, to_int, to_number, truth
+from timewarp.logo.values import equal, full_form, logo_bool, to_int, to_number, truth
 
 _NUM = (int, float)
 
@@ -151,7 +151,7 @@ def condition_truth(interp: Any, name: str, value: Any) -> bool:
     if isinstance(value, list):
         result = interp.run_list(value, value=True)
         if result is None:
-            raise LogoError(f"{name} didn't get a value from {show_form(value)}", code=5)
+            raise LogoError(f"{name} didn't get a value from {full_form(value)}", code=5)
         value = result
     return truth(name, value)
 
@@ -171,7 +171,7 @@ def run_macro(interp: Any, name: str, value: bool, *inputs: Any) -> Any:
         interp.expanding_macro = False
         raise MacroExpansion(expansion)
     if not isinstance(expansion, list):
-        shown = "nothing" if expansion is None else show_form(expansion)
+        shown = "nothing" if expansion is None else full_form(expansion)
         raise LogoError(f"Macro returned {shown} instead of a list", code=29)
     return interp.run_list(expansion, value=value)
 
@@ -202,9 +202,9 @@ def template_slot(interp: Any, index: int) -> Any:
     return slots[index - 1]
 
 
-def tested(interp: Any) -> bool:
+def tested(interp: Any, name: str) -> bool:
     if not interp.test_result:
-        raise LogoError("iftrue without test", code=25)
+        raise LogoError(f"{name} without TEST", code=25)
     return interp.test_result[-1]
 
 
@@ -264,5 +264,6 @@ HELPERS: dict[str, Any] = {
     "_tested": tested, "_restore": restore, "_checked": checked, "_fail": fail,
     "_raise": raise_, "_dont_say": dont_say, "_didnt_output": didnt_output, "_no_value": no_value,
     "_TailCall": TailCall, "_tail_error": tail_error, "_UNBOUND": UNBOUND, "_MISSING": MISSING,
+    "_not_same": lambda interp, a, b: "false",
     "_StopSignal": StopSignal, "_OutputSignal": OutputSignal, "_get_or_set": get_or_set,
 }

@@ -67,9 +67,15 @@ class LogoSession(Session):
         except Unfinished as error:
             raise LogoError(error.message, error.line) from None
         self.current_line = None
-        with _deep_stack():
-            for line in lines:
-                self._line(line)
+        # Like a file UCBLogo LOADs, a cell's TEST is its own: IFTRUE in the next cell, or
+        # in a procedure it calls, without a TEST of its own is "iftrue without TEST".
+        tests = self.interp.test_result[:]
+        try:
+            with _deep_stack():
+                for line in lines:
+                    self._line(line)
+        finally:
+            self.interp.test_result[:] = tests
 
     def run_file(self, source: str) -> None:
         """A whole program file: like a cell, but a TO left without END is a mistake."""
@@ -86,6 +92,7 @@ class LogoSession(Session):
         except Unfinished as error:
             raise LogoError(error.message, error.line) from None
         outer, self._definition = self._definition, None
+        tests = self.interp.test_result[:]  # as in UCBLogo, a loaded file's TEST is its own
         try:
             for line in lines:
                 self._line(line)
@@ -94,6 +101,7 @@ class LogoSession(Session):
                                 self._definition[0].number)
         finally:
             self._definition = outer
+            self.interp.test_result[:] = tests
 
     def _line(self, line: Line) -> None:
         head = _word(line.items[0]) if line.items else None
@@ -111,12 +119,21 @@ class LogoSession(Session):
             self._run_line(line)
 
     def _start_definition(self, line: Line) -> None:
-        if len(line.items) < 2 or _word(line.items[1]) is None:
+        if len(line.items) < 2:
             raise LogoError("not enough inputs to to", line.number, code=6)
-        name = _word(line.items[1])
-        assert name is not None
-        if not self.interp.may_define(name) or name in ("to", "end"):
+        written = line.items[1]
+        name = _word(written)
+        # As in UCBLogo: a number, a list, "foo or :foo names no procedure; a primitive or
+        # an infix operator is "already defined", named as the title wrote it.
+        if name is None or not name or name[0] in "\":" or values.parse_number(name) is not None:
+            error = doesnt_like(_word(line.items[0]) or "to", written)
+            error.line = line.number
+            raise error
+        if name == "end":
             raise LogoError(f"{name} is a primitive", line.number, code=22)
+        if not self.interp.may_define(name) or name in ("to", "+", "-", "*", "/", "=", "<",
+                                                         ">", "<=", ">=", "<>"):
+            raise LogoError(f"{written} is already defined", line.number, code=15)
         make_procedure(name, line.items[2:], [], line)  # reports a bad title now
         self._definition = (line, [])
 

@@ -82,18 +82,27 @@ def print_form(value: object) -> str:
     return show_form(value)
 
 
-def show_form(value: object) -> str:
-    """What SHOW shows: lists with brackets, arrays with braces."""
+def show_form(value: object, origins: bool = False) -> str:
+    """What SHOW shows: lists with brackets, arrays with braces.
+
+    As in UCBLogo, SHOW, PRINT and TYPE never print an array's origin (``{1 2}``); error
+    messages and PO do, where it is not 1 (``{1 2}@0``): pass ``origins=True``.
+    """
     if isinstance(value, str):
         return value
     if type(value) in NUMBER_TYPES:
         return format_number(value)  # type: ignore[arg-type]
     parts: list[str] = []
-    _show_into(value, parts)
+    _show_into(value, parts, origins)
     return "".join(parts)
 
 
-def _show_into(value: object, parts: list[str]) -> None:
+def full_form(value: object) -> str:
+    """SHOW's form with arrays' origins, as UCBLogo's error messages and PO print them."""
+    return show_form(value, origins=True)
+
+
+def _show_into(value: object, parts: list[str], origins: bool) -> None:
     # Iterative so that a very deeply nested list prints without Python recursion.
     stack: list[object] = [value]
     while stack:
@@ -106,7 +115,8 @@ def _show_into(value: object, parts: list[str]) -> None:
             _push_items(stack, item)
         elif isinstance(item, LogoArray):
             parts.append("{")
-            stack.append(_Closer("}" if item.origin == 1 else f"}}@{item.origin}"))
+            stack.append(_Closer("}" if item.origin == 1 or not origins
+                                 else f"}}@{item.origin}"))
             _push_items(stack, item.items)
         else:
             parts.append(show_form(item))

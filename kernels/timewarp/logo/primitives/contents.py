@@ -13,8 +13,8 @@ from timewarp.logo.primitives import ANY, PRIMITIVES, primitive
 from timewarp.logo.primitives.workspace import define, procedure_listing
 from timewarp.logo.reader import read_list
 from timewarp.logo.runtime import MacroExpansion
-from timewarp.logo.values import (check_name, is_word, logo_bool, show_form, to_list,
-                                  to_number, word_text)
+from timewarp.logo.values import (check_name, full_form, is_word, logo_bool, show_form,
+                                  to_list, to_number, word_text)
 
 #: ARITY for procedures UCBLogo writes in Logo with extra optional inputs for its own use.
 UCBLOGO_ARITY: dict[str, tuple[int, int, int]] = {
@@ -197,7 +197,7 @@ def _names_text(interp: Any, names: list[str]) -> str:
 
 
 def _quoted(value: Any) -> str:
-    return f'"{word_text(value)}' if isinstance(value, str) else show_form(value)
+    return f'"{word_text(value)}' if isinstance(value, str) else full_form(value)
 
 
 def _plists_text(interp: Any, names: list[str]) -> str:

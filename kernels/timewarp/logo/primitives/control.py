@@ -107,7 +107,8 @@ def ifelse_command(interp: Any, condition: Any, then: Any, otherwise: Any) -> No
 
 @primitive("test", 1, outputs=False)
 def test(interp: Any, condition: Any) -> None:
-    # One TEST result per running procedure would need a frame; the latest TEST wins.
+    # The result is the running procedure's (compiler._entry keeps the caller's), or the
+    # cell's or loaded file's at top level (LogoSession.execute, load_source).
     flag = condition_truth(interp, "test", condition)
     if interp.test_result:
         interp.test_result[-1] = flag
@@ -117,7 +118,7 @@ def test(interp: Any, condition: Any) -> None:
 
 def _tested(interp: Any, name: str) -> bool:
     if not interp.test_result:
-        raise LogoError(f"{name} without test", code=25)
+        raise LogoError(f"{name} without TEST", code=25)
     return interp.test_result[-1]
 
 

@@ -239,9 +239,25 @@ def setitem(interp: Any, index: Any, target: Any, value: Any) -> None:
     offset = to_int("setitem", index) - target.origin
     if not 0 <= offset < len(target.items):
         raise doesnt_like("setitem", index, code=4)
-    if value is target:
-        raise LogoError("setitem doesn't like an array inside itself", code=7)
+    if contains(value, target):
+        # UCBLogo refuses a value that holds the array, which would then hold itself.
+        raise doesnt_like("setitem", value)
     target.items[offset] = value
+
+
+def contains(value: Any, target: LogoArray) -> bool:
+    """Whether ``value`` is ``target`` or holds it, in its lists and arrays at any depth."""
+    pending, seen = [value], set()
+    while pending:
+        item = pending.pop()
+        if item is target:
+            return True
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, LogoArray) and id(item) not in seen:
+            seen.add(id(item))
+            pending.extend(item.items)
+    return False
 
 
 @primitive("listtoarray", 1, 1, 2)

@@ -32,7 +32,7 @@ def _limited(value: Any, level: int, depth: int | None, width: int | None) -> st
             shown.append("...")
         if isinstance(value, list):
             return "[" + " ".join(shown) + "]"
-        return "{" + " ".join(shown) + ("}" if value.origin == 1 else f"}}@{value.origin}")
+        return "{" + " ".join(shown) + "}"
     text = show_form(value)
     # A word is cut at the width limit, but never shorter than ten characters.
     if width is not None and len(text) > max(width, 10):

@@ -15,6 +15,7 @@ from typing import Any
 from timewarp.logo.errors import LogoError, doesnt_like
 from timewarp.logo.primitives import ANY, primitive
 from timewarp.logo.primitives.control import apply_template
+from timewarp.logo.primitives.data import contains
 from timewarp.logo.runtime import condition_truth
 from timewarp.logo.values import (LogoArray, check_name, equal, is_word, logo_bool,
                                   to_int, to_list, to_number, word_text)
@@ -199,10 +200,14 @@ def to_word_or_fail(name: str, value: Any) -> Any:
 @primitive(".eq", 2)
 def dot_eq(interp: Any, a: Any, b: Any) -> str:
     # Words are the same object when they spell the same (UCBLogo interns them); numbers
-    # and lists only when they are the very same thing.
+    # and lists only when they are the very same thing (a variable's value twice), and the
+    # empty list is always one object.  A number written or computed in the call itself is
+    # new, so the compiler answers FALSE for it (``.eq 1 1``) without calling this.
     if isinstance(a, str) and isinstance(b, str):
         return logo_bool(a == b)
-    return logo_bool(a is b and not isinstance(a, (int, float)))
+    if a is b:
+        return "true"
+    return logo_bool(isinstance(a, list) and isinstance(b, list) and not a and not b)
 
 
 @primitive(".setfirst", 2, outputs=False)
@@ -307,15 +312,18 @@ def mdarray(interp: Any, sizes: Any, origin: Any = 1) -> LogoArray:
 
 
 def _cell(name: str, indices: Any, array: Any) -> tuple[LogoArray, int]:
-    positions = to_list(name, indices)
+    # UCBLogo's library walks the indices with ITEM, so its errors name ITEM (SETITEM for
+    # MDSETITEM), and a word's characters are indices as a list's words are.
+    positions = list(word_text(indices)) if is_word(indices) else to_list(name, indices)
     if not positions:
         raise doesnt_like(name, indices)
+    step = "setitem" if name == "mdsetitem" else "item"
     for number, index in enumerate(positions):
         if not isinstance(array, LogoArray):
-            raise doesnt_like(name, array)
-        offset = to_int(name, index) - array.origin
+            raise doesnt_like(step, array)
+        offset = to_int(step, index) - array.origin
         if not 0 <= offset < len(array.items):
-            raise doesnt_like(name, index, code=4)
+            raise doesnt_like(step, index, code=4)
         if number == len(positions) - 1:
             return array, offset
         array = array.items[offset]
@@ -324,6 +332,8 @@ def _cell(name: str, indices: Any, array: Any) -> tuple[LogoArray, int]:
 
 @primitive("mditem", 2)
 def mditem(interp: Any, indices: Any, array: Any) -> Any:
+    if isinstance(indices, list) and not indices:
+        return array  # no indices: the array itself, as in UCBLogo's library
     found, offset = _cell("mditem", indices, array)
     return found.items[offset]
 
@@ -331,6 +341,8 @@ def mditem(interp: Any, indices: Any, array: Any) -> Any:
 @primitive("mdsetitem", 3, outputs=False)
 def mdsetitem(interp: Any, indices: Any, array: Any, value: Any) -> None:
     found, offset = _cell("mdsetitem", indices, array)
+    if contains(value, found):
+        raise doesnt_like("setitem", value)
     found.items[offset] = value
 
 

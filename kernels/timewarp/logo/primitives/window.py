@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from timewarp.logo.errors import LogoError, doesnt_like, dont_know
+from timewarp.logo.errors import LogoError, doesnt_like
 from timewarp.logo.parser import tokenize
 from timewarp.logo.primitives import ANY, primitive
 from timewarp.logo.primitives.control import _each, apply_template
@@ -250,24 +250,82 @@ def question_out(interp: Any) -> Any:
 
 @primitive("`", 1)
 def backquote(interp: Any, template: Any) -> list:
-    """` list: a copy with ``, [instructions]`` replaced by their value and ``,@
-    [instructions]`` by the members of theirs, in sublists too."""
+    """` list: a copy with ``,`` and ``,@`` followed by instructions (a list, or a word
+    such as ``,:n``) replaced by their value or by its members, in sublists too; ``",:n``
+    and ``:,:n`` put a quote or a colon before the value.  UCBLogo's library ` ported: a
+    nested ` keeps its own commas for later."""
+    return _backquote(interp, to_list("`", template), 0)
+
+
+def _backquote(interp: Any, items: list, depth: int) -> list:
     found: list = []
-    items = to_list("`", template)
     index = 0
     while index < len(items):
         item = items[index]
-        if item in (",", ",@") and index + 1 < len(items):
-            value = interp.run_list(to_list("`", items[index + 1]), value=True)
-            if item == ",":
-                found.append(value)
-            else:
-                found.extend(to_list("`", value))
+        rest = items[index + 1:]
+        if item == "`" and rest and isinstance(rest[0], list):
+            found += ["`", _backquote(interp, rest[0], depth + 1)]
             index += 2
             continue
-        found.append(backquote(interp, item) if isinstance(item, list) else item)
+        if isinstance(item, list):
+            found.append(_backquote(interp, item, depth))
+        elif is_word(item) and (text := word_text(item)) and text[0] == "," and (
+                len(text) > 1 or rest):
+            return found + _unquote(interp, text[1:], rest, depth)
+        elif is_word(item) and (text := word_text(item)) and text[0] in "\":" and \
+                text[1:2] == "," and (len(text) > 2 or rest):
+            value = _unquote(interp, text[2:], rest, depth)
+            if not value:
+                return [*found, text[0]]
+            return [*found, text[0] + _word(value[0]), *value[1:]]
+        else:
+            found.append(item)
         index += 1
     return found
+
+
+def _word(value: Any) -> str:
+    if not is_word(value):
+        raise doesnt_like("word", value)
+    return word_text(value)
+
+
+def _unquote(interp: Any, symbol: str, rest: list, depth: int) -> list:
+    """What follows a comma: ``symbol`` is the rest of its word (``@:l`` in ``,@:l``), or
+    empty when the instructions are the next item."""
+    splicing = symbol.startswith("@")
+    if splicing:
+        symbol = symbol[1:]
+    comma = ",@" if splicing else ","
+    if depth > 0:
+        if not symbol:
+            return [comma, _nested(interp, rest[0], depth - 1),
+                    *_backquote(interp, rest[1:], depth)]
+        if symbol.replace(",@", "").strip(",") == "" and rest:  # ,,:n: commas for later
+            return [comma, _backquote(interp, [symbol, rest[0]], depth - 1),
+                    *_backquote(interp, rest[1:], depth)]
+        return [comma, _backquote(interp, [symbol], depth - 1),
+                *_backquote(interp, rest, depth)]
+    if not symbol:
+        value, rest = _run(interp, rest[0]), rest[1:]
+    else:
+        value = _run(interp, symbol)
+    after = _backquote(interp, rest, depth)
+    if splicing:
+        return [*value, *after] if isinstance(value, list) else [value, *after]
+    return [value, *after]
+
+
+def _nested(interp: Any, item: Any, depth: int) -> Any:
+    return _backquote(interp, item, depth) if isinstance(item, list) else item
+
+
+def _run(interp: Any, instructions: Any) -> Any:
+    items = instructions if isinstance(instructions, list) else [word_text(instructions)]
+    value = interp.run_list(items, value=True)
+    if value is None:
+        raise LogoError("run didn't output to `", code=5)
+    return value
 
 
 @primitive("fulltext", 1)
@@ -275,9 +333,10 @@ def fulltext(interp: Any, name: Any) -> list:
     """FULLTEXT: each line of the definition as a word (as Logo read it: comments and runs of
     spaces are not kept); a procedure made with DEFINE gives lists, as in UCBLogo."""
     from timewarp.logo.primitives.workspace import text_
+    from timewarp.logo.primitives.workspace import not_defined
     procedure = interp.procedures.get(check_name("fulltext", name))
     if procedure is None:
-        raise dont_know(check_name("fulltext", name))
+        raise not_defined(interp, "fulltext", name)
     if procedure.title is None or not procedure.title.items:
         text = text_(interp, name)
         inputs = [":" + word_text(v) if is_word(v) and not word_text(v).lstrip("-").isdigit()

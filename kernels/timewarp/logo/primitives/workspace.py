@@ -8,25 +8,31 @@ from timewarp.logo.errors import LogoError, doesnt_like, dont_know, no_value
 from timewarp.logo.primitives import ANY, PRIMITIVES, primitive
 from timewarp.logo.reader import Line
 from timewarp.logo.runtime import UNBOUND
-from timewarp.logo.values import (check_name, is_word, logo_bool, print_form, show_form,
-                                  to_list, word_text)
+from timewarp.logo.values import (check_name, full_form, is_number, is_word, logo_bool,
+                                  print_form, show_form, to_list, word_text)
 
 
 def make_procedure(name: str, title_inputs: list, lines: list[Line], title: Line | None):
     """A Procedure from TO's title (``:a [:b 10] [:rest] 2``) and its body lines."""
     from timewarp.logo.interpreter import Procedure
     procedure = Procedure(name, [], lines=lines, title=title)
+    default = None
     for item in title_inputs:
         if isinstance(item, list):
             _optional_or_rest(procedure, item)
         elif is_word(item) and word_text(item).lstrip("-").isdigit():
-            procedure.default_count = int(word_text(item))
+            procedure.default_count, default = int(word_text(item)), item
         elif is_word(item) and (procedure.optional or procedure.rest):
             raise LogoError(f"to doesn't like {word_text(item)} after optional inputs", code=7)
         elif is_word(item):
             procedure.required.append(_input_name(item))
         else:
             raise doesnt_like("to", item)
+    count = procedure.default_count
+    # As in UCBLogo, the usual number of inputs is one the procedure can take.
+    if count is not None and (count < len(procedure.required) or (
+            not procedure.rest and count > len(procedure.required) + len(procedure.optional))):
+        raise doesnt_like("to", default)
     return procedure
 
 
@@ -112,6 +118,8 @@ def _title_items(procedure: Any) -> list:
 
 @primitive("define", 2, outputs=False)
 def define(interp: Any, name: Any, text: Any) -> None:
+    if is_number(name):
+        raise doesnt_like("define", name)  # as in UCBLogo: a number names no procedure
     name = check_name("define", name)
     text = to_list("define", text)
     if not text or not isinstance(text[0], list):
@@ -127,8 +135,18 @@ def define(interp: Any, name: Any, text: Any) -> None:
 def text_(interp: Any, name: Any) -> list:
     procedure = interp.procedures.get(check_name("text", name))
     if procedure is None:
-        raise dont_know(check_name("text", name))
+        raise not_defined(interp, "text", name)
     return [_title_items(procedure), *[line.items for line in procedure.lines]]
+
+
+def not_defined(interp: Any, primitive_name: str, name: Any) -> LogoError:
+    """TEXT's error for a name with no definition in Logo: "fd is a primitive" (the name as
+    written, as UCBLogo says it), or "I don't know how to"."""
+    from timewarp.logo.primitives.library import LIBRARY_PROCEDURES
+    key = check_name(primitive_name, name)
+    if key in PRIMITIVES and key not in LIBRARY_PROCEDURES:
+        return LogoError(f"{word_text(name)} is a primitive", code=22)
+    return dont_know(key)
 
 
 def procedure_listing(procedure: Any) -> str:
@@ -146,7 +164,7 @@ def printout(interp: Any, names: Any) -> None:
         if procedure is not None:
             interp.console.write(procedure_listing(procedure))
         elif name in interp.variables:
-            interp.console.write(f"make \"{name} {show_form(interp.variables[name])}\n")
+            interp.console.write(f"make \"{name} {full_form(interp.variables[name])}\n")
         else:
             raise dont_know(name)
 
@@ -156,9 +174,11 @@ def erase(interp: Any, names: Any) -> None:
     # A contents list ([[procedures] [variables] [property lists]]) erases all three kinds.
     parts = names if isinstance(names, list) and names and isinstance(names[0], list) \
         else [names]
-    for name in _names("erase", parts[0]) if parts[0] != [] else []:
+    for value in (parts[0] if isinstance(parts[0], list) else [parts[0]]):
+        name = check_name("erase", value)
         if name in PRIMITIVES and name not in interp.procedures:
-            raise LogoError(f"{name} is a primitive", code=22)
+            # The name as the program wrote it (ERASE "SHOW), as UCBLogo says it.
+            raise LogoError(f"{word_text(value)} is a primitive", code=22)
         interp.erase(name)
     if len(parts) > 1 and parts[1] != []:
         ern(interp, parts[1])
