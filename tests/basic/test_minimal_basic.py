@@ -81,6 +81,9 @@ INPUT_CASES = [
     ('blanks_before_a_quoted_reply', '10 INPUT A$, B$\n20 PRINT "*"; A$; "*"; B$; "*"\n',
      ['   "  AB " ,  "C"'], '?    "  AB " ,  "C"\n*  AB *C*\n'),
     ('blanks_inside_a_number', '10 INPUT A, B\n20 PRINT A; B\n', ['2  3, - 1 . 5'], '? 2  3, - 1 . 5\n 23 -1.5 \n'),
+    # INPUT with a mistake in its list reads the reply, then stops at the mistake (P113).
+    ('input_runs_up_to_its_mistake', '10 INPUT A,,B\n20 PRINT A; B\n', ['1,2,3'],
+     '? 1,2,3\nSyntax error in 10\n'),
     # Every array element is found before any is assigned (P108): A(I) is A(5) each time.
     ('subscripts_found_before_assigning',
      '10 I = 5: INPUT A(I), I, A(I), I, A(I)\n20 PRINT A(2); A(5); A(6); I\n',

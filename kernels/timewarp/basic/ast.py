@@ -130,6 +130,7 @@ class Input(Stmt):
     targets: tuple[Target, ...]
     whole_line: bool = False
     file: Expr | None = None    # INPUT #n, LINE INPUT #n
+    cut_short: bool = False     # a mistake follows the targets: more values are not asked for
 
 
 @dataclass(frozen=True)

@@ -225,7 +225,16 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
                 self.expect("op", ";")
         targets = [self.target()]
         while self.accept("op", ","):
-            targets.append(self.target())
+            try:
+                targets.append(self.target())
+            except BasicError as error:
+                if not (getattr(self, "recover", False) and self.partial_ok):
+                    raise
+                # GW-BASIC reads the reply, fills the variables before the mistake and then
+                # stops at it (INPUT A,,B).
+                self.i = len(self.tokens)
+                return [ast.Input(prompt, question, tuple(targets), cut_short=True),
+                        ast.Failure(error.kind, error.detail)]
         return ast.Input(prompt, question, tuple(targets))
 
     def st_LINE(self) -> ast.Stmt:

@@ -203,12 +203,13 @@ class Runtime:
             line = line[:MAX_STRING]
         return line
 
-    def input(self, prompt: str, question: bool, types: str) -> list:
-        """INPUT: ask until the answer has the right number of values of the right kinds."""
+    def input(self, prompt: str, question: bool, types: str, more: bool = False) -> list:
+        """INPUT: ask until the answer has the right number of values of the right kinds
+        (``more``: or more values than that, the statement stopping at a mistake after)."""
         text = prompt + ("? " if question else "")
         while True:
             answer = self.read_line(text)
-            values = _convert_answer(answer, types)
+            values = _convert_answer(answer, types, more)
             if values is not None:
                 return values
             self.write("?Redo from start\n")
@@ -378,8 +379,10 @@ def _make_array(sizes: list[int], fill, lowers: list[int], lists: int = 1) -> li
     return padded(row, lowers[0], lists)
 
 
-def _convert_answer(answer: str, types: str) -> list | None:
+def _convert_answer(answer: str, types: str, more: bool = False) -> list | None:
     parts = _split_answer(answer)
+    if parts is not None and more:
+        parts = parts[:len(types)]
     if parts is None or len(parts) != len(types):
         return None
     values = []

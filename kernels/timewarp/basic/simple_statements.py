@@ -91,7 +91,8 @@ class SimpleStatements:
             self.store(s.targets[0], f"_rt.read_line({s.prompt!r})", "$")
             return
         types = "".join(t.type for t in s.targets)
-        self.emit(f"_v = _rt.input({s.prompt!r}, {s.question!r}, {types!r})")
+        more = ", more=True" if s.cut_short else ""
+        self.emit(f"_v = _rt.input({s.prompt!r}, {s.question!r}, {types!r}{more})")
         # GW-BASIC finds every array element before it assigns any: INPUT I, A(I) fills the
         # element of the I from before the INPUT.
         places: dict[int, str] = {}
