@@ -305,3 +305,18 @@ def test_a_title_number_must_be_a_count_of_inputs_it_takes(logo, ucblogo):
     assert logo.error("to foo :a :b 1").message == "to doesn't like 1 as input"
     assert logo.error("to foo :a [:b 0] 3").message == "to doesn't like 3 as input"
     assert logo.error('show fulltext "FD').message == "FD is a primitive"
+
+
+def test_unbalanced_parentheses_stop_the_line_before_it_runs(logo):
+    # UCBLogo reads the whole line first (jslogo suite cases 694-696): nothing of it runs.
+    logo("to foo :a :b\noutput (list :a :b))\nend")
+    assert logo.error("foo 1 2").bare_message == "unexpected ')'"
+    assert logo.error("print 1)").bare_message == "unexpected ')'"
+    assert logo("print 2") == "2\n"     # the line before printed nothing
+
+
+def test_a_value_thrown_to_a_catch_nobody_uses(logo):
+    # (THROW "x "z) makes CATCH output z; at the top level that is an error (case 926).
+    assert logo.error('catch "x [(throw "x "z)]').bare_message == "You don't say what to do with z"
+    assert logo('catch "x [throw "x]  print "ok') == "ok\n"
+    assert logo('show catch "x [(throw "x "z)]') == "z\n"

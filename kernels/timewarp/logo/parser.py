@@ -130,6 +130,10 @@ class Parser:
             try:
                 found.append(self.expression())
             except LogoError as error:
+                if error.code in (10, 12):
+                    # Unbalanced parentheses are found when the whole line is read, as in
+                    # UCBLogo, so nothing of it runs ("print 1)" prints nothing).
+                    return [Failure(error)]
                 found.append(Failure(error))
                 break
         return found

@@ -239,7 +239,9 @@ def catch(interp: Any, tag: Any, items: Any, value: bool = True) -> Any:
 
 @command_form("catch")
 def catch_command(interp: Any, tag: Any, items: Any) -> None:
-    catch(interp, tag, items, value=False)
+    thrown = catch(interp, tag, items, value=False)
+    if thrown is not None:      # (THROW "tag value) gives CATCH a value nobody takes
+        raise dont_say(thrown)
 
 
 @primitive("throw", 1, 1, 2, outputs=False)
