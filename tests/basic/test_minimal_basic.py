@@ -69,6 +69,12 @@ CASES = [
     ('print_runs_up_to_its_mistake',
      '10 PRINT "A"?"\n20 PRINT "B"\n',
      'A\nSyntax error in 10\n'),
+    # DEF FN defines its function when it runs: the one run last counts, and an FN used
+    # before any has run is "Undefined user function" (P160, P162).
+    ('def_fn_runs_where_it_stands',
+     ('10 FOR I = 1 TO 2\n20 IF I = 1 THEN 40\n30 DEF FNA(X) = X * 100\n35 GOTO 50\n'
+      '40 DEF FNA(X) = X + 1\n50 PRINT FNA(5);\n60 NEXT\n70 PRINT FNB(1)\n80 DEF FNB(X) = 7\n'),
+     ' 6  500 \nUndefined user function in 70\n'),
     # Blanks between the digits of a line number are read over: "2 0" is line 20 (P188).
     ('blanks_inside_a_line_number',
      '10 PRINT "TEN"\n2 0 PRINT "TWENTY"\n1 5 PRINT "FIFTEEN"\n',

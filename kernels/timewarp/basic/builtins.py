@@ -261,7 +261,7 @@ def _ssquare(x):
     return _smul(x, x)
 
 
-def _undefined_fn():
+def _undefined_fn(*_arguments):
     raise BasicError("Undefined user function")
 
 

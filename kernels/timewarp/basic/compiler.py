@@ -27,6 +27,7 @@ from timewarp.basic.numbers import fractional_variables
 from timewarp.basic.python_expressions import (
     OVERFLOW_PLACEHOLDER,
     ExpressionTranslator,
+    fn_binding,
     is_accessor,
     minima_placeholder,
     python_name,
@@ -97,6 +98,7 @@ class ProgramCompiler:
         main_region = self._prepare(main)
         main_vars = self._region_variables(main_region)
         main_vars |= self.shared_names
+        main_vars |= {fn_binding(key) for key in self.fns}     # set where DEF FN runs
         main_vars |= {python_name(k) for s in walk_statements(
             i.stmt for _, body in subs for i in body if isinstance(i, st.Step))
             if isinstance(s, ast.Shared) for k in s.keys}
@@ -129,9 +131,15 @@ class ProgramCompiler:
     def _collect_program_facts(self, items: list, subs: list) -> None:
         stmts = [i.stmt for i in items if isinstance(i, st.Step)]
         every = list(walk_statements(stmts))
-        self.fns = {s.name: s for s in every if isinstance(s, ast.DefFn)}
-        self.fn_lines = {item.stmt.name: item.line for item in items
-                         if isinstance(item, st.Step) and isinstance(item.stmt, ast.DefFn)}
+        self.fn_definitions = [s for s in every if isinstance(s, ast.DefFn)]
+        self.fns = {s.name: s for s in self.fn_definitions}
+        # A DEF FN on a numbered line of the program defines its function when it runs, as
+        # in GW-BASIC (the one run last counts; an FN used before is "Undefined user
+        # function"); any other (a cell's, or kept from an earlier cell) from the start.
+        main_items, _ = _split_subs(items)
+        self.fn_when_run = {id(item.stmt) for item in main_items if isinstance(item, st.Step)
+                            and isinstance(item.stmt, ast.DefFn) and isinstance(item.line, int)}
+        self.fn_idents: dict[int, str] = {}
         self.exprs.fn_names = {key: fn.params for key, fn in self.fns.items()}
         self.subs = {s.name: s for s, _ in subs}
         self.sub_lines = {item.stmt.name: item.line for item in items
@@ -254,12 +262,19 @@ class ProgramCompiler:
             self.emit("pass")
 
     def _define_fns(self) -> None:
-        for key, fn in self.fns.items():
+        """Each DEF FN as a Python function; the program calls FNA through ``fn_vS_A``
+        (fn_binding), which holds the definition in force (see fn_when_run)."""
+        for key in self.fns:
+            self.emit(f"{fn_binding(key)} = _undefined_fn")
+        for number, fn in enumerate(self.fn_definitions):
+            key = fn.name
+            ident = f"fn_{python_name(key)}__{number}"
+            self.fn_idents[id(fn)] = ident
             # No line of its own: an error in the body is reported in the line that called
             # the function, as GW-BASIC reports it.
             self.emit.basic_line = None
             params = ", ".join(python_name(p.key) for p in fn.params)
-            self.emit(f"def fn_{python_name(key)}({params}):")
+            self.emit(f"def {ident}({params}):")
             self.emit.indent()
             self.exprs.by_reference = False
             value = self.exprs.value(fn.body)
@@ -268,6 +283,8 @@ class ProgramCompiler:
                 value = f"_cint({value})"
             self.emit(f"return {value}")
             self.emit.dedent()
+            if id(fn) not in self.fn_when_run:
+                self.emit(f"{fn_binding(key)} = {ident}")
 
     def _compile_sub(self, sub: tuple) -> None:
         start, items = sub

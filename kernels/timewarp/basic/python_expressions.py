@@ -51,6 +51,11 @@ def python_name(key: str, array: bool = False) -> str:
     return f"{'a' if array else 'v'}{_SUFFIX_LETTER[key[-1]]}_{base}"
 
 
+def fn_binding(key: str) -> str:
+    """The name that holds DEF FN ``key``'s definition in force: "A!" -> "fn_vS_A"."""
+    return "fn_" + python_name(key)
+
+
 def is_accessor(name: str) -> bool:
     """Whether the name is one of those ExpressionTranslator.accessor_names gives."""
     return name.startswith(("f", "i"))
@@ -327,7 +332,7 @@ class ExpressionTranslator:
                 return f"_fail('Syntax error', 'FN{e.name.rstrip('!')} takes {len(params)} value(s)')"
             if any((p.type == "$") != (a.type == "$") for p, a in zip(params, e.args)):
                 return "_fail('Type mismatch')"
-            return f"fn_{python_name(e.name)}({', '.join(self.value(a) for a in e.args)})"
+            return f"{fn_binding(e.name)}({', '.join(self.value(a) for a in e.args)})"
         params = self.functions.get(e.name)
         if params is None:
             raise BasicError("Syntax error", detail=f"there is no FUNCTION {e.name}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
 from timewarp.basic.numbers import may_leave_single
-from timewarp.basic.python_expressions import python_name
+from timewarp.basic.python_expressions import fn_binding, python_name
 
 
 def _simple(code: str) -> bool:
@@ -226,7 +226,11 @@ class SimpleStatements:
         self.emit("pass")
 
     def s_DefFn(self, s: ast.DefFn) -> None:
-        self.emit("pass")
+        program = self.program
+        if id(s) in program.fn_when_run and id(s) in program.fn_idents:
+            self.emit(f"{fn_binding(s.name)} = {program.fn_idents[id(s)]}")
+        else:
+            self.emit("pass")
 
     def s_Shared(self, s: ast.Shared) -> None:
         self.emit("pass")
