@@ -123,3 +123,16 @@ def test_input_expectations_are_pc_basics():
     wrong = [name for name, source, answers, expected in INPUT_CASES
              if pcbasic_transcript(source, answers) != expected]
     assert wrong == []
+
+
+def test_def_fn_holds_for_a_run_from_a_line_of_its_own():
+    # RUN n (and a grading check's call of FNA after the run) enters the program past its
+    # DEF FN lines: the definitions hold from the start, as the run before left them.
+    from timewarp.basic.session import BasicSession
+    from timewarp.engine import ScriptedConsole
+
+    console = ScriptedConsole()
+    session = BasicSession(console=console)
+    session.execute('10 DEF FNA(X) = X * 3\n20 PRINT FNA(2)\n30 END\n40 PRINT FNA(5)\nRUN')
+    session.execute("RUN 40")
+    assert console.output == " 6 \n 15 \n"

@@ -68,9 +68,13 @@ class Emitter:
         self.depth -= 1
 
 
-def compile_program(lines: list[ast.Line]) -> CompiledProgram:
+def compile_program(lines: list[ast.Line], from_start: bool = True) -> CompiledProgram:
+    """``from_start`` False for a program entered at a line of its own (RUN n, a check's
+    call of FNA after a run): its DEF FNs hold from the start, as the run before left them."""
     try:
-        return ProgramCompiler(lines).compile()
+        compiler = ProgramCompiler(lines)
+        compiler.fns_from_start = not from_start
+        return compiler.compile()
     except RecursionError:
         # The translation walks expressions recursively: `PRINT 1+1+...` with thousands of
         # terms is as deep as it is long.
@@ -81,6 +85,7 @@ def compile_program(lines: list[ast.Line]) -> CompiledProgram:
 class ProgramCompiler:
     def __init__(self, lines: list[ast.Line]) -> None:
         self.lines = lines
+        self.fns_from_start = False       # see compile_program
         self.emit = Emitter()
         self.exprs = ExpressionTranslator()
         self.trap_mode = any(isinstance(s, ast.OnError) for s in walk_lines(lines))
@@ -138,7 +143,8 @@ class ProgramCompiler:
         # function"); any other (a cell's, or kept from an earlier cell) from the start.
         main_items, _ = _split_subs(items)
         self.fn_when_run = {id(item.stmt) for item in main_items if isinstance(item, st.Step)
-                            and isinstance(item.stmt, ast.DefFn) and isinstance(item.line, int)}
+                            and isinstance(item.stmt, ast.DefFn) and isinstance(item.line, int)
+                            and not self.fns_from_start}
         self.fn_idents: dict[int, str] = {}
         self.exprs.fn_names = {key: fn.params for key, fn in self.fns.items()}
         self.subs = {s.name: s for s, _ in subs}

@@ -112,7 +112,7 @@ class BasicSession(Session):
                 raise BasicError("Undefined line number")
             lines.insert(0, ast.Line(None, None, 0, (ast.Goto(start),)))
         # The definitions of earlier cells come first (their CONSTs run before the program).
-        compiled = compile_program(self.library.lines_for(lines) + lines)
+        compiled = compile_program(self.library.lines_for(lines) + lines, from_start=start is None)
         if start is None:
             self._compiled = (version, compiled)
         return compiled
