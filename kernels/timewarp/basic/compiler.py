@@ -72,9 +72,7 @@ def compile_program(lines: list[ast.Line], from_start: bool = True) -> CompiledP
     """``from_start`` False for a program entered at a line of its own (RUN n, a check's
     call of FNA after a run): its DEF FNs hold from the start, as the run before left them."""
     try:
-        compiler = ProgramCompiler(lines)
-        compiler.fns_from_start = not from_start
-        return compiler.compile()
+        return ProgramCompiler(lines, fns_from_start=not from_start).compile()
     except RecursionError:
         # The translation walks expressions recursively: `PRINT 1+1+...` with thousands of
         # terms is as deep as it is long.
@@ -83,9 +81,9 @@ def compile_program(lines: list[ast.Line], from_start: bool = True) -> CompiledP
 
 
 class ProgramCompiler:
-    def __init__(self, lines: list[ast.Line]) -> None:
+    def __init__(self, lines: list[ast.Line], fns_from_start: bool = False) -> None:
         self.lines = lines
-        self.fns_from_start = False       # see compile_program
+        self.fns_from_start = fns_from_start      # see compile_program
         self.emit = Emitter()
         self.exprs = ExpressionTranslator()
         self.trap_mode = any(isinstance(s, ast.OnError) for s in walk_lines(lines))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from timewarp.basic.errors import BasicSyntaxError
-from timewarp.basic.numbers import single_constant
+from timewarp.basic.numbers import significant_digits, single_constant
 
 STATEMENT_WORDS = """
 PRINT LPRINT INPUT LINE LET GOTO GOSUB RETURN IF THEN ELSE ELSEIF END FOR TO STEP NEXT
@@ -141,9 +141,7 @@ class _Scanner:
             value = float(literal)
         except ValueError:
             raise BasicSyntaxError(f"bad number {literal}", column=start) from None
-        body = literal.split("E")[0]
-        # Zeros at the end of a fraction are not digits of precision (1.2345600000 is a single).
-        digits = len((body.rstrip("0") if "." in body else body).replace(".", "").lstrip("0"))
+        digits = significant_digits(literal.split("E")[0])
         if not kind or kind == "!" and text[i - 1:i] != "!" and digits > 7:
             # Eight digits or more make a double, with an E exponent too (1.7014118E+38).
             kind = "#" if digits > 7 else "!"

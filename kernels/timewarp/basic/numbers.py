@@ -116,6 +116,12 @@ _TOP_BIT = 1 << 31
 _TEN_EXPONENT, _TEN_MANTISSA = 132, 0xA0000000    # 10 as a 32-bit mantissa, biased exponent
 
 
+def significant_digits(body: str) -> int:
+    """How many digits of precision a number's digits (before any exponent) hold: zeros at the
+    end of a fraction are none (1.2345600000 is a single); eight or more make a double."""
+    return len((body.rstrip("0") if "." in body else body).replace(".", "").lstrip("0"))
+
+
 def single_constant(literal: str) -> float:
     """The single GW-BASIC reads from ``literal`` (digits, a point, an E exponent); inf
     past the largest single."""
@@ -382,8 +388,7 @@ def parse_number(text: str) -> float | None:
     if match is None or match.group(2) in ("", "."):
         return None
     sign, digits, letter, exponent = match.groups()
-    significant = len((digits.rstrip("0") if "." in digits else digits).replace(".", "").lstrip("0"))
-    if letter in ("D", "d") or significant > 7 or not ("." in digits or letter):
+    if letter in ("D", "d") or significant_digits(digits) > 7 or not ("." in digits or letter):
         return _to_float(match)
     # Typed as a single constant is, it is read as GW-BASIC's reader reads one (READ A from
     # DATA 0.811111000E-01 prints .0811111, as the constant does; INPUT X# given .1 holds

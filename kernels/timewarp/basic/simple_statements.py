@@ -227,7 +227,7 @@ class SimpleStatements:
 
     def s_DefFn(self, s: ast.DefFn) -> None:
         program = self.program
-        if id(s) in program.fn_when_run and id(s) in program.fn_idents:
+        if id(s) in program.fn_when_run:
             self.emit(f"{fn_binding(s.name)} = {program.fn_idents[id(s)]}")
         else:
             self.emit("pass")

@@ -403,18 +403,14 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
         if loop.step is None or isinstance(loop.step, ast.Number):
             step = loop.step.value if loop.step is not None else 1
             test = f"{var} {'<=' if step >= 0 else '>='} _e{n}"
-            entry["increment"] = f"{var} += {value(loop.step) if loop.step is not None else 1}"
+            step_code = value(loop.step) if loop.step is not None else "1"
         else:
             if not late:
                 emit(f"_s{n} = {value(loop.step)}")
             test = f"({var} <= _e{n} if _s{n} >= 0 else {var} >= _e{n})"
-            entry["increment"] = f"{var} += _s{n}"
-        step_code = entry["increment"].split(" += ", 1)[1]
-        if key[-1] == "%":
-            # An INTEGER counter past 32767 is GW-BASIC's "Overflow" at NEXT.
-            entry["increment"] = f"{var} = _cint({var} + {step_code})"
-        elif key[-1] == "!" and key in self.exprs.fractional:
-            entry["increment"] = f"{var} = _single(_sadd({var}, {step_code}))"
+            step_code = f"_s{n}"
+        # An INTEGER counter past 32767 is GW-BASIC's "Overflow" at NEXT (see _next_value).
+        entry["increment"] = f"{var} = {self._next_value(key, var, step_code)}"
         # A loop that never runs goes through its NEXT all the same, which steps the variable.
         emit(f"if not ({test}): {entry['increment']}")
         emit(f"while {test}:")
