@@ -206,6 +206,9 @@ CASES = [
       '20 READ A, B: PRINT A; B: DATA -00.00E11, 0E18\n'),
      (' 1.469368E-38  1.469368E-36 -1.469368E-37  1.469368E-36  0  .1469368  1.469368 \n'
       ' 14.69368 \n 1.469368E-30  1.469368E-21 \n')),
+    ('parameters_hold_fractions',   # a DEF FN's parameter may be given one
+     '10 DEF FNA(X) = X * 1444\n20 PRINT .05 * 1444; FNA(.05); FNA(.05) - 72.2\n',
+     ' 72.2  72.2  0 \n'),
     ('fractions_spread',     # T holds a fraction because X does: T * T is a single's
      '10 X = 1.1: T = X * X: U = T * T: PRINT U - 1.4641; T * T - 1.4641; T * T * T\n',
      ' 1.192093E-07  1.192093E-07  1.771561 \n'),

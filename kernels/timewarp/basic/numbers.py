@@ -215,10 +215,10 @@ def may_leave_single(e) -> bool:
 def fractional_variables(statements) -> set[str]:
     """The keys of the variables (and arrays) a program may give a fraction: assigned a value
     that may_leave_single or may_be_fractional (T = A * A + X with X fractional), counted by
-    a FOR whose start or step is such a value, or filled by READ or INPUT.  An operation on one
-    of them is computed as GW-BASIC computes singles (V - 10 * T is -7 with T = 2.9); one on
-    variables only ever given whole numbers (counters, integer sorts) is left as it is and
-    costs nothing."""
+    a FOR whose start or step is such a value, filled by READ or INPUT, or a parameter of a
+    DEF FN, SUB or FUNCTION.  An operation on one of them is computed as GW-BASIC computes
+    singles (V - 10 * T is -7 with T = 2.9); one on variables only ever given whole numbers
+    (counters, integer sorts) is left as it is and costs nothing."""
     keys: set[str] = set()
     assigned = []
     for s in statements:
@@ -231,6 +231,8 @@ def fractional_variables(statements) -> set[str]:
                 assigned.append((s.var.key, s.step))
         elif kind in ("Read", "Input"):
             keys.update(getattr(t, "key", "") for t in s.targets)
+        elif kind in ("DefFn", "SubStart"):
+            keys.update(p.key for p in s.params)    # a parameter holds what it is given
     grown = True
     while grown:           # a fraction spreads from variable to variable: repeat until none new
         grown = False
