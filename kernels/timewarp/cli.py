@@ -68,11 +68,24 @@ def read_program(program: str) -> str:
         raise UsageError(f"no such program: {program}") from None
     except OSError as err:
         raise UsageError(f"cannot read {program}: {err}") from None
+    if data[:1] in (b"\xff", b"\xfe"):           # GW-BASIC's binary SAVE
+        return _detokenised(program, data)
     data = data.split(b"\x1a", 1)[0]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp437")
+
+
+def _detokenised(program: str, data: bytes) -> str:
+    from timewarp.basic.errors import BasicError
+    from timewarp.basic.tokenised import detokenise
+    try:
+        # Line 0 keeps the blank it may begin with (see program.split_numbered).
+        return "".join(f"{number}{'' if number == 0 and text[:1] == ' ' else ' '}{text}\n"
+                       for number, text in detokenise(data))
+    except BasicError as err:
+        raise UsageError(f"cannot read {program}: {err.detail}") from None
 
 
 def run_program(session: Session, source: str) -> int:

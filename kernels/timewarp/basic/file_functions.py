@@ -60,7 +60,12 @@ def _mkbf(x, size: int) -> str:
 def _cvbf(text: str, size: int) -> float:
     if len(text) < size:
         raise BasicError("Illegal function call")
-    raw = text[:size].encode("latin-1")
+    return mbf_value(text[:size].encode("latin-1"))
+
+
+def mbf_value(raw: bytes) -> float:
+    """A Microsoft Binary Format number (4 bytes a single, 8 a double) as a float."""
+    size = len(raw)
     exponent = raw[-1]
     if exponent == 0:
         return 0.0

@@ -200,8 +200,9 @@ _STATEMENTS = {
 }
 
 _COMMANDS = {
-    "LIST": ("LIST [from][-to]", "Shows the program in memory, in line-number order.",
-             "LIST 10-50"),
+    "LIST": ('LIST [from][-to] [, "file"]', "Shows the program in memory, in line-number"
+             " order, or writes it into a file of the notebook's folder.",
+             'LIST 10-50, "PART.TXT"'),
     "RUN": ("RUN [line-number]",
             "Runs the program in memory from the start (or from the given line);"
             " variables start fresh.",
@@ -218,11 +219,12 @@ _COMMANDS = {
              "Writes the program in memory to a text file in the notebook's folder"
              " (.BAS is added when the name has no dot).", 'SAVE "GAME"'),
     "LOAD": ('LOAD "file" [, R]',
-             "Reads a program from a file in place of the one in memory; with , R it"
-             " runs it at once.", 'LOAD "GAME", R'),
+             "Reads a program from a file in place of the one in memory (as text, or"
+             " in GW-BASIC's own binary form); with , R it runs it at once.",
+             'LOAD "GAME", R'),
     "MERGE": ('MERGE "file"',
-              "Adds the lines of a program file to the program in memory; a line with the"
-              " same number replaces the old one.", 'MERGE "SUBS"'),
+              "Adds the lines of a program file (saved as text) to the program in memory;"
+              " a line with the same number replaces the old one.", 'MERGE "SUBS"'),
     "CHAIN": ('CHAIN [MERGE] "file" [, line] [, ALL] [, DELETE from-to]',
               "Runs another program file, keeping the variables named in COMMON (or all"
               " of them with ALL); CHAIN MERGE adds its lines to this program.",

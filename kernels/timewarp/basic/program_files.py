@@ -2,9 +2,9 @@
 
 Books of the 1980s printed long programs in parts that CHAIN from one to the next, passing
 the variables named in COMMON, and programs saved and loaded each other.  A program file is
-the program's listing as plain text (what GW-BASIC writes for ``SAVE "NAME", A``); a name
-without an extension gets ``.BAS``, and the file lives in the notebook's folder like any
-other (see files.user_path).
+the program's listing as plain text (what GW-BASIC writes for ``SAVE "NAME", A``), and a file
+in GW-BASIC's own binary form is read too (see tokenised.py); a name without an extension gets
+``.BAS``, and the file lives in the notebook's folder like any other (see files.user_path).
 
 Each of them ends the program that gives them, as in GW-BASIC: SAVE writes the listing,
 and LOAD, MERGE, RUN "file" and CHAIN read the new lines, then a :class:`ProgramSwitch`
@@ -147,10 +147,12 @@ def program_name(name: str) -> str:
     return name if "." in last else name + ".BAS"
 
 
-def read_program_file(files, name: str) -> list[tuple[int, str]]:
-    """The numbered lines of a saved program; a line without a number is GW-BASIC's
+def read_program_file(files, name: str, ascii_only: bool = False) -> list[tuple[int, str]]:
+    """The numbered lines of a saved program, as text or in GW-BASIC's binary form (which
+    MERGE, ``ascii_only``, refuses as GW-BASIC does); a line without a number is GW-BASIC's
     "Direct statement in file"."""
     from timewarp.basic.program import split_numbered
+    from timewarp.basic.tokenised import detokenise, is_tokenised
 
     path = files.path(program_name(name))     # names without case, as on DOS
     if not path.is_file() and "." not in name:
@@ -161,9 +163,11 @@ def read_program_file(files, name: str) -> list[tuple[int, str]]:
         raise BasicError("File not found", detail=program_name(name)) from None
     except OSError as error:
         raise BasicError("Path/File access error", detail=error.strerror or "") from None
-    if data[:1] in (b"\xfe", b"\xff"):
-        raise BasicError("Bad file mode", detail=f"{path.name} was saved in GW-BASIC's own "
-                         "binary form: save it again with , A to get text")
+    if is_tokenised(data):
+        if ascii_only:
+            raise BasicError("Bad file mode", detail=f"{path.name} was saved in GW-BASIC's "
+                             "own binary form; MERGE reads only programs saved with , A")
+        return detokenise(data)
     data = data.split(b"\x1a", 1)[0]
     try:
         text = data.decode("utf-8")
@@ -214,7 +218,8 @@ def carry(files, name: str, args: tuple) -> None:
         options["keep"] = None if options.pop("all", False) else common_keys(session)
         options["keep_files"] = True
     try:
-        lines = read_program_file(files, args[0])
+        lines = read_program_file(files, args[0], ascii_only=name == "MERGE"
+                                  or bool(options.get("merge")))
     except BasicError as error:
         if files.direct:
             raise

@@ -210,7 +210,11 @@ class BasicSession(Session):
         word = self._command_word(text)
         rest = text.strip()[len(word):].strip()
         if word in ("LIST", "LLIST"):
+            rest, _, target = rest.partition(",")
             first, last = _line_range(rest)
+            if word == "LIST" and target.strip():
+                self._list_to_file(target.strip(), self.program.listing(first, last))
+                return
             self.runtime.flush()
             self.console.write(self.program.listing(first, last))
         elif word == "RUN" and rest.startswith('"'):
@@ -235,6 +239,31 @@ class BasicSession(Session):
                                   args[2] if args[2] is not None else 10)
         elif word == "CLEAR":
             self._clear_variables()
+
+    def _list_to_file(self, target: str, listing: str) -> None:
+        """GW-BASIC's ``LIST [lines], "file"``: the listing into a file of the notebook's
+        folder (``"SCRN:"`` is the screen; a printer prints nowhere: none is attached)."""
+        from timewarp.basic.file_devices import is_own_device
+
+        match = re.fullmatch(r'"([^"]*)"?', target)
+        if match is None or not match.group(1).strip():
+            raise BasicError("Syntax error",
+                             detail="LIST takes a file name in quotes after the comma")
+        name = match.group(1)
+        if is_own_device(name):
+            if name.strip().upper() == "SCRN:":
+                self.runtime.flush()
+                self.console.write(listing)
+            elif name.strip().upper() == "KYBD:":
+                raise BasicError("Bad file mode")
+            return
+        files = self.runtime.files
+        path = files.path(name)
+        files.refuse_open(path)
+        try:
+            path.write_text(listing, encoding="utf-8")
+        except OSError as error:
+            raise BasicError("Path/File access error", detail=error.strerror or "") from None
 
     # Questions from the front end
 

@@ -1,0 +1,162 @@
+"""GW-BASIC's binary program files (``SAVE "GAME"`` without ``, A``) load, run and list.
+
+The oracle is PC-BASIC: it tokenises each program and saves it in GW-BASIC's binary form and
+as text (``, A``); ours loads the binary file and must list exactly that text.  The quirks of
+GW-BASIC's LIST that PC-BASIC does not reach are checked on bytes written by hand.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import subprocess
+import sys
+
+import pytest
+from timewarp.basic.errors import BasicError
+from timewarp.basic.session import BasicSession
+from timewarp.basic.tokenised import detokenise
+from timewarp.engine import ScriptedConsole
+
+PROGRAMS = {
+    "numbers": (
+        "10 REM every kind of number: &H1F &O17 7 12 300 40000 1.5 1E+20 1.5# 1D-5\n"
+        "20 A = &HFF + &O17 + 7 + 12 + 300 + 40000 + 1.5 + 2.5E-3 + 1.5# + 123456789#\n"
+        "30 B = 100000! + 1.0 + .5 + 32767 + 65535 + 1E+38 * 10 + 1D+300 + 0 + 10 + 11\n"
+        "40 PRINT A; B; -32768; &HFFFF; &O177777\n"),
+    "keywords": (
+        "10 DEF FNA(X) = X ^ 2 MOD 3 \\ 1 AND NOT 0 OR 1 XOR 2 EQV 3 IMP 4\n"
+        '20 IF A > 1 THEN PRINT "BIG" ELSE PRINT "SMALL" \' a remark\n'
+        "30 WHILE A < 3: A = A + 1: WEND\n"
+        '40 DATA 1, "two, three", 4 : READ X, Y$, Z: GOSUB 60\n'
+        '50 PRINT LEFT$("ABC", 2); CVI(MKI$(65)); TIMER >= 0; X; Y$; Z; FNA(2): GOTO 90\n'
+        '60 ON ERROR GOTO 80: LOCATE , , 1: COLOR 7, 0: ERROR 5: PRINT "?";\n'
+        "70 RETURN\n"
+        "80 PRINT ERR; ERL: RESUME NEXT\n"
+        "90 OPEN \"O\", #1, \"X.TXT\": PRINT #1, USING \"##\"; 5: CLOSE: KILL \"X.TXT\": END\n"),
+    "strings_and_remarks": (
+        '10 PRINT "PRINT: ELSE REM \' in a string"; : REM PRINT ELSE "\n'
+        "20 DATA PRINT, ELSE, GOTO 10 : PRINT \"after the data\"\n"
+        "30 ' only a remark, with :ELSE and REM inside\n"
+        "40 IF 0 THEN 10 ELSE 50\n"
+        "50 END\n"),
+}
+
+
+def pcbasic_saves(source: str, folder) -> tuple[bytes, str, str]:
+    """PC-BASIC's binary file and text listing of ``source``, and what RUN prints."""
+    import pcbasic
+
+    screen = io.StringIO()
+    with pcbasic.Session(input_streams=None, output_streams=screen,
+                         devices={"Z:": str(folder)}, current_device="Z:") as session:
+        for line in source.splitlines():
+            session.execute(line)
+        session.execute('SAVE "PROGRAM"')
+        session.execute('SAVE "LISTING", A')
+        screen.truncate(0)
+        session.execute("RUN")
+    binary = (folder / "PROGRAM.BAS").read_bytes()
+    listing = (folder / "LISTING.BAS").read_bytes().split(b"\x1a")[0].decode("cp437")
+    return binary, listing.replace("\r\n", "\n"), screen.getvalue().replace("\r\n", "\n")
+
+
+@pytest.fixture
+def basic(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    console = ScriptedConsole()
+    session = BasicSession(console=console)
+
+    def cell(text: str) -> str:
+        start = len(console.output)
+        session.execute(text)
+        return console.output[start:]
+    return cell
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_a_binary_program_lists_as_gw_basic_lists_it(name, basic, tmp_path):
+    binary, listing, _ = pcbasic_saves(PROGRAMS[name], tmp_path)
+    assert binary[:1] == b"\xff", "PC-BASIC did not save the binary form"
+    basic('LOAD "PROGRAM"')
+    assert basic("LIST") == listing
+
+
+@pytest.mark.parametrize("name", ["keywords", "strings_and_remarks"])
+def test_a_binary_program_runs_as_in_pc_basic(name, basic, tmp_path):
+    _, _, printed = pcbasic_saves(PROGRAMS[name], tmp_path)
+    assert printed.strip()
+    def lines(text: str) -> list[str]:      # PC-BASIC's screen keeps no trailing blanks
+        return [line.rstrip() for line in text.replace("\xa0", "").splitlines()]
+    assert lines(basic('RUN "PROGRAM"')) == lines(printed)
+
+
+def test_chain_reads_a_binary_program_and_merge_refuses_it(basic, tmp_path):
+    pcbasic_saves('10 PRINT "CHAINED"; X\n', tmp_path)
+    assert basic('10 X = 7: CHAIN "PROGRAM", , ALL\nRUN') == "CHAINED 7 \n"
+    basic("NEW")
+    with pytest.raises(BasicError) as error:
+        basic('MERGE "PROGRAM"')
+    assert error.value.kind == "Bad file mode"
+    assert ", A" in error.value.detail
+
+
+def test_list_writes_the_listing_into_a_file(basic, tmp_path):
+    basic('10 PRINT "ONE"\n20 print "two"\n30 END')
+    basic('LIST 20-, "PART.TXT"')
+    assert (tmp_path / "PART.TXT").read_text() == '20 PRINT "two"\n30 END\n'
+    assert basic('LIST 10, "SCRN:"') == '10 PRINT "ONE"\n'
+    with pytest.raises(BasicError) as error:
+        basic('LIST , "../elsewhere.txt"')
+    assert error.value.kind == "Path/File access error"
+
+
+def _file(*lines: tuple[int, bytes]) -> bytes:
+    """A binary program file of these lines (pointers as GW-BASIC's memory has them)."""
+    out, address = bytearray(b"\xff"), 0x126E
+    for number, body in lines:
+        address += 4 + len(body) + 1
+        out += struct.pack("<HH", address, number) + body + b"\x00"
+    return bytes(out + b"\x00\x00\x1a")
+
+
+def test_lists_quirks_on_hand_made_bytes():
+    program = _file(
+        (10, b"\x91\x91"),                        # PRINT PRINT: a blank between keywords
+        (20, b"\xd1\x91"),                        # FN PRINT: never after FN
+        (30, b"\xa1"),                            # ELSE alone: LIST writes it one back
+        (40, b"X \xa1"),
+        (50, b"\xb1\xe9 X"),                      # WHILE is kept as WHILE +
+        (60, b"\x0e\x00\x01:\x3a\x8f\xd9 A"),     # a line number holding a zero byte
+        (70, b"\x84 \"A:B\", \x8f:\x91"),         # DATA ends at a colon outside quotes
+        (80, b"\x1c\x00\x80,\x0f\xff,\x1b,\x11"),
+    )
+    assert detokenise(program) == [
+        (10, "PRINT PRINT"), (20, "FNPRINT"), (30, "LSE"), (40, "XELSE"),
+        (50, "WHILE X"), (60, "256:' A"), (70, 'DATA "A:B", \u00c5:PRINT'),
+        (80, "-32768,255,10,0")]
+
+
+def test_a_file_cut_short_keeps_its_whole_lines():
+    program = _file((10, b"\x91 1"), (20, b"\x91 2"))[:-5]     # "2", its zero, the end
+    assert detokenise(program) == [(10, "PRINT 1"), (20, "PRINT ")]
+
+
+@pytest.mark.parametrize("content, detail", [
+    (b"\xfe\x00\x01\x02", "protected"),
+    (b"\xff\x10\x12\x0a\x00\x9a\x00\x00\x00", "&H9A"),
+    (b"\xff\x10\x12\x0a\x00\x91\x1d\x01\x00", "cut short"),
+])
+def test_what_cannot_be_read_is_a_clear_error(content, detail):
+    with pytest.raises(BasicError) as error:
+        detokenise(content)
+    assert error.value.kind == "Bad file mode"
+    assert detail in error.value.detail
+
+
+def test_timewarp_run_runs_a_binary_program(tmp_path):
+    pcbasic_saves('10 FOR I = 1 TO 3: PRINT I * 1.5;: NEXT\n', tmp_path)
+    done = subprocess.run([sys.executable, "-m", "timewarp", "run", str(tmp_path / "PROGRAM.BAS")],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == " 1.5  3  4.5 "
