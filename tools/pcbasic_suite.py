@@ -54,6 +54,8 @@ spec = json.loads(sys.argv[1])
 console = ScriptedConsole(spec["input"] + spec["keys"], echo=True)
 session = BasicSession(console=console)
 source = read_program(spec["program"]).replace("\r\n", "\n") if spec["program"] else ""
+# A program in GW-BASIC's binary form goes through LOAD, which alone knows a protected one.
+binary = bool(spec["program"]) and open(spec["program"], "rb").read(1) in (b"\xff", b"\xfe")
 
 def attempt(action, *args):
     try:
@@ -68,7 +70,10 @@ def attempt(action, *args):
     return True
 
 going = True
-if spec["run"]:
+name = spec["program"].rsplit("/", 1)[-1]
+if binary:
+    going = attempt(session.execute, ("RUN" if spec["run"] else "LOAD") + f' "{name}"')
+elif spec["run"]:
     going = attempt(session.run_file, source)
 else:
     for text in source.splitlines():

@@ -150,7 +150,7 @@ def test_load_r_runs_the_program(basic, tmp_path):
 
 @pytest.mark.parametrize("content, message", [
     (b'PRINT "NO NUMBER"\n', "Direct statement in file"),
-    (b"\xfe\x01\x02\x03", "Bad file mode"),                  # protected (, P)
+    (b"\xff\x10\x12\x0a\x00\x9a\x00\x00\x00", "Bad file mode"),  # &H9A: no keyword
 ])
 def test_files_that_are_not_programs_are_refused(basic, tmp_path, content, message):
     (tmp_path / "BAD.BAS").write_bytes(content)

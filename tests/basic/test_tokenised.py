@@ -30,7 +30,7 @@ PROGRAMS = {
         "30 WHILE A < 3: A = A + 1: WEND\n"
         '40 DATA 1, "two, three", 4 : READ X, Y$, Z: GOSUB 60\n'
         '50 PRINT LEFT$("ABC", 2); CVI(MKI$(65)); TIMER >= 0; X; Y$; Z; FNA(2): GOTO 90\n'
-        '60 ON ERROR GOTO 80: LOCATE , , 1: COLOR 7, 0: ERROR 5: PRINT "?";\n'
+        '60 ON ERROR GOTO 80: B = 2: SWAP A, B: RANDOMIZE 1: ERROR 5: PRINT "?";\n'
         "70 RETURN\n"
         "80 PRINT ERR; ERL: RESUME NEXT\n"
         "90 OPEN \"O\", #1, \"X.TXT\": PRINT #1, USING \"##\"; 5: CLOSE: KILL \"X.TXT\": END\n"),
@@ -143,7 +143,6 @@ def test_a_file_cut_short_keeps_its_whole_lines():
 
 
 @pytest.mark.parametrize("content, detail", [
-    (b"\xfe\x00\x01\x02", "protected"),
     (b"\xff\x10\x12\x0a\x00\x9a\x00\x00\x00", "&H9A"),
     (b"\xff\x10\x12\x0a\x00\x91\x1d\x01\x00", "cut short"),
 ])
@@ -160,3 +159,35 @@ def test_timewarp_run_runs_a_binary_program(tmp_path):
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout == " 1.5  3  4.5 "
+
+
+def _protect(plain: bytes) -> bytes:
+    """GW-BASIC's SAVE , P: the plain binary file enciphered (the inverse of decipher)."""
+    from timewarp.basic.tokenised import _KEY11, _KEY13
+    out = bytearray(b"\xfe")
+    for i, byte in enumerate(plain[1:]):
+        byte = ((byte - 13 + i % 13) & 0xFF) ^ _KEY11[i % 11] ^ _KEY13[i % 13]
+        out.append((byte + 11 - i % 11) & 0xFF)
+    return bytes(out)
+
+
+def test_a_protected_program_runs_but_is_never_listed_saved_or_changed(basic, tmp_path):
+    plain, _, printed = pcbasic_saves(PROGRAMS["keywords"], tmp_path)
+    (tmp_path / "SECRET.BAS").write_bytes(_protect(plain))
+    expected = basic('RUN "PROGRAM"')
+    assert basic('RUN "SECRET"') == expected
+    for command in ("LIST", 'LIST , "LEAK.TXT"', 'SAVE "LEAK", A', "10 REM mine",
+                    'MERGE "PROGRAM"'):
+        with pytest.raises(BasicError) as error:
+            basic(command)
+        assert error.value.kind == "Illegal function call", command
+        assert "protected" in error.value.detail
+    assert {p.name for p in tmp_path.iterdir()} == {"PROGRAM.BAS", "LISTING.BAS", "SECRET.BAS"}
+    # Inside the program, the refusal is an error like any other, which ON ERROR traps.
+    (tmp_path / "trap").mkdir()
+    trap, _, _ = pcbasic_saves('10 ON ERROR GOTO 40\n20 CHAIN MERGE "NOFILE"\n30 END\n'
+                               '40 PRINT "TRAPPED"; ERR: RESUME NEXT\n', tmp_path / "trap")
+    (tmp_path / "TRAP.BAS").write_bytes(_protect(trap))
+    assert basic('RUN "TRAP"') == "TRAPPED 5 \n"
+    basic("NEW")                              # NEW forgets the protected program
+    assert basic('10 PRINT "OPEN"\nLIST') == '10 PRINT "OPEN"\n'

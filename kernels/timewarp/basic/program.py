@@ -42,8 +42,17 @@ class ProgramText:
     def __init__(self) -> None:
         self.lines: dict[int, str] = {}
         self.version = 0
+        #: Loaded from a file saved with ", P": it runs, but is never listed or saved, and
+        #: takes no new lines, as in GW-BASIC (until NEW or another LOAD).
+        self.protected = False
+
+    def check_listable(self) -> None:
+        if self.protected:
+            raise BasicError("Illegal function call", detail="the program was saved protected "
+                             "(, P): it runs, but is not listed, saved or changed (NEW clears it)")
 
     def set_line(self, number: int, text: str) -> None:
+        self.check_listable()
         if text.strip():
             self.lines[number] = text
         else:
@@ -52,6 +61,7 @@ class ProgramText:
 
     def clear(self) -> None:
         self.lines.clear()
+        self.protected = False
         self.version += 1
 
     def numbers(self, first: int | None = None, last: int | None = None) -> list[int]:

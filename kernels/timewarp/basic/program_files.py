@@ -21,6 +21,7 @@ from ast import literal_eval
 
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
+from timewarp.basic.tokenised import ProtectedLines
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9.]*[$%!#]?")
 WORDS = ("SAVE", "LOAD", "MERGE", "CHAIN", "COMMON")
@@ -79,6 +80,7 @@ class ProgramSwitch(BaseException):
             program.clear()
             for number, text in self.lines:
                 program.set_line(number, text)
+            program.protected = isinstance(self.lines, ProtectedLines)
         if self.kind == "MERGE":
             return
         if self.kind == "CHAIN":
@@ -204,6 +206,7 @@ def carry(files, name: str, args: tuple) -> None:
             return switch.carry_out(session)     # a direct line goes on after NEW
         raise switch
     if name == "SAVE":
+        session.program.check_listable()
         path = files.path(program_name(args[0]))
         files.refuse_open(path)
         try:
@@ -217,9 +220,11 @@ def carry(files, name: str, args: tuple) -> None:
     if name == "CHAIN":
         options["keep"] = None if options.pop("all", False) else common_keys(session)
         options["keep_files"] = True
+    merging = name == "MERGE" or bool(options.get("merge"))
+    if merging:
+        session.program.check_listable()     # no lines go into a protected program
     try:
-        lines = read_program_file(files, args[0], ascii_only=name == "MERGE"
-                                  or bool(options.get("merge")))
+        lines = read_program_file(files, args[0], ascii_only=merging)
     except BasicError as error:
         if files.direct:
             raise

@@ -212,6 +212,7 @@ class BasicSession(Session):
         if word in ("LIST", "LLIST"):
             rest, _, target = rest.partition(",")
             first, last = _line_range(rest)
+            self.program.check_listable()
             if word == "LIST" and target.strip():
                 self._list_to_file(target.strip(), self.program.listing(first, last))
                 return

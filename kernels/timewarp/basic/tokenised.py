@@ -9,9 +9,11 @@ characters typed.  :func:`detokenise` turns it back into the text LIST shows, wi
 quirks (``:ELSE`` shows as ``ELSE``, ``:REM'`` as ``'``, two keywords in a row get a blank
 between them).
 
-Not read: programs saved with ``, P`` (GW-BASIC's protected form, &HFE), which GW-BASIC itself
-never lists; they stop with "Bad file mode" and say so.  SAVE writes text (the notebook's
-files are meant to be read), which GW-BASIC's LOAD and this module's caller read alike.
+A program saved with ``, P`` (GW-BASIC's protected form, &HFE and the same bytes enciphered)
+is deciphered and runs, but, as in GW-BASIC, it is never listed or saved: the lines come back as
+:class:`ProtectedLines`, and the program in memory refuses LIST, SAVE and new lines while it
+holds them.  SAVE writes text (the notebook's files are meant to be read), which LOAD reads as
+well as this binary form.
 """
 
 from __future__ import annotations
@@ -54,11 +56,31 @@ def is_tokenised(data: bytes) -> bool:
     return data[:1] in (b"\xff", b"\xfe")
 
 
+class ProtectedLines(list):
+    """The lines of a program saved protected: run, never listed."""
+
+
+#: GW-BASIC's cipher for protected files works on each byte after the first with two keys
+#: that repeat every 11 and every 13 bytes; only their XOR matters, held here as one table
+#: per key (worked out from a program GW-BASIC saved both ways).
+_KEY11 = bytes((183, 180, 109, 222, 143, 62, 73, 221, 240, 33, 213))
+_KEY13 = bytes((0, 45, 36, 100, 220, 42, 234, 202, 141, 42, 176, 94, 51))
+
+
+def decipher(data: bytes) -> bytes:
+    """A protected program file (&HFE ...) as the plain binary file (&HFF ...) it hides."""
+    out = bytearray(b"\xff")
+    for i, byte in enumerate(data[1:]):
+        byte = ((byte - 11 + i % 11) & 0xFF) ^ _KEY11[i % 11] ^ _KEY13[i % 13]
+        out.append((byte + 13 - i % 13) & 0xFF)
+    return bytes(out)
+
+
 def detokenise(data: bytes) -> list[tuple[int, str]]:
-    """The numbered lines of a tokenised program file, as LIST shows them."""
+    """The numbered lines of a tokenised program file, as LIST shows them (as
+    :class:`ProtectedLines` for a protected one)."""
     if data[:1] == b"\xfe":
-        raise BasicError("Bad file mode", detail="the program was saved protected (, P), "
-                         "which GW-BASIC itself never lists; Time Warp cannot read it")
+        return ProtectedLines(detokenise(decipher(data)))
     if data[:1] != b"\xff":
         raise BasicError("Bad file mode", detail="not a GW-BASIC program file")
     lines, at = [], 1
