@@ -284,7 +284,12 @@ def test_feedback_holds_each_tests_message(cycle):
 
 def test_gradebook_export_holds_the_same_scores(hub, cycle):
     course = grader_course(hub)
-    run_as_grader(course, _settings(hub), "export", "--to", "grades.csv")
+    try:
+        run_as_grader(course, _settings(hub), "export", "--to", "grades.csv")
+    except RuntimeError as error:
+        # Seen once in CI ("unable to open database file"), never again: say what the folder
+        # held, so that a next time tells why.
+        pytest.fail(f"{error}\n{folder_state(course.directory)}")
     with open(course.directory / "grades.csv", newline="") as stream:
         rows = list(csv.DictReader(stream))
     exported = {}
@@ -292,6 +297,15 @@ def test_gradebook_export_holds_the_same_scores(hub, cycle):
         if row["assignment"] in ASSIGNMENTS:
             exported.setdefault(row["assignment"], {})[row["student_id"]] = float(row["score"])
     assert exported == EXPECTED_SCORES
+
+
+def folder_state(folder: Path) -> str:
+    """Each entry of ``folder`` with its mode and owner, and the grader it should belong to."""
+    rows = [f"{folder}: grader uid {pwd.getpwnam(GRADER).pw_uid}"]
+    for path in [folder, *sorted(folder.iterdir())]:
+        info = path.lstat()
+        rows.append(f"  {oct(info.st_mode)} uid {info.st_uid} {info.st_size:>9} {path.name}")
+    return "\n".join(rows)
 
 
 def csv_rows(person, path: str) -> list[dict]:
