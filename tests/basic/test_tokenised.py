@@ -130,11 +130,12 @@ def test_lists_quirks_on_hand_made_bytes():
         (60, b"\x0e\x00\x01:\x3a\x8f\xd9 A"),     # a line number holding a zero byte
         (70, b"\x84 \"A:B\", \x8f:\x91"),         # DATA ends at a colon outside quotes
         (80, b"\x1c\x00\x80,\x0f\xff,\x1b,\x11"),
+        (90, b"\x8f A\nB\rC"),                   # a line feed typed in: it ends no line
     )
     assert detokenise(program) == [
         (10, "PRINT PRINT"), (20, "FNPRINT"), (30, "LSE"), (40, "XELSE"),
         (50, "WHILE X"), (60, "256:' A"), (70, 'DATA "A:B", \u00c5:PRINT'),
-        (80, "-32768,255,10,0")]
+        (80, "-32768,255,10,0"), (90, "REM A B C")]
 
 
 def test_a_file_cut_short_keeps_its_whole_lines():
@@ -191,3 +192,19 @@ def test_a_protected_program_runs_but_is_never_listed_saved_or_changed(basic, tm
     assert basic('RUN "TRAP"') == "TRAPPED 5 \n"
     basic("NEW")                              # NEW forgets the protected program
     assert basic('10 PRINT "OPEN"\nLIST') == '10 PRINT "OPEN"\n'
+
+
+def test_garbage_in_a_binary_file_is_a_clear_error_never_a_crash():
+    import random
+    chance = random.Random(1982)
+    refused = 0
+    for _ in range(2000):
+        data = bytes([chance.choice((0xFF, 0xFE))]) + chance.randbytes(chance.randint(0, 120))
+        try:
+            lines = detokenise(data)
+        except BasicError as error:
+            assert error.kind == "Bad file mode"
+            refused += 1
+        else:
+            assert all(isinstance(n, int) and "\n" not in text for n, text in lines)
+    assert 0 < refused < 2000

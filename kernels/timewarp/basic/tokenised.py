@@ -231,4 +231,6 @@ class _LineReader:
 
 
 def _char(byte: int) -> str:
-    return bytes([byte]).decode("cp437")
+    # A line feed or carriage return typed into a line (GW-BASIC keeps them) would end the
+    # line of text it becomes: it stays in the line as a blank.
+    return " " if byte in (0x0A, 0x0D) else bytes([byte]).decode("cp437")
