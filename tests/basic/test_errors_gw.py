@@ -50,6 +50,17 @@ CASES = [
     ('on_error_goto_0_inside_the_handler',
      '10 ON ERROR GOTO 100\n20 X = SQR(-1)\n30 PRINT "after": END\n100 PRINT "H"; ERR; ERL: ON ERROR GOTO 0\n110 RESUME NEXT\n',
      'H 5  20 \nIllegal function call in 20\n'),
+    # An argument is first made an integer (Overflow past -32768..32767) or a single (Overflow
+    # past its largest), then checked (Illegal function call); file numbers past 0-255 are
+    # illegal before they are a "Bad file number".
+    ('arguments_out_of_range',
+     '10 ON ERROR GOTO 1000\n20 PRINT CHR$(65536)\n30 PRINT LEFT$("A", -32769)\n'
+     '40 PRINT MID$("ABC", 1, 32768)\n50 PRINT SPACE$(-1)\n60 PRINT SIN(1.701411834604692D+38)\n'
+     '70 PRINT RND(-1.701411834604692D+38)\n80 PRINT SQR(1.7014117D+38) > 0\n90 PRINT LOC(-1)\n'
+     '100 PRINT LOC(300)\n110 PRINT LOF(32768)\n120 CLOSE #300\n130 OPEN "O", #-1, "X"\n'
+     '140 PRINT LOC(4)\n150 END\n1000 PRINT ERR; ERL: RESUME NEXT\n',
+     ' 6  20 \n 6  30 \n 6  40 \n 5  50 \n 6  60 \n 6  70 \n-1 \n 5  90 \n 5  100 \n 6  110 \n'
+     ' 5  120 \n 5  130 \n 52  140 \n'),
 ]
 
 

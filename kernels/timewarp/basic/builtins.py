@@ -140,7 +140,7 @@ def _chr(x) -> str:
         return _CHARACTERS[x]
     except (KeyError, TypeError):
         pass
-    n = _int(x)
+    n = _cint(x)
     if not 0 <= n <= 255:
         raise BasicError("Illegal function call")
     return chr(n)
@@ -153,7 +153,9 @@ def _asc(s: str) -> int:
 
 
 def _count(x, low: int = 0) -> int:
-    n = _int(x)
+    """A length or position of a string function: beyond an integer "Overflow", then
+    outside ``low``-255 "Illegal function call", as GW-BASIC checks them."""
+    n = _cint(x)
     if not low <= n <= 255:
         raise BasicError("Illegal function call")
     return n

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from timewarp import devices
 from timewarp.basic import ast, file_devices, file_input
+from timewarp.basic.builtins import _cint
 from timewarp.basic.errors import BasicError
 from timewarp.basic.file_commands import (
     FileCommandCompiler,
@@ -341,7 +342,11 @@ class BasicFiles(RandomAccessTable):
         return user_path(name, self.folder)
 
     def _number(self, number) -> int:
-        n = int(round(number))
+        """A file number as GW-BASIC checks it: beyond an integer is "Overflow", beyond
+        0-255 "Illegal function call", a number no file can have "Bad file number"."""
+        n = _cint(number)
+        if not 0 <= n <= 255:
+            raise BasicError("Illegal function call", detail=f"#{n} is no file number")
         if not 1 <= n <= MAX_FILES:
             raise BasicError("Bad file number")
         return n

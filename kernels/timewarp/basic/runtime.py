@@ -234,8 +234,12 @@ class Runtime:
 
     def rnd(self, x=None) -> float:
         if x is None or x > 0:
+            if x is not None and x > LARGEST:     # a double past any single: Overflow
+                raise BasicError("Overflow")
             self.seed = (self.seed * 214013 + 2531011) % _RND_PERIOD
         elif x < 0:
+            if x < -LARGEST:
+                raise BasicError("Overflow")
             self.seed = (-_mantissa(x) * 214013 + 2531011) % _RND_PERIOD
         self.last_rnd = self.seed / _RND_PERIOD
         return self.last_rnd

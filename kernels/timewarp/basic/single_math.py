@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 
 from timewarp.basic.errors import BasicError
-from timewarp.basic.numbers import mbf_single
+from timewarp.basic.numbers import LARGEST, mbf_single
 
 _LOW, _HIGH = 1 << 23, 1 << 24       # a single's mantissa: 24 bits, the top one set
 _HUGE = 2.0 ** 128
@@ -53,7 +53,14 @@ def _overflow(sign: float) -> float:
 
 
 def _single(x) -> float:
-    return x if x.__class__ is int else mbf_single(x)
+    """The argument as a single; a double past the largest single is GW-BASIC's Overflow
+    error (``SIN(1.7D+38)``)."""
+    if x.__class__ is int:
+        return x
+    y = mbf_single(x)
+    if not -LARGEST <= y <= LARGEST:
+        raise BasicError("Overflow")
+    return y
 
 
 def sqr(x) -> float:
