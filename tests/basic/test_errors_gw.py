@@ -61,6 +61,13 @@ CASES = [
      '140 PRINT LOC(4)\n150 END\n1000 PRINT ERR; ERL: RESUME NEXT\n',
      ' 6  20 \n 6  30 \n 6  40 \n 5  50 \n 6  60 \n 6  70 \n-1 \n 5  90 \n 5  100 \n 6  110 \n'
      ' 5  120 \n 5  130 \n 52  140 \n'),
+    # A function of no arguments leaves a "(" after it to PRINT's next item; a number after
+    # ERL is a line number, so one that cannot be is a syntax error.
+    ('no_argument_functions_and_erl',
+     '10 ON ERROR GOTO 1000\n20 PRINT ERR(-1); CSRLIN(2); INKEY$("A")\n30 X = ERR(1)\n'
+     '40 IF ERL = 1.5 THEN PRINT "NO"\n50 IF ERL <> 65529 THEN PRINT "YES"\n60 END\n'
+     '1000 PRINT ERR; ERL: RESUME NEXT\n',
+     ' 0 -1  1  2 A\n 2  30 \n 2  40 \nYES\n'),
 ]
 
 

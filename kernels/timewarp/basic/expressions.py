@@ -302,7 +302,11 @@ class ExpressionParser:
         if name == "USR":
             return self.machine_function(name)     # USR0(x)...: see timewarp.basic.machine
         args: list[ast.Expr | None] = []
-        if self.at_op("("):
+        # A function of no arguments leaves a "(" after it alone: GW-BASIC's PRINT ERR(1)
+        # prints ERR, then 1.
+        if name == "ERL":
+            self._erl_line_number()
+        if signature and self.at_op("("):
             args = list(self.arguments())
         elif signature and signature[0] not in "N?":
             self.fail(f"{name} needs ( after it")
@@ -314,6 +318,17 @@ class ExpressionParser:
         if result == "=":
             result = args[0].type
         return ast.BuiltinCall(name, tuple(args), result)
+
+    def _erl_line_number(self) -> None:
+        """GW-BASIC reads a number after ERL (``ERL = 100``, ``ERL(100)``) as a line number,
+        so one that cannot be a line number (``ERL(1.5)``) is a syntax error."""
+        ahead = self.tokens[self.i:self.i + 3]
+        values = [t for t in ahead
+                  if not (t.kind == "op" and t.value in ("(", "-", "=", "<", ">", "<>", "<=", ">="))][:1]
+        if values and values[0].kind == "num":
+            number = values[0].value[0]
+            if not (float(number).is_integer() and 0 <= number <= 65529):
+                self.fail("ERL is compared with line numbers")
 
     def _instr(self) -> ast.Expr:
         args = list(self.arguments())
