@@ -68,6 +68,12 @@ CASES = [
      '40 IF ERL = 1.5 THEN PRINT "NO"\n50 IF ERL <> 65529 THEN PRINT "YES"\n60 END\n'
      '1000 PRINT ERR; ERL: RESUME NEXT\n',
      ' 0 -1  1  2 A\n 2  30 \n 2  40 \nYES\n'),
+    # LPRINT prints nowhere but keeps the head's column for LPOS; STICK and EXTERR are 0.
+    ('printer_joystick_and_dos_errors',
+     '10 ON ERROR GOTO 1000\n20 LPRINT "ABC";: PRINT LPOS(0); LPOS(2)\n30 LPRINT 1, 2;: PRINT LPOS(1)\n'
+     '40 LPRINT: PRINT LPOS(0)\n50 PRINT STICK(0); EXTERR(3)\n60 PRINT STICK(4)\n70 PRINT LPOS(32768)\n'
+     '80 LPRINT 1/0\n90 END\n1000 PRINT ERR; ERL: RESUME NEXT\n',
+     ' 4  1 \n 18 \n 1 \n 0  0 \n 5  60 \n 6  70 \n 11  80 \n'),
 ]
 
 

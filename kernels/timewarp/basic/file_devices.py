@@ -41,6 +41,11 @@ class _Nowhere:
         pass
 
 
+def nowhere_printer():
+    """A printer that prints nowhere but keeps its column (LPRINT's; see files.line_printer)."""
+    return _Nowhere().printer
+
+
 class OutputDevice:
     """SCRN: (the screen, with its own column and zones) or a printer."""
 

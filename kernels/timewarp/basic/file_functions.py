@@ -15,12 +15,23 @@ from timewarp.basic.errors import BasicError
 #: Functions read where a name is followed by "(": name -> (argument types, result type).
 CONTEXT_FUNCTIONS = {"LOC": ("n", "!"), "LOF": ("n", "!"), "MKI$": ("n", "$"),
                      "MKS$": ("n", "$"), "MKD$": ("n", "$"), "CVI": ("$", "%"),
-                     "CVS": ("$", "!"), "CVD": ("$", "#")}
+                     "CVS": ("$", "!"), "CVD": ("$", "#"), "LPOS": ("n", "%"),
+                     "STICK": ("n", "%"), "EXTERR": ("n", "%")}
 FUNCTION_CODE = {"LOC": "_rt.files.loc({0})", "LOF": "_rt.files.lof({0})",
                  "MKI$": "_mki({0})", "MKS$": "_mkbf({0}, 4)", "MKD$": "_mkbf({0}, 8)",
                  "MKD$ of a single": "_mkbf(_single({0}), 8)",
                  "CVI": "_cvi({0})", "CVS": "_cvbf({0}, 4)", "CVD": "_cvbf({0}, 8)",
-                 "INPUT$": "_rt.files.input_chars({0}, {1})"}
+                 "INPUT$": "_rt.files.input_chars({0}, {1})",
+                 "LPOS": "_rt.files.lpos({0})", "STICK": "_no_device({0})",
+                 "EXTERR": "_no_device({0})"}
+
+
+def _no_device(n) -> int:
+    """STICK(n) with no joystick, EXTERR(n) with no DOS error: 0 for n from 0 to 3."""
+    from timewarp.basic.builtins import _cint
+    if not 0 <= _cint(n) <= 3:
+        raise BasicError("Illegal function call", detail="it takes 0 to 3")
+    return 0
 
 
 def _mki(x) -> str:
@@ -77,6 +88,6 @@ def mbf_value(raw: bytes) -> float:
     return -value if negative else value
 
 
-HELPERS = {"_mki": _mki, "_cvi": _cvi, "_mkbf": _mkbf, "_cvbf": _cvbf}
+HELPERS = {"_mki": _mki, "_cvi": _cvi, "_mkbf": _mkbf, "_cvbf": _cvbf, "_no_device": _no_device}
 
 

@@ -334,6 +334,21 @@ class BasicFiles(RandomAccessTable):
         self.folder: Path | None = None         # set by CHDIR
         self.direct = False                     # a direct line (not the program) runs
         self.switching, self.next_switch = False, None    # see ProgramSwitch.carry_out
+        self.lpt1: Printer | None = None        # LPRINT's printer: no paper, a column
+
+    def line_printer(self) -> Printer:
+        """Where LPRINT prints: no printer is attached to a notebook, so nowhere, but with
+        the column LPOS reads, as GW-BASIC keeps it."""
+        if self.lpt1 is None:
+            self.lpt1 = file_devices.nowhere_printer()
+        return self.lpt1
+
+    def lpos(self, number) -> int:
+        """LPOS(n): the print head's column on printer n (0 and 1 are LPT1:), from 1."""
+        n = _cint(number)
+        if not 0 <= n <= 3:
+            raise BasicError("Illegal function call", detail="LPOS takes a printer 0 to 3")
+        return self.line_printer().column + 1 if n <= 1 else 1
 
     def here(self) -> Path:
         return self.folder or Path.cwd().resolve()

@@ -160,8 +160,9 @@ _STATEMENTS = {
     "GO": ("GO TO line-number  |  GO SUB line-number",
            "Old listings sometimes write GOTO and GOSUB as two words; both ways work.",
            "40 GO TO 10"),
-    "LPRINT": ("LPRINT [items]",
-               "Printed on the printer in the old days; here it is accepted and does nothing.",
+    "LPRINT": ("LPRINT [USING format$;] [items]",
+               "Printed on the printer in the old days; no printer is attached here, so it"
+               " prints nowhere, but LPOS(0) still tells the print head's column.",
                'LPRINT "REPORT"'),
     "SHARED": ("SHARED variable [, variable ...]",
                "Inside a SUB or FUNCTION: use the main program's variables of these names"
@@ -485,6 +486,12 @@ _FILE_FUNCTIONS = {
     "LOC": ("LOC(n)", "Where file n is: the last record of a random file, characters waiting"
             " on a device.", "PRINT LOC(1)"),
     "LOF": ("LOF(n)", "The length of file n in bytes.", "PRINT LOF(1)"),
+    "LPOS": ("LPOS(n)", "The column of the printer's print head (printer 0 to 3), from 1.",
+             "IF LPOS(0) > 60 THEN LPRINT"),
+    "STICK": ("STICK(n)", "A joystick's position (n from 0 to 3); no joystick here, so 0.",
+              "X = STICK(0)"),
+    "EXTERR": ("EXTERR(n)", "DOS's extended error information (n from 0 to 3); 0 here.",
+               "PRINT EXTERR(0)"),
     "MKI$": ("MKI$(number)", "A whole number as the 2 bytes a random file stores.",
              "LSET A$ = MKI$(36)"),
     "MKS$": ("MKS$(number)", "A number as the 4 bytes a random file stores.",

@@ -22,7 +22,7 @@ from timewarp.basic.text_statements import TextScreenParser
 from timewarp.basic.sound import SoundStatementParser
 
 _TYPE_NAMES = {"INTEGER": "%", "LONG": "%", "SINGLE": "!", "DOUBLE": "#", "STRING": "$"}
-_NO_OPS = {"TRON", "TROFF", "LPRINT"}
+_NO_OPS = {"TRON", "TROFF"}
 _COMMANDS = {"LIST", "RUN", "NEW", "DELETE", "RENUM", "CLEAR", "SYSTEM"}
 
 
@@ -205,6 +205,15 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
                 self.i = len(self.tokens)
                 return [ast.Print((*items, ";"), None, None), ast.Failure(error.kind, error.detail)]
         return ast.Print(tuple(items), using, file)
+
+    def st_LPRINT(self) -> ast.Stmt:
+        """LPRINT [USING f$;] items: PRINT to the printer (see files.line_printer)."""
+        if self.at_op("#"):
+            self.fail("LPRINT prints to the printer, not to a file")
+        stmt = self.st_PRINT()
+        if isinstance(stmt, list):           # a mistake after some items: print none
+            return stmt[1:]
+        return ast.Print(stmt.items, stmt.using, ast.String("LPT1:"))
 
     def st_INPUT(self) -> ast.Stmt:
         if self.accept("op", "#"):

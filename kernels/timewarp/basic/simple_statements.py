@@ -55,7 +55,10 @@ class SimpleStatements:
 
     def s_Print(self, s: ast.Print) -> None:
         target = "_rt"
-        if s.file is not None:
+        if isinstance(s.file, ast.String):     # LPRINT
+            self.emit("_f = _rt.files.line_printer()")
+            target = "_f"
+        elif s.file is not None:
             # PRINT # writes through the file's printer, which keeps its own column and zones.
             self.emit(f"_f = _rt.files.printer({self.exprs.value(s.file)})")
             target = "_f"
