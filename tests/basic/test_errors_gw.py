@@ -72,8 +72,8 @@ CASES = [
     ('printer_joystick_and_dos_errors',
      '10 ON ERROR GOTO 1000\n20 LPRINT "ABC";: PRINT LPOS(0); LPOS(2)\n30 LPRINT 1, 2;: PRINT LPOS(1)\n'
      '40 LPRINT: PRINT LPOS(0)\n50 PRINT STICK(0); EXTERR(3)\n60 PRINT STICK(4)\n70 PRINT LPOS(32768)\n'
-     '80 LPRINT 1/0\n90 END\n1000 PRINT ERR; ERL: RESUME NEXT\n',
-     ' 4  1 \n 18 \n 1 \n 0  0 \n 5  60 \n 6  70 \n 11  80 \n'),
+     '80 LPRINT 1/0\n85 PRINT EXTERR("A")\n90 END\n1000 PRINT ERR; ERL: RESUME NEXT\n',
+     ' 4  1 \n 18 \n 1 \n 0  0 \n 5  60 \n 6  70 \n 11  80 \n 13  85 \n'),
 ]
 
 

@@ -16,14 +16,14 @@ from timewarp.basic.errors import BasicError
 CONTEXT_FUNCTIONS = {"LOC": ("n", "!"), "LOF": ("n", "!"), "MKI$": ("n", "$"),
                      "MKS$": ("n", "$"), "MKD$": ("n", "$"), "CVI": ("$", "%"),
                      "CVS": ("$", "!"), "CVD": ("$", "#"), "LPOS": ("n", "%"),
-                     "STICK": ("n", "%"), "EXTERR": ("n", "%")}
+                     "STICK": ("n", "%")}
 FUNCTION_CODE = {"LOC": "_rt.files.loc({0})", "LOF": "_rt.files.lof({0})",
                  "MKI$": "_mki({0})", "MKS$": "_mkbf({0}, 4)", "MKD$": "_mkbf({0}, 8)",
                  "MKD$ of a single": "_mkbf(_single({0}), 8)",
                  "CVI": "_cvi({0})", "CVS": "_cvbf({0}, 4)", "CVD": "_cvbf({0}, 8)",
                  "INPUT$": "_rt.files.input_chars({0}, {1})",
                  "LPOS": "_rt.files.lpos({0})", "STICK": "_no_device({0})",
-                 "EXTERR": "_no_device({0})"}
+                 "EXTERR": "_no_device({0})"}       # EXTERR is a keyword (lexer), ERR in it
 
 
 def _no_device(n) -> int:
