@@ -215,6 +215,9 @@ class ExpressionParser:
             return self.fn_call(tok.value)
         if tok.kind == "kw" and tok.value in BUILTINS:
             return self.builtin(tok.value)
+        if tok.kind == "kw" and tok.value == "NOT":
+            # GW-BASIC takes NOT where any value may stand: 13 * NOT 7 is 13 * (NOT 7).
+            return ast.Unary("NOT", self._num(self.negation()), "%")
         self.i -= 1
         if tok.kind == "op" and tok.value == ":" or tok.kind == "kw" and tok.value == "ELSE":
             raise BasicError("Missing operand", detail="a value is missing at the end")
