@@ -74,6 +74,13 @@ CASES = [
      '40 LPRINT: PRINT LPOS(0)\n50 PRINT STICK(0); EXTERR(3)\n60 PRINT STICK(4)\n70 PRINT LPOS(32768)\n'
      '80 LPRINT 1/0\n85 PRINT EXTERR("A")\n90 END\n1000 PRINT ERR; ERL: RESUME NEXT\n',
      ' 4  1 \n 18 \n 1 \n 0  0 \n 5  60 \n 6  70 \n 11  80 \n 13  85 \n'),
+    # PMAP's function is an integer, its value a single (an integer for functions 2 and 3);
+    # POS takes one dummy value of either type, and needs it.
+    ('pmap_and_pos_arguments',
+     '10 ON ERROR GOTO 1000\n20 PRINT PMAP(1.701411834604692D+38, -1)\n30 PRINT PMAP(1, 32768)\n'
+     '40 PRINT PMAP(40000, 3)\n50 PRINT PMAP(1, 4)\n60 PRINT "AB"; POS("X")\n70 PRINT POS\n80 END\n'
+     '1000 PRINT ERR; ERL: RESUME NEXT\n',
+     ' 6  20 \n 6  30 \n 6  40 \n 5  50 \nAB 3 \n 2  70 \n'),
 ]
 
 

@@ -28,7 +28,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "INKEY$": ("", "$"), "UCASE$": ("$", "$"), "LCASE$": ("$", "$"), "LTRIM$": ("$", "$"),
     "RTRIM$": ("$", "$"), "CINT": ("n", "%"), "CSNG": ("n", "!"), "CDBL": ("n", "#"),
     "ERR": ("", "%"), "ERL": ("", "!"), "TAB": ("n", "$"), "SPC": ("n", "$"),
-    "POS": ("N", "%"), "FRE": ("?", "!"), "POINT": ("nN", "%"), "PMAP": ("nn", "!"), "STRING$": ("n?", "$"),
+    "POS": ("?", "%"), "FRE": ("?", "!"), "POINT": ("nN", "%"), "PMAP": ("nn", "!"), "STRING$": ("n?", "$"),
     "INSTR": ("", "%"), "UBOUND": ("", "%"), "LBOUND": ("", "%"),
     "EOF": ("n", "%"), "FREEFILE": ("", "%"), "SENSOR": ("$", "!"), "INPUT$": ("", "$"),
     "PLAY": ("n", "%"), "EXTERR": ("n", "%"),

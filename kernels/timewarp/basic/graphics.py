@@ -517,8 +517,17 @@ def point(rt, x: float, y: float | None = None) -> float:
 
 
 def pmap(rt, value: float, function) -> float:
+    from timewarp.basic.builtins import _cint
+    from timewarp.basic.numbers import LARGEST
     from timewarp.turtle.model import TurtleError
+    # As GW-BASIC checks them: the function is an integer, the value a single, and a
+    # physical coordinate (functions 2 and 3) an integer too; past those, Overflow.
+    function = _cint(function)
+    if not -LARGEST <= value <= LARGEST:
+        raise BasicError("Overflow")
+    if function in (2, 3):
+        _cint(value)
     try:
-        return _screen(rt).pmap(value, _int(function))
+        return _screen(rt).pmap(value, function)
     except TurtleError as exc:
         raise BasicError("Illegal function call", detail=str(exc)) from None
