@@ -78,9 +78,10 @@ CASES = [
     # POS takes one dummy value of either type, and needs it.
     ('pmap_and_pos_arguments',
      '10 ON ERROR GOTO 1000\n20 PRINT PMAP(1.701411834604692D+38, -1)\n30 PRINT PMAP(1, 32768)\n'
-     '40 PRINT PMAP(40000, 3)\n50 PRINT PMAP(1, 4)\n60 PRINT "AB"; POS("X")\n70 PRINT POS\n80 END\n'
+     '40 PRINT PMAP(40000, 3)\n50 PRINT PMAP(1, 4)\n60 PRINT "AB"; POS("X")\n70 PRINT POS\n'
+     '75 PRINT ERDEV; "["; ERDEV$; "]"; ERDEV(2)\n80 END\n'
      '1000 PRINT ERR; ERL: RESUME NEXT\n',
-     ' 6  20 \n 6  30 \n 6  40 \n 5  50 \nAB 3 \n 2  70 \n'),
+     ' 6  20 \n 6  30 \n 6  40 \n 5  50 \nAB 3 \n 2  70 \n 0 [] 0  2 \n'),
 ]
 
 

@@ -31,7 +31,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "POS": ("?", "%"), "FRE": ("?", "!"), "POINT": ("nN", "%"), "PMAP": ("nn", "!"), "STRING$": ("n?", "$"),
     "INSTR": ("", "%"), "UBOUND": ("", "%"), "LBOUND": ("", "%"),
     "EOF": ("n", "%"), "FREEFILE": ("", "%"), "SENSOR": ("$", "!"), "INPUT$": ("", "$"),
-    "PLAY": ("n", "%"), "EXTERR": ("n", "%"),
+    "PLAY": ("n", "%"), "EXTERR": ("n", "%"), "ERDEV": ("", "%"), "ERDEV$": ("", "$"),
 }
 BUILTINS.update(EVENT_FUNCTIONS)
 BUILTINS.update(TEXT_FUNCTIONS, **MACHINE_FUNCTIONS, USR=("n", "!"))

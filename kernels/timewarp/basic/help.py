@@ -492,6 +492,10 @@ _FILE_FUNCTIONS = {
               "X = STICK(0)"),
     "EXTERR": ("EXTERR(n)", "DOS's extended error information (n from 0 to 3); 0 here.",
                "PRINT EXTERR(0)"),
+    "ERDEV": ("ERDEV", "The error code of the device that failed last (a printer or disk in"
+              " DOS); 0 here.", "PRINT ERDEV"),
+    "ERDEV$": ("ERDEV$", "The name of the device that failed last; empty here.",
+               "PRINT ERDEV$"),
     "MKI$": ("MKI$(number)", "A whole number as the 2 bytes a random file stores.",
              "LSET A$ = MKI$(36)"),
     "MKS$": ("MKS$(number)", "A number as the 4 bytes a random file stores.",

@@ -36,7 +36,7 @@ _FUNCTIONS = {
     "RTRIM$": "{0}.rstrip(' ')", "CINT": "_cint({0})", "CSNG": "_csng({0})",
     "CDBL": "_csng({0})", "ERR": "_rt.err", "ERL": "_rt.erl", "POS": "(_rt.column + 1)",
     "FRE": "60000.0", "POINT": "_point(_rt, {0}, {1})", "PMAP": "_pmap(_rt, {0}, {1})", "STRING$": "_string({0}, {1})",
-    "INSTR": "_instr({0}, {1}, {2})",
+    "INSTR": "_instr({0}, {1}, {2})", "ERDEV": "0", "ERDEV$": "''",
     "EOF": "_rt.files.eof({0})", "FREEFILE": "_rt.files.freefile()", "SENSOR": "_rt.files.sensor({0})",
 }
 _FUNCTIONS.update(FILE_FUNCTION_CODE)
