@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from timewarp.basic import ast, program_files
+from timewarp.basic.dos import FUNCTIONS as DOS_FUNCTIONS
 from timewarp.basic.errors import BasicError
 from timewarp.basic.file_functions import CONTEXT_FUNCTIONS
 from timewarp.basic.lexer import Token
@@ -112,13 +113,13 @@ class FileCommandParser:
 
     def context_function(self, name: str) -> ast.Expr | None:
         """LOC(1), CVI(A$)...: a built-in function where GW-BASIC has one."""
-        if name not in CONTEXT_FUNCTIONS or not self.at_op("("):
+        if name not in CONTEXT_FUNCTIONS and name not in DOS_FUNCTIONS or not self.at_op("("):
             return None
-        signature, result = CONTEXT_FUNCTIONS[name]
+        signature, result = CONTEXT_FUNCTIONS.get(name) or DOS_FUNCTIONS[name]
         args = self.arguments()
         if len(args) != 1:
             raise BasicError("Syntax error", detail=f"{name} takes one value")
-        if (signature == "$") != (args[0].type == "$"):
+        if signature != "?" and (signature == "$") != (args[0].type == "$"):
             raise BasicError("Type mismatch")
         if name == "MKD$" and args[0].type != "#":
             name = "MKD$ of a single"    # GW-BASIC computed it in single precision

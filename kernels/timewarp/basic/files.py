@@ -24,6 +24,7 @@ from timewarp import devices
 from timewarp.basic import ast, file_devices, file_input
 from timewarp.basic.builtins import _cint
 from timewarp.basic.errors import BasicError
+from timewarp.basic.dos import DosFiles
 from timewarp.basic.file_commands import (
     FileCommandCompiler,
     FileCommandParser,
@@ -325,7 +326,7 @@ class DeviceFile:
         devices.release(self.device)
 
 
-class BasicFiles(RandomAccessTable):
+class BasicFiles(RandomAccessTable, DosFiles):
     """The open files of one BASIC session, by number (#1 to #15)."""
 
     def __init__(self) -> None:

@@ -473,6 +473,28 @@ _FILES = {
     "CHDIR": ("CHDIR name$", "Goes into a folder for the files opened after it.",
               'CHDIR "SCORES"'),
     "RMDIR": ("RMDIR name$", "Removes an empty folder.", 'RMDIR "SCORES"'),
+    "RESET": ("RESET", "Closes every open file, as CLOSE with no numbers does.", "RESET"),
+    "LOCK": ("LOCK #n [, [first] [TO last]]", "Locked a file or its records against other"
+             " users of a network; one user holds each file here, so it only checks file n.",
+             "LOCK #1, 5"),
+    "UNLOCK": ("UNLOCK #n [, [first] [TO last]]", "Undoes LOCK; it only checks file n here.",
+               "UNLOCK #1, 5"),
+    "IOCTL": ("IOCTL #n, control$", "Sent a control string to a device driver; no device here"
+              " takes one, so it is an Illegal function call once file n is open.",
+              'IOCTL #1, "PL66"'),
+    "IOCTL$": ("IOCTL$(n)", "Read a device driver's control string; refused as IOCTL is.",
+               "PRINT IOCTL$(1)"),
+    "ENVIRON": ('ENVIRON "NAME=value"', "Sets a setting of the program's environment (a table"
+                " of its own here: the hub's environment is never read or changed); an empty"
+                " value removes it.", 'ENVIRON "PLAYER=ADA"'),
+    "ENVIRON$": ('ENVIRON$("NAME")  |  ENVIRON$(n)', "A setting made with ENVIRON, or the n-th"
+                 ' as "NAME=value"; empty when there is none.', 'PRINT ENVIRON$("PLAYER")'),
+    "SHELL": ('SHELL [command$]', "Ran a DOS command; a program in a notebook runs no commands"
+              " on the machine, so it is an Illegal function call.", 'SHELL "DIR"'),
+    "MOTOR": ("MOTOR [n]", "Switched the cassette recorder's motor; accepted, does nothing.",
+              "MOTOR 1"),
+    "LCOPY": ("LCOPY [n]", "Copied the screen to the printer; accepted, does nothing.",
+              "LCOPY"),
 }
 _FILE_FUNCTIONS = {
     "EOF": ("EOF(n)", "True (-1) when file n has nothing more to read; for a device, when no"

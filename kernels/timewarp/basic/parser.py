@@ -17,6 +17,7 @@ from timewarp.basic.qbasic import QBasicParser
 from timewarp.basic.graphics import GRAPHICS_SYNTAX, GraphicsParser, parse_graphics
 from timewarp.basic.program_files import ProgramFileParser
 from timewarp.basic.lexer import STATEMENT_WORDS, Token
+from timewarp.basic.dos import DosParser
 from timewarp.basic.machine import MachineParser
 from timewarp.basic.text_statements import TextScreenParser
 from timewarp.basic.sound import SoundStatementParser
@@ -39,7 +40,7 @@ def parse_statements(tokens: list[Token], names: Names,
 
 
 class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
-                      SoundStatementParser, TextScreenParser, MachineParser,
+                      SoundStatementParser, TextScreenParser, MachineParser, DosParser,
                       ProgramFileParser, ExpressionParser):
     def statement_list(self, stop_at_else: bool) -> tuple[ast.Stmt, ...]:
         out: list[ast.Stmt] = []
@@ -113,6 +114,9 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
         if command is not None:
             return command
         command = self.program_file_command(name)   # SAVE, LOAD, CHAIN...: see program_files
+        if command is not None:
+            return command
+        command = self.dos_statement(name)     # RESET, LOCK, ENVIRON...: see dos
         if command is not None:
             return command
         guess = difflib.get_close_matches(name.rstrip("$%!#"), STATEMENT_WORDS, n=1, cutoff=0.6)

@@ -13,6 +13,7 @@ import itertools
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
 from timewarp.basic.events import FUNCTION_CODE as EVENT_FUNCTION_CODE
+from timewarp.basic.dos import FUNCTION_CODE as DOS_FUNCTION_CODE
 from timewarp.basic.file_functions import FUNCTION_CODE as FILE_FUNCTION_CODE
 from timewarp.basic.machine import FUNCTION_CODE as MACHINE_FUNCTION_CODE
 from timewarp.basic.text_statements import FUNCTION_CODE as TEXT_FUNCTION_CODE
@@ -40,6 +41,7 @@ _FUNCTIONS = {
     "EOF": "_rt.files.eof({0})", "FREEFILE": "_rt.files.freefile()", "SENSOR": "_rt.files.sensor({0})",
 }
 _FUNCTIONS.update(FILE_FUNCTION_CODE)
+_FUNCTIONS.update(DOS_FUNCTION_CODE)
 _CODE_MAKERS = {**TEXT_FUNCTION_CODE, **MACHINE_FUNCTION_CODE}
 _FUNCTIONS.update(SOUND_FUNCTION_CODE)
 _FUNCTIONS.update(EVENT_FUNCTION_CODE)     # INKEY$, TIMER, TIME$, DATE$

@@ -22,6 +22,7 @@ from timewarp.basic.graphics import GraphicsCompiler
 from timewarp.basic.qbasic import QBasicCompiler
 from timewarp.basic.python_expressions import python_name
 from timewarp.basic.simple_statements import SimpleStatements
+from timewarp.basic.dos import DosCompiler
 from timewarp.basic.machine import MachineCompiler
 from timewarp.basic.text_statements import TextScreenCompiler
 from timewarp.basic.sound import SoundStatementCompiler
@@ -33,7 +34,7 @@ _temps = itertools.count()
 
 
 class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler, FileStatementCompiler,
-                        SoundStatementCompiler, TextScreenCompiler, MachineCompiler,
+                        SoundStatementCompiler, TextScreenCompiler, MachineCompiler, DosCompiler,
                         SimpleStatements):
     def __init__(self, program: ProgramCompiler, region: list, names: set[str], kind: str,
                  sub: dict | None = None) -> None:
