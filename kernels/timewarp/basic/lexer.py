@@ -68,6 +68,7 @@ class _Scanner:
         self.classic = classic
         self.pos = 0
         self.tokens: list[Token] = []
+        self.opens: list[bool] = []     # each open bracket: an array's subscripts?
 
     def scan(self) -> list[Token]:
         text = self.text
@@ -92,6 +93,17 @@ class _Scanner:
                     break
             elif c == "?":
                 self.tokens.append(Token("kw", "PRINT", self.pos))
+                self.pos += 1
+            elif c in "([":
+                # GW-BASIC writes an array's subscripts in ( ) or [ ], even mixed (A(3]):
+                # after a name a [ is a (, and the ] that closes it a ).
+                subscript = bool(self.tokens) and self.tokens[-1].kind == "name"
+                self.opens.append(subscript)
+                self.tokens.append(Token("op", "(" if c == "(" or subscript else c, self.pos))
+                self.pos += 1
+            elif c in ")]":
+                subscript = self.opens.pop() if self.opens else False
+                self.tokens.append(Token("op", ")" if c == ")" or subscript else c, self.pos))
                 self.pos += 1
             elif text[self.pos:self.pos + 2] in _TWO_CHAR_OPS:
                 op = text[self.pos:self.pos + 2]
