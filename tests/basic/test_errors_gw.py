@@ -116,3 +116,25 @@ def test_a_day_past_the_months_end_is_kept_as_real_gw_basic_keeps_it():
     source = ('10 ON ERROR GOTO 100\n20 DATE$ = "02-30-2000": PRINT DATE$\n'
               '30 DATE$ = "02-32-2000": PRINT "no"\n40 END\n100 PRINT ERR; ERL: RESUME NEXT\n')
     assert ours(source) == "02-30-2000\n 5  30 \nno\n"
+
+
+#: One statement each, trapped: the error number GW-BASIC gives (or none), compared with PC-BASIC's
+#: own run, so that a statement that starts to differ fails.  Screen statements are here rather
+#: than in CASES because a program that positions text shows its screen, not a transcript.
+SINGLE_STATEMENTS = [
+    "COLOR 32768", "COLOR 1, 32768", "COLOR ,", "COLOR 1,2,", "COLOR ,1",
+    "LOCATE 1,", "LOCATE ,,1,2,", "LOCATE 1,2,3,",
+    "WIDTH #1, 200", "WIDTH #300, 20", "WIDTH LPRINT 80",
+    "MOTOR 256", "LCOPY -1", "MOTOR 2.4",
+    "DIM A[3]: A[2] = 5", "DIM A(3]", "PRINT [1+2]", "DIM A[",
+    "PRINT CHR$(65536)", "PRINT POS", 'PRINT POS("X")', "PRINT 13 * NOT 7",
+]
+
+
+@pytest.mark.parametrize("statement", SINGLE_STATEMENTS)
+def test_error_numbers_of_single_statements_are_pc_basics(statement):
+    import re
+    source = f'10 ON ERROR GOTO 100\n20 {statement}\n30 END\n100 PRINT "#ERR"; ERR: RESUME 30\n'
+    def numbers(text: str) -> list[str]:
+        return re.findall(r"#ERR\s*(\d+)", text)
+    assert numbers(ours(source)) == numbers(pcbasic_transcript(source))

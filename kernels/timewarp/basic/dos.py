@@ -71,6 +71,10 @@ class DosFiles:
     """The files' side (mixed into timewarp.basic.files.BasicFiles)."""
 
     def dos(self, name: str, args: tuple) -> None:
+        if name in ("MOTOR", "LCOPY") and args:
+            from timewarp.basic.builtins import _cint
+            if not 0 <= _cint(args[0]) <= 255:
+                raise BasicError("Illegal function call", detail=f"{name} takes 0 to 255")
         if name == "RESET":
             self.close_all()
         elif name in ("LOCK", "UNLOCK"):

@@ -64,6 +64,8 @@ def parse_graphics(p: ExpressionParser, word: str) -> ast.Stmt:
             p.fail("PENCOLOR takes a colour: a name, a number 0-15 or red, green, blue")
         return ast.Graphics(word, args)
     args = _optional_list(p) if syntax else []
+    if word == "COLOR" and args and args[-1] is None:
+        raise BasicError("Missing operand", detail="a value must follow COLOR's last comma")
     required = syntax.count("n")
     if len(args) > len(syntax) or any(a is None for a in args[:required]) or len(args) < required:
         p.fail(f"{word} takes {required or 'up to ' + str(len(syntax))} number(s)")
@@ -405,7 +407,9 @@ def copy_page(rt, source, destination) -> bool:
 
 
 def _color(rt, fg, bg, border) -> None:
-    fg, bg, border = _int(fg), _int(bg), _int(border)
+    from timewarp.basic.builtins import _cint
+    # Whole numbers as GW-BASIC makes them: rounded, and past an integer "Overflow".
+    fg, bg, border = (None if v is None else _cint(v) for v in (fg, bg, border))
     hook = getattr(rt, "text_colour", None)
     if current_mode(rt) == 0:
         if hook is not None:

@@ -57,7 +57,8 @@ class TextScreenParser:
             if not self.accept("op", ","):
                 break
             if self.at_end():
-                self.fail("expected a number after ,")
+                # GW-BASIC leaves a last value out after a comma too (LOCATE 1,).
+                args.append(None)
         if len(args) > most:
             self.fail(f"too many values (at most {most})")
         return tuple(args)
@@ -69,11 +70,14 @@ class TextScreenParser:
         return ClearScreen(None if self.at_end() else self._num(self.expression()))
 
     def st_WIDTH(self) -> ast.Stmt:
-        if self.accept("kw", "LPRINT") or self.accept("op", "#"):
+        if self.accept("kw", "LPRINT"):
             self._num(self.expression())
-            if self.accept("op", ","):
-                self._num(self.expression())
             return Width(None, device=True)
+        if self.accept("op", "#"):
+            # WIDTH #n, columns: the file must be open; its width changes nothing here.
+            number = self._num(self.expression())
+            self.expect("op", ",")
+            return Width(None, device=True, extra=(number, self._num(self.expression())))
         first = self.expression()
         if first.type == "$":
             # WIDTH "SCRN:", 40 sets the screen; any other device is accepted.
@@ -108,7 +112,11 @@ class TextScreenCompiler:
 
     def s_Width(self, s: Width) -> None:
         if s.device:
-            self.emit("pass")
+            if s.extra:           # WIDTH #n, columns
+                self.emit(f"_rt.files.get({self.exprs.value(s.extra[0])}, 'IOARD'); "
+                          f"_ = {self.exprs.value(s.extra[1])}")
+            else:
+                self.emit("pass")
             return
         self.emit(f"_rt.text_screen().set_width({self._optional(s.columns)})")
         for rows in s.extra:

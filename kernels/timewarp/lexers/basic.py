@@ -134,7 +134,7 @@ class BasicLexer(RegexLexer):
             (r"\d+[%!#]?", Number.Integer),
             (r"[A-Z][A-Z0-9._]*[$%!#]?", _words),
             (r"<>|><|<=|=<|>=|=>|[-+*/\\^=<>]", Operator),
-            (r"[(),;:?.]", Punctuation),      # the dot of a(i).x, a field of a record
+            (r"[()\[\],;:?.]", Punctuation),  # [ ] of A[1]; the dot of a(i).x, a record field
             (r".", Text),
         ],
         # DATA items are text even without quotes; a colon ends the statement.
