@@ -128,6 +128,8 @@ SINGLE_STATEMENTS = [
     "MOTOR 256", "LCOPY -1", "MOTOR 2.4",
     "DIM A[3]: A[2] = 5", "DIM A(3]", "PRINT [1+2]", "DIM A[",
     "PRINT CHR$(65536)", "PRINT POS", 'PRINT POS("X")', "PRINT 13 * NOT 7",
+    'PRINT USING "##";', 'PRINT USING "##"; 5', "SCREEN 1: LINE (10,10)-(20,20),",
+    "SCREEN 1: LINE (10,10)-(20,20),,B", 'CHAIN "NEXT", , DELETE 60000-61000',
 ]
 
 

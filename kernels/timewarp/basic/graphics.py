@@ -108,7 +108,9 @@ def _line(p: ExpressionParser) -> ast.Graphics:
     end = _coordinates(p)
     colour, flags = None, ""
     if p.accept("op", ","):
-        if not p.at_op(",") and not p.at_end():
+        if p.at_end():
+            raise BasicError("Missing operand", detail="a colour or B must follow LINE's comma")
+        if not p.at_op(","):
             colour = p._num(p.expression())
         if p.accept("op", ","):
             tok = p.expect("name", what="B or BF")

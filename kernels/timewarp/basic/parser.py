@@ -208,6 +208,8 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
                 # (PRINT "*"?" prints * and then "Syntax error").
                 self.i = len(self.tokens)
                 return [ast.Print((*items, ";"), None, None), ast.Failure(error.kind, error.detail)]
+        if using is not None and not any(isinstance(i, ast.Expr) for i in items):
+            raise BasicError("Missing operand", detail="PRINT USING needs something to print")
         return ast.Print(tuple(items), using, file)
 
     def st_LPRINT(self) -> ast.Stmt:

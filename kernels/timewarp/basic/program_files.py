@@ -220,6 +220,10 @@ def carry(files, name: str, args: tuple) -> None:
     if name == "CHAIN":
         options["keep"] = None if options.pop("all", False) else common_keys(session)
         options["keep_files"] = True
+        first, last = options.get("delete", (None, None))
+        if (first is not None or last is not None) and not session.program.numbers(first, last):
+            # Checked before the file is read, while the program's ON ERROR still hears it.
+            raise BasicError("Illegal function call", detail="CHAIN's DELETE names no lines")
     merging = name == "MERGE" or bool(options.get("merge"))
     if merging:
         session.program.check_listable()     # no lines go into a protected program
@@ -312,7 +316,8 @@ class ProgramFileParser:
             if self.accept("op", ","):
                 if self._word("ALL"):
                     options["all"] = True
-                if self.accept("op", ","):
+                # DELETE may stand where ALL does: CHAIN "PART2",,DELETE 100-200
+                if self.accept("op", ",") or self.at_kw("DELETE"):
                     if not self._word("DELETE"):
                         self.fail("expected DELETE and the lines to delete")
                     first = None if self.at_op("-") else self._line_number()
