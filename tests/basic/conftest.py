@@ -38,6 +38,14 @@ def basic() -> Runner:
     return Runner()
 
 
+@pytest.fixture
+def cells(tmp_path, monkeypatch):
+    """Cells of one session whose folder is ``tmp_path``: ``cells(text)`` runs a cell and
+    returns what it printed."""
+    monkeypatch.chdir(tmp_path)
+    return Runner().cell
+
+
 def run(source: str, answers=()) -> str:
     return Runner(answers).run(source)
 

@@ -108,62 +108,48 @@ def test_chained_programs_match_pcbasic(name, tmp_path):
     assert run_ours(source, tmp_path / "ours") == expected
 
 
-@pytest.fixture
-def basic(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    console = ScriptedConsole()
-    session = BasicSession(console=console)
-
-    def cell(text: str) -> str:
-        start = len(console.output)
-        session.execute(text)
-        return console.output[start:]
-    cell.session = session
-    return cell
-
-
-def test_save_new_load_list_in_cells(basic, tmp_path):
-    basic('10 PRINT "ONE"\n20 PRINT "TWO"')
-    basic('SAVE "TWO"')
+def test_save_new_load_list_in_cells(cells, tmp_path):
+    cells('10 PRINT "ONE"\n20 PRINT "TWO"')
+    cells('SAVE "TWO"')
     assert (tmp_path / "TWO.BAS").read_text() == '10 PRINT "ONE"\n20 PRINT "TWO"\n'
-    basic("NEW")
-    assert basic("LIST") == ""
-    basic('LOAD "two"')                     # names have no case, as on DOS
-    assert basic("LIST") == '10 PRINT "ONE"\n20 PRINT "TWO"\n'
-    assert basic("RUN") == "ONE\nTWO\n"
+    cells("NEW")
+    assert cells("LIST") == ""
+    cells('LOAD "two"')                     # names have no case, as on DOS
+    assert cells("LIST") == '10 PRINT "ONE"\n20 PRINT "TWO"\n'
+    assert cells("RUN") == "ONE\nTWO\n"
 
 
-def test_merge_and_run_file_in_cells(basic, tmp_path):
+def test_merge_and_run_file_in_cells(cells, tmp_path):
     (tmp_path / "EXTRA.BAS").write_text('20 PRINT "MERGED"\n')
     (tmp_path / "GAME.BAS").write_text('10 PRINT "GAME"\n')
-    basic('10 PRINT "MINE"\n20 PRINT "OLD"')
-    basic('MERGE "EXTRA"')
-    assert basic("LIST") == '10 PRINT "MINE"\n20 PRINT "MERGED"\n'
-    assert basic('RUN "GAME"') == "GAME\n"
-    assert basic("LIST") == '10 PRINT "GAME"\n'
+    cells('10 PRINT "MINE"\n20 PRINT "OLD"')
+    cells('MERGE "EXTRA"')
+    assert cells("LIST") == '10 PRINT "MINE"\n20 PRINT "MERGED"\n'
+    assert cells('RUN "GAME"') == "GAME\n"
+    assert cells("LIST") == '10 PRINT "GAME"\n'
 
 
-def test_load_r_runs_the_program(basic, tmp_path):
+def test_load_r_runs_the_program(cells, tmp_path):
     (tmp_path / "GO.BAS").write_text('10 PRINT "GOING"; X\n')
-    assert basic('X = 4\nLOAD "GO", R') == "GOING 0 \n"
+    assert cells('X = 4\nLOAD "GO", R') == "GOING 0 \n"
 
 
 @pytest.mark.parametrize("content, message", [
     (b'PRINT "NO NUMBER"\n', "Direct statement in file"),
     (b"\xff\x10\x12\x0a\x00\x9a\x00\x00\x00", "Bad file mode"),  # &H9A: no keyword
 ])
-def test_files_that_are_not_programs_are_refused(basic, tmp_path, content, message):
+def test_files_that_are_not_programs_are_refused(cells, tmp_path, content, message):
     (tmp_path / "BAD.BAS").write_bytes(content)
     with pytest.raises(BasicError) as error:
-        basic('LOAD "BAD"')
+        cells('LOAD "BAD"')
     assert error.value.kind == message
 
 
-def test_program_files_stay_in_the_users_folder(basic):
+def test_program_files_stay_in_the_users_folder(cells):
     with pytest.raises(BasicError) as error:
-        basic('SAVE "/tmp/../etc/evil"')
+        cells('SAVE "/tmp/../etc/evil"')
     assert error.value.kind == "Path/File access error"
 
 
-def test_old_names_that_start_with_the_words_still_work(basic):
-    assert basic("SAVED = 2: LOADS = 3: PRINT SAVED + LOADS") == " 5 \n"
+def test_old_names_that_start_with_the_words_still_work(cells):
+    assert cells("SAVED = 2: LOADS = 3: PRINT SAVED + LOADS") == " 5 \n"

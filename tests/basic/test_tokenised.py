@@ -14,9 +14,7 @@ import sys
 
 import pytest
 from timewarp.basic.errors import BasicError
-from timewarp.basic.session import BasicSession
 from timewarp.basic.tokenised import detokenise
-from timewarp.engine import ScriptedConsole
 
 PROGRAMS = {
     "numbers": (
@@ -61,53 +59,40 @@ def pcbasic_saves(source: str, folder) -> tuple[bytes, str, str]:
     return binary, listing.replace("\r\n", "\n"), screen.getvalue().replace("\r\n", "\n")
 
 
-@pytest.fixture
-def basic(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    console = ScriptedConsole()
-    session = BasicSession(console=console)
-
-    def cell(text: str) -> str:
-        start = len(console.output)
-        session.execute(text)
-        return console.output[start:]
-    return cell
-
-
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
-def test_a_binary_program_lists_as_gw_basic_lists_it(name, basic, tmp_path):
+def test_a_binary_program_lists_as_gw_basic_lists_it(name, cells, tmp_path):
     binary, listing, _ = pcbasic_saves(PROGRAMS[name], tmp_path)
     assert binary[:1] == b"\xff", "PC-BASIC did not save the binary form"
-    basic('LOAD "PROGRAM"')
-    assert basic("LIST") == listing
+    cells('LOAD "PROGRAM"')
+    assert cells("LIST") == listing
 
 
 @pytest.mark.parametrize("name", ["keywords", "strings_and_remarks"])
-def test_a_binary_program_runs_as_in_pc_basic(name, basic, tmp_path):
+def test_a_binary_program_runs_as_in_pc_basic(name, cells, tmp_path):
     _, _, printed = pcbasic_saves(PROGRAMS[name], tmp_path)
     assert printed.strip()
     def lines(text: str) -> list[str]:      # PC-BASIC's screen keeps no trailing blanks
         return [line.rstrip() for line in text.replace("\xa0", "").splitlines()]
-    assert lines(basic('RUN "PROGRAM"')) == lines(printed)
+    assert lines(cells('RUN "PROGRAM"')) == lines(printed)
 
 
-def test_chain_reads_a_binary_program_and_merge_refuses_it(basic, tmp_path):
+def test_chain_reads_a_binary_program_and_merge_refuses_it(cells, tmp_path):
     pcbasic_saves('10 PRINT "CHAINED"; X\n', tmp_path)
-    assert basic('10 X = 7: CHAIN "PROGRAM", , ALL\nRUN') == "CHAINED 7 \n"
-    basic("NEW")
+    assert cells('10 X = 7: CHAIN "PROGRAM", , ALL\nRUN') == "CHAINED 7 \n"
+    cells("NEW")
     with pytest.raises(BasicError) as error:
-        basic('MERGE "PROGRAM"')
+        cells('MERGE "PROGRAM"')
     assert error.value.kind == "Bad file mode"
     assert ", A" in error.value.detail
 
 
-def test_list_writes_the_listing_into_a_file(basic, tmp_path):
-    basic('10 PRINT "ONE"\n20 print "two"\n30 END')
-    basic('LIST 20-, "PART.TXT"')
+def test_list_writes_the_listing_into_a_file(cells, tmp_path):
+    cells('10 PRINT "ONE"\n20 print "two"\n30 END')
+    cells('LIST 20-, "PART.TXT"')
     assert (tmp_path / "PART.TXT").read_text() == '20 PRINT "two"\n30 END\n'
-    assert basic('LIST 10, "SCRN:"') == '10 PRINT "ONE"\n'
+    assert cells('LIST 10, "SCRN:"') == '10 PRINT "ONE"\n'
     with pytest.raises(BasicError) as error:
-        basic('LIST , "../elsewhere.txt"')
+        cells('LIST , "../elsewhere.txt"')
     assert error.value.kind == "Path/File access error"
 
 
@@ -172,15 +157,15 @@ def _protect(plain: bytes) -> bytes:
     return bytes(out)
 
 
-def test_a_protected_program_runs_but_is_never_listed_saved_or_changed(basic, tmp_path):
+def test_a_protected_program_runs_but_is_never_listed_saved_or_changed(cells, tmp_path):
     plain, _, printed = pcbasic_saves(PROGRAMS["keywords"], tmp_path)
     (tmp_path / "SECRET.BAS").write_bytes(_protect(plain))
-    expected = basic('RUN "PROGRAM"')
-    assert basic('RUN "SECRET"') == expected
+    expected = cells('RUN "PROGRAM"')
+    assert cells('RUN "SECRET"') == expected
     for command in ("LIST", 'LIST , "LEAK.TXT"', 'SAVE "LEAK", A', "10 REM mine",
                     'MERGE "PROGRAM"'):
         with pytest.raises(BasicError) as error:
-            basic(command)
+            cells(command)
         assert error.value.kind == "Illegal function call", command
         assert "protected" in error.value.detail
     assert {p.name for p in tmp_path.iterdir()} == {"PROGRAM.BAS", "LISTING.BAS", "SECRET.BAS"}
@@ -189,9 +174,9 @@ def test_a_protected_program_runs_but_is_never_listed_saved_or_changed(basic, tm
     trap, _, _ = pcbasic_saves('10 ON ERROR GOTO 40\n20 CHAIN MERGE "NOFILE"\n30 END\n'
                                '40 PRINT "TRAPPED"; ERR: RESUME NEXT\n', tmp_path / "trap")
     (tmp_path / "TRAP.BAS").write_bytes(_protect(trap))
-    assert basic('RUN "TRAP"') == "TRAPPED 5 \n"
-    basic("NEW")                              # NEW forgets the protected program
-    assert basic('10 PRINT "OPEN"\nLIST') == '10 PRINT "OPEN"\n'
+    assert cells('RUN "TRAP"') == "TRAPPED 5 \n"
+    cells("NEW")                              # NEW forgets the protected program
+    assert cells('10 PRINT "OPEN"\nLIST') == '10 PRINT "OPEN"\n'
 
 
 def test_garbage_in_a_binary_file_is_a_clear_error_never_a_crash():
