@@ -152,12 +152,13 @@ def _asc(s: str) -> int:
     return ord(s[0])
 
 
-def _count(x, low: int = 0) -> int:
-    """A length or position of a string function: beyond an integer "Overflow", then
-    outside ``low``-255 "Illegal function call", as GW-BASIC checks them."""
+def _count(x, low: int = 0, high: int = 255, detail: str = "") -> int:
+    """A whole-number argument as GW-BASIC checks it (a string function's length or
+    position, a device or printer number...): beyond an integer "Overflow", then outside
+    ``low``-``high`` "Illegal function call"."""
     n = _cint(x)
-    if not low <= n <= 255:
-        raise BasicError("Illegal function call")
+    if not low <= n <= high:
+        raise BasicError("Illegal function call", detail=detail)
     return n
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from timewarp.basic import ast
+from timewarp.basic.builtins import _count
 from timewarp.basic.errors import BasicError
 
 WORDS = ("RESET", "MOTOR", "LCOPY", "LOCK", "UNLOCK", "IOCTL", "SHELL", "ENVIRON")
@@ -68,13 +69,12 @@ class DosCompiler:
 
 
 class DosFiles:
-    """The files' side (mixed into timewarp.basic.files.BasicFiles)."""
+    """The files' side (mixed into timewarp.basic.files.BasicFiles, which holds
+    ``environment``, ENVIRON's table)."""
 
     def dos(self, name: str, args: tuple) -> None:
         if name in ("MOTOR", "LCOPY") and args:
-            from timewarp.basic.builtins import _cint
-            if not 0 <= _cint(args[0]) <= 255:
-                raise BasicError("Illegal function call", detail=f"{name} takes 0 to 255")
+            _count(args[0], 0, 255, f"{name} takes 0 to 255")
         if name == "RESET":
             self.close_all()
         elif name in ("LOCK", "UNLOCK"):
@@ -85,28 +85,21 @@ class DosFiles:
             raise BasicError("Illegal function call",
                              detail="SHELL runs no commands here: a notebook has no DOS")
         elif name == "ENVIRON":
-            entry, _, value = args[0].partition("=")
-            if not _ or not entry.strip():
+            entry, equals, value = args[0].partition("=")
+            key = entry.strip().upper()
+            if not equals or not key:
                 raise BasicError("Illegal function call", detail='ENVIRON takes "NAME=value"')
-            table = self.environment()
-            table[entry.strip().upper()] = value
-            if not value:
-                del table[entry.strip().upper()]
-
-    def environment(self) -> dict[str, str]:
-        if getattr(self, "_environment", None) is None:
-            self._environment: dict[str, str] = {}
-        return self._environment
+            if value:
+                self.environment[key] = value
+            else:
+                self.environment.pop(key, None)     # an empty value removes the entry
 
     def environ(self, key) -> str:
         """ENVIRON$("NAME") is its value or ""; ENVIRON$(n) the n-th entry, "NAME=value"."""
-        table = self.environment()
+        table = self.environment
         if isinstance(key, str):
             return table.get(key.strip().upper(), "")
-        from timewarp.basic.builtins import _cint
-        n = _cint(key)
-        if not 1 <= n <= 255:
-            raise BasicError("Illegal function call", detail="ENVIRON$ counts from 1 to 255")
+        n = _count(key, 1, 255, "ENVIRON$ counts from 1 to 255")
         entries = list(table.items())
         return f"{entries[n - 1][0]}={entries[n - 1][1]}" if n <= len(entries) else ""
 

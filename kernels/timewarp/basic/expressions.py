@@ -327,7 +327,7 @@ class ExpressionParser:
         so one that cannot be a line number (``ERL(1.5)``) is a syntax error."""
         ahead = self.tokens[self.i:self.i + 3]
         values = [t for t in ahead
-                  if not (t.kind == "op" and t.value in ("(", "-", "=", "<", ">", "<>", "<=", ">="))][:1]
+                  if not (t.kind == "op" and (t.value in ("(", "-") or t.value in _RELATIONS))][:1]
         if values and values[0].kind == "num":
             number = values[0].value[0]
             if not (float(number).is_integer() and 0 <= number <= 65529):

@@ -42,7 +42,7 @@ class _Nowhere:
 
 
 def nowhere_printer():
-    """A printer that prints nowhere but keeps its column (LPRINT's; see files.line_printer)."""
+    """A printer that prints nowhere but keeps its column (LPRINT's: BasicFiles.lpt1)."""
     return _Nowhere().printer
 
 
@@ -54,7 +54,7 @@ class OutputDevice:
     stream = None
 
     def __init__(self, screen) -> None:
-        self.printer = screen if screen is not None else _Nowhere().printer
+        self.printer = screen if screen is not None else nowhere_printer()
 
     def close(self) -> None:
         pass

@@ -28,9 +28,8 @@ FUNCTION_CODE = {"LOC": "_rt.files.loc({0})", "LOF": "_rt.files.lof({0})",
 
 def _no_device(n) -> int:
     """STICK(n) with no joystick, EXTERR(n) with no DOS error: 0 for n from 0 to 3."""
-    from timewarp.basic.builtins import _cint
-    if not 0 <= _cint(n) <= 3:
-        raise BasicError("Illegal function call", detail="it takes 0 to 3")
+    from timewarp.basic.builtins import _count
+    _count(n, 0, 3, "it takes 0 to 3")
     return 0
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from timewarp import devices
 from timewarp.basic import ast, file_devices, file_input
-from timewarp.basic.builtins import _cint
+from timewarp.basic.builtins import _count
 from timewarp.basic.errors import BasicError
 from timewarp.basic.dos import DosFiles
 from timewarp.basic.file_commands import (
@@ -335,21 +335,15 @@ class BasicFiles(RandomAccessTable, DosFiles):
         self.folder: Path | None = None         # set by CHDIR
         self.direct = False                     # a direct line (not the program) runs
         self.switching, self.next_switch = False, None    # see ProgramSwitch.carry_out
-        self.lpt1: Printer | None = None        # LPRINT's printer: no paper, a column
-
-    def line_printer(self) -> Printer:
-        """Where LPRINT prints: no printer is attached to a notebook, so nowhere, but with
-        the column LPOS reads, as GW-BASIC keeps it."""
-        if self.lpt1 is None:
-            self.lpt1 = file_devices.nowhere_printer()
-        return self.lpt1
+        #: Where LPRINT prints: no printer is attached to a notebook, so nowhere, but with
+        #: the column LPOS reads, as GW-BASIC keeps it.
+        self.lpt1: Printer = file_devices.nowhere_printer()
+        self.environment: dict[str, str] = {}   # ENVIRON's table (see dos.py)
 
     def lpos(self, number) -> int:
         """LPOS(n): the print head's column on printer n (0 and 1 are LPT1:), from 1."""
-        n = _cint(number)
-        if not 0 <= n <= 3:
-            raise BasicError("Illegal function call", detail="LPOS takes a printer 0 to 3")
-        return self.line_printer().column + 1 if n <= 1 else 1
+        n = _count(number, 0, 3, "LPOS takes a printer 0 to 3")
+        return self.lpt1.column + 1 if n <= 1 else 1
 
     def here(self) -> Path:
         return self.folder or Path.cwd().resolve()
@@ -360,9 +354,7 @@ class BasicFiles(RandomAccessTable, DosFiles):
     def _number(self, number) -> int:
         """A file number as GW-BASIC checks it: beyond an integer is "Overflow", beyond
         0-255 "Illegal function call", a number no file can have "Bad file number"."""
-        n = _cint(number)
-        if not 0 <= n <= 255:
-            raise BasicError("Illegal function call", detail=f"#{n} is no file number")
+        n = _count(number, 0, 255, "a file number goes up to 255")
         if not 1 <= n <= MAX_FILES:
             raise BasicError("Bad file number")
         return n

@@ -213,7 +213,7 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
         return ast.Print(tuple(items), using, file)
 
     def st_LPRINT(self) -> ast.Stmt:
-        """LPRINT [USING f$;] items: PRINT to the printer (see files.line_printer)."""
+        """LPRINT [USING f$;] items: PRINT to the printer (files.BasicFiles.lpt1)."""
         if self.at_op("#"):
             self.fail("LPRINT prints to the printer, not to a file")
         stmt = self.st_PRINT()

@@ -186,6 +186,16 @@ def read_program_file(files, name: str, ascii_only: bool = False) -> list[tuple[
     return lines
 
 
+def write_listing(files, name: str, listing: str) -> None:
+    """A listing into a file of the notebook's folder (SAVE, and LIST's ``, "file"``)."""
+    path = files.path(name)
+    files.refuse_open(path)
+    try:
+        path.write_text(listing, encoding="utf-8")
+    except OSError as error:
+        raise BasicError("Path/File access error", detail=error.strerror or "") from None
+
+
 def carry(files, name: str, args: tuple) -> None:
     """What ``_rt.files.command`` does for these words (see the parser below for ``args``)."""
     session = getattr(files, "host", None)
@@ -207,12 +217,7 @@ def carry(files, name: str, args: tuple) -> None:
         raise switch
     if name == "SAVE":
         session.program.check_listable()
-        path = files.path(program_name(args[0]))
-        files.refuse_open(path)
-        try:
-            path.write_text(session.program.listing(), encoding="utf-8")
-        except OSError as error:
-            raise BasicError("Path/File access error", detail=error.strerror or "") from None
+        write_listing(files, program_name(args[0]), session.program.listing())
         if not files.direct:
             raise ProgramSwitch("SAVE", [], {})     # back to the prompt, as GW-BASIC does
         return

@@ -17,7 +17,7 @@ from timewarp.basic.definitions import Library, Missing
 from timewarp.basic.qbasic_runtime import HELPERS as QBASIC_HELPERS
 from timewarp.basic.errors import BasicError, ProgramEnd, python_error
 from timewarp.basic.lexer import tokenize
-from timewarp.basic.program_files import ProgramSwitch, run_file_command
+from timewarp.basic.program_files import ProgramSwitch, run_file_command, write_listing
 from timewarp.basic.program import ProgramText, split_numbered
 from timewarp.basic.arrays import array_values
 from timewarp.basic.builtins import _CURRENT, HELPERS
@@ -258,13 +258,7 @@ class BasicSession(Session):
             elif name.strip().upper() == "KYBD:":
                 raise BasicError("Bad file mode")
             return
-        files = self.runtime.files
-        path = files.path(name)
-        files.refuse_open(path)
-        try:
-            path.write_text(listing, encoding="utf-8")
-        except OSError as error:
-            raise BasicError("Path/File access error", detail=error.strerror or "") from None
+        write_listing(self.runtime.files, name, listing)
 
     # Questions from the front end
 

@@ -56,7 +56,7 @@ class SimpleStatements:
     def s_Print(self, s: ast.Print) -> None:
         target = "_rt"
         if isinstance(s.file, ast.String):     # LPRINT
-            self.emit("_f = _rt.files.line_printer()")
+            self.emit("_f = _rt.files.lpt1")
             target = "_f"
         elif s.file is not None:
             # PRINT # writes through the file's printer, which keeps its own column and zones.
