@@ -30,7 +30,12 @@ $(BIN)/python:
 EXTENSION_SOURCES := $(shell find extensions/src extensions/examples extensions/scripts extensions/settings \
   -type f -not -path '*/generated/*' 2>/dev/null) $(wildcard extensions/*.json extensions/*.js extensions/*.py)
 
-$(INSTALLED): pyproject.toml $(EXTENSION_SOURCES) | $(BIN)/python
+# The files pyproject.toml's shared-data copies into .venv (kernel specs, Jupyter configuration)
+# are copies, not links: reinstall when they change too.
+SHARED_DATA := $(wildcard kernels/timewarp/kernel/kernelspecs/*/* grading/timewarp_grading/jupyter-config/* \
+  hub_config/timewarp_hub/jupyter-config/*)
+
+$(INSTALLED): pyproject.toml $(EXTENSION_SOURCES) $(SHARED_DATA) | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 	@touch $@
 

@@ -1,6 +1,9 @@
 """What the hub adds to every server it starts: a Jupyter server extension.
 
-Three things, all about working together on a notebook (jupyter-collaboration):
+Four things, all about working together on a notebook (jupyter-collaboration):
+
+* files are saved so that nobody reads one half-written (:mod:`timewarp_hub.contents`, made
+  the server's contents manager when the extension is linked, before the server makes it);
 
 * the share guard (:mod:`timewarp_hub.share_guard`) cuts a visitor off as soon as their
   access to the server ends;
@@ -28,6 +31,9 @@ import queue
 import signal
 import threading
 
+from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
+
+from timewarp_hub.contents import ReplacingContentsManager
 from timewarp_hub.share_guard import start_share_guard
 
 #: The extension that runs jupyter-collaboration's rooms.
@@ -101,10 +107,26 @@ def _jupyter_server_extension_points():
     return [{"module": "timewarp_hub.singleuser"}]
 
 
+def use_replacing_contents_manager(serverapp) -> bool:
+    """Make the server save through timewarp_hub.contents, unless it was configured otherwise."""
+    if serverapp.contents_manager_class is not AsyncLargeFileManager:
+        serverapp.log.info("Time Warp: keeping the configured contents manager %s",
+                           serverapp.contents_manager_class.__name__)
+        return False
+    serverapp.contents_manager_class = ReplacingContentsManager
+    return True
+
+
+def _link_jupyter_server_extension(serverapp) -> None:
+    # Linking comes before the server makes its contents manager; loading comes after.
+    use_replacing_contents_manager(serverapp)
+
+
 def _load_jupyter_server_extension(serverapp) -> None:
     guarded = start_share_guard(serverapp) is not None
     saving = save_documents_on_stop(serverapp)
     stop_cleanly_on_sigint(serverapp)
-    serverapp.log.info("Time Warp: share guard %s, save on stop %s",
+    serverapp.log.info("Time Warp: share guard %s, save on stop %s, files saved by %s",
                        "on" if guarded else "off (not behind JupyterHub)",
-                       "on" if saving else "off (no jupyter-collaboration)")
+                       "on" if saving else "off (no jupyter-collaboration)",
+                       type(serverapp.contents_manager).__name__)

@@ -209,6 +209,12 @@ def test_a_teacher_of_the_course_joins_without_a_share(owner, teacher):
     asyncio.run(scenario())
 
 
+def test_the_users_server_saves_so_that_nobody_reads_a_notebook_half_written(hub, owner):
+    """The drop and restart tests read the notebook while the autosave writes it (see
+    timewarp_hub.contents, and tests/hub/test_contents.py for the race itself)."""
+    assert "files saved by ReplacingContentsManager" in hub.log_text()
+
+
 def test_a_collaborator_dropping_mid_edit_loses_nothing_acknowledged(
         owner, classmate, shared_with_classmate):
     put_notebook(owner, "drop.ipynb", ["10 REM start"])
