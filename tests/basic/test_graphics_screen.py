@@ -72,6 +72,14 @@ PCBASIC_CASES = [
      "20 LINE -STEP(10,0), 1: PRINT POINT(25,15); POINT(0); POINT(1)", " 2 \n 1  25  15 \n"),
     ("10 SCREEN 1: A$ = \"R10\": N = 5: DRAW \"BM10,10 XA$; D=N;\"\n"
      "20 PRINT POINT(20,10); POINT(20,15); POINT(20,16); POINT(0); POINT(1)", " 3  3  0  20  15 \n"),
+    # The graphics cursor starts just past the middle of the screen or viewport.
+    ("10 SCREEN 2: PRINT POINT(0); POINT(1): VIEW (10,10)-(109,59): PRINT POINT(0); POINT(1)\n"
+     "20 VIEW SCREEN (10,10)-(109,59): PRINT POINT(0); POINT(1)",
+     " 320  100 \n 50  25 \n 60  35 \n"),
+    # WINDOW keeps the last point and DRAW's; under a WINDOW, DRAW moves only its own.
+    ("10 SCREEN 2: DRAW \"L10\": PSET STEP(0,0)\n20 WINDOW SCREEN (0,0)-(200,200): DRAW \"L10\":"
+     " PRINT POINT(0); POINT(1): PSET STEP(0,0): PRINT POINT(0); POINT(1)",
+     " 300  100 \n 310  100 \n"),
 ]
 
 

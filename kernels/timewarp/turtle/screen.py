@@ -45,6 +45,19 @@ class Screen(ScreenPages):
         self.foreground, self.background = 0, 15
         self._reset_pixels()
 
+    # The last point: where STEP, PSET and the like go on from, logical.  DRAW keeps a position
+    # of its own (physical) while only DRAW moves; any other statement that sets the last
+    # point ends it.  Under a WINDOW, DRAW does not move the last point (as GW-BASIC).
+    _draw_at: tuple[int, int] | None = None
+
+    @property
+    def _last(self) -> tuple[float, float]:
+        return self._last_point
+
+    @_last.setter
+    def _last(self, point: tuple[float, float]) -> None:
+        self._last_point, self._draw_at = point, None
+
     def _set_mode(self, mode: ScreenMode) -> None:
         self.number, self.mode = mode.number, mode
         self.palette = list(mode.palette)
@@ -221,7 +234,11 @@ class Screen(ScreenPages):
         self._last = self._centre()
 
     def set_window(self, box: tuple | None, screen: bool = False) -> None:
-        """WINDOW [SCREEN] (x1,y1)-(x2,y2): world coordinates, y up unless SCREEN."""
+        """WINDOW [SCREEN] (x1,y1)-(x2,y2): world coordinates, y up unless SCREEN.
+
+        The last point stays on its pixel (GW-BASIC keeps it as one), read anew through
+        the new WINDOW; DRAW's own position stays too."""
+        pixel, draw_at = self._physical(*self._last), self._draw_at
         if box is None:
             self.window = None
         else:
@@ -230,7 +247,8 @@ class Screen(ScreenPages):
             if x1 == x2 or y1 == y2:
                 raise TurtleError("WINDOW's corners must differ in both x and y")
             self.window, self.window_screen = (x1, y1, x2, y2), screen
-        self._last = self._centre()
+        self._last = self._logical_of(*pixel)
+        self._draw_at = draw_at
 
     def _area(self) -> tuple[int, int, int, int]:
         return self.view or (0, 0, self.mode.width - 1, self.mode.height - 1)
@@ -269,9 +287,11 @@ class Screen(ScreenPages):
         return px + ox, py + oy
 
     def _centre(self) -> tuple[float, float]:
+        """Where the graphics cursor starts: the pixel just past the middle of the viewport
+        (320, 175 on a 640 x 350 screen), as GW-BASIC puts it."""
         x1, y1, x2, y2 = self._area()
         ox, oy = self.origin
-        return self._logical((x1 + x2) / 2 - ox, (y1 + y2) / 2 - oy)
+        return self._logical(x1 + (x2 - x1) // 2 + 1 - ox, y1 + (y2 - y1) // 2 + 1 - oy)
 
     def pmap(self, value: float, function: int) -> float:
         if function in (0, 1):
@@ -282,12 +302,16 @@ class Screen(ScreenPages):
 
     def point_of(self, function: int) -> float:
         """POINT(n): the last point, physical (0, 1) or logical (2, 3)."""
+        if self._draw_at is not None:  # DRAW moved last: its position, from the origin
+            ox, oy = self.origin
+            px, py = self._draw_at[0] - ox, self._draw_at[1] - oy
+        else:
+            px, py = self._relative(*self._last)
         if function in (0, 1):
-            return round(self._relative(*self._last)[function])
+            return round((px, py)[function])
         if function in (2, 3):
             # As GW-BASIC: the last point is kept as a pixel, read back through WINDOW.
-            px, py = (round(v) for v in self._relative(*self._last))
-            return self._logical(px, py)[function - 2]
+            return self._logical(round(px), round(py))[function - 2]
         raise TurtleError("POINT(n) takes n from 0 to 3")
 
     def step(self, x: float, y: float) -> tuple[float, float]:
@@ -450,9 +474,11 @@ class Screen(ScreenPages):
         self._follow_world()
         # DRAW's colour, angle and scale carry over from one DRAW statement to the next.
         pen = self._draw_pen
-        pen.x, pen.y = self.last_point
+        pen.x, pen.y = self.last_point if self._draw_at is None else self._draw_at
         run_macro(macro, pen, self, variable)
-        self._last = self._logical_of(pen.x, pen.y)
+        if self.window is None:
+            self._last = self._logical_of(pen.x, pen.y)
+        self._draw_at = (pen.x, pen.y)
 
     def point(self, x: float, y: float) -> int:
         """POINT(x,y): the colour attribute at a pixel, or -1 off the screen."""
