@@ -39,53 +39,51 @@ ROOT = Path(__file__).resolve().parent.parent
 REASONS = ROOT / "docs" / "pcbasic-suite.md"
 CATEGORIES = ("gwbasic", "unsorted", "pcbasic", "tandy", "pcjr")
 
-# The child process: runs one test in the current folder as a notebook user would, the
-# program as a cell and PCBASIC.INI's ``keys`` (e.g. "cont", "run 1000", "system") as the
-# cells typed after it.  An error is printed where GW-BASIC prints it, on the screen.
+# The child process: runs one test in the current folder at GW-BASIC's prompt, as
+# `timewarp basic` gives it (timewarp.basic.prompt): the program run (or loaded) as
+# GWBASIC PROG did, then PCBASIC.INI's ``keys`` (e.g. "cont", "run 1000", "system") typed
+# at the Ok prompt.  Errors are told on the screen, in GW-BASIC's words alone.
 _CHILD = r"""
 import json, sys
 from timewarp.basic.session import BasicSession
+from timewarp.basic.prompt import Prompt
 from timewarp.basic.program import split_numbered
 from timewarp.cli import read_program
-from timewarp.engine import LanguageError, ProgramExit, ScriptedConsole
+from timewarp.engine import ScriptedConsole
 spec = json.loads(sys.argv[1])
 # One queue of typed lines, as at GW-BASIC's keyboard: INPUT takes from it, and what is
 # left is typed at the prompt after the program stops.
-console = ScriptedConsole(spec["input"] + spec["keys"], echo=True)
+class Keyboard(ScriptedConsole):
+    # Ctrl-C, typed as a line of its own here, breaks off what waits for a line.
+    def read_line(self, prompt=""):
+        if self.answers and self.answers[0] == "\x03":
+            self.answers.pop(0)
+            self.write(prompt + "\n")
+            raise KeyboardInterrupt
+        return super().read_line(prompt)
+
+console = Keyboard(spec["input"] + spec["keys"], echo=True, keys=list(spec["held"]))
 session = BasicSession(console=console)
 source = read_program(spec["program"]).replace("\r\n", "\n") if spec["program"] else ""
 # A program in GW-BASIC's binary form goes through LOAD, which alone knows a protected one.
 binary = bool(spec["program"]) and open(spec["program"], "rb").read(1) in (b"\xff", b"\xfe")
 
-def attempt(action, *args):
-    try:
-        action(*args)
-        return True
-    except ProgramExit:
-        return False
-    except LanguageError as error:
-        console.write(str(error) + "\n")
-    except EOFError:
-        console.write("(no more input)\n")
-    return True
-
-going = True
+# GW-BASIC's prompt, as `timewarp basic` gives it: Ok, the typed lines, errors in GW-BASIC's
+# own words, all on the text screen that the tests read back through PEEK.
+prompt = Prompt(session, explain=False, echo=True)
 name = spec["program"].rsplit("/", 1)[-1]
 if binary:
-    going = attempt(session.execute, ("RUN" if spec["run"] else "LOAD") + f' "{name}"')
+    going = prompt.command(("RUN" if spec["run"] else "LOAD") + f' "{name}"')
 elif spec["run"]:
-    going = attempt(session.run_file, source)
+    going = prompt.start(source)
 else:
     for text in source.splitlines():
         split = split_numbered(text)
         if split is not None:
             session.program.set_line(*split)
+    going = prompt.start()
 while going and console.answers:
-    key = console.answers.pop(0)
-    if key.strip().lower() == "system":
-        break
-    if key.strip():
-        going = attempt(session.execute, key)
+    going = prompt.type(console.answers.pop(0))
 try:
     session.runtime.files.close_all()
 except Exception:
@@ -140,19 +138,34 @@ class Suite:
             target.write_bytes(self._git("show", f"HEAD:{base}/{path}"))
 
 
-def typed_lines(keys: str) -> list[str]:
-    """PCBASIC.INI's ``keys`` as the lines typed.  Escapes are C-like (``\\r``, ``\\x03``,
-    ``\\0\\x48``); Ctrl-C (``\\x03``) breaks off a line, and the screen editor's cursor keys
-    (a NUL and a scan code) and Esc are left out, since a notebook has no screen editor."""
+def typed_lines(keys: str) -> tuple[list[str], str]:
+    """PCBASIC.INI's ``keys`` as the lines typed, and the keys typed after the last Enter
+    (left in the keyboard buffer for INKEY$ and INPUT$).  Escapes are C-like (``\\r``,
+    ``\\x03``, ``\\0\\x48``); the screen editor's cursor keys (a NUL and a scan code) and Esc
+    are left out, as the prompt has no screen editor.  Ctrl-C becomes a line of its own
+    (``"\\x03"``), which breaks off the line asked for."""
     text = re.sub(r"\\x([0-9a-fA-F]{2})", lambda m: chr(int(m.group(1), 16)), keys)
     text = text.replace("\\0", "\0").replace("\\r", "\r").replace("\\n", "\n")
-    text = re.sub("\0.", "", text, flags=re.DOTALL).replace("\x1b", "").replace("\x03", "\r")
-    return text.split("\r")[:-1] if text.endswith("\r") else text.split("\r")
+    text = re.sub("\0.", "", text, flags=re.DOTALL).replace("\x1b", "").replace("\x03", "\x03\r")
+    *lines, held = text.split("\r")
+    return lines, held
 
 
 def _normalise(data: bytes) -> bytes:
     data = data.rstrip(b"\x1a")
     return data.replace(b"\r\n", b"\n")
+
+
+def _as_bytes_of_basic(data: bytes) -> bytes:
+    """A text file Time Warp wrote, as GW-BASIC's bytes: Time Warp writes sequential files
+    in UTF-8, so CHR$(128) to CHR$(255) take two bytes each (docs/known-deviations.md,
+    "Files and devices"); a file that is UTF-8 of those characters alone is compared as
+    the one byte each that GW-BASIC wrote.  Any other file is compared as it is."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    return text.encode("latin-1") if all(ord(c) < 256 for c in text) else data
 
 
 def _settings(ini: Path) -> dict:
@@ -179,7 +192,7 @@ def run_one(suite: Suite, category: str, name: str, timeout: float) -> Outcome:
         path = found.get(program.lower())
         if path is None and not ini.get("exec"):
             return Outcome(category, name, False, f"no program {program}")
-        keys = typed_lines(ini.get("keys") or "")
+        keys, held = typed_lines(ini.get("keys") or "")
         if ini.get("exec"):                 # a direct line typed before the keys
             keys.insert(0, ini["exec"])
         answers = []
@@ -187,7 +200,7 @@ def run_one(suite: Suite, category: str, name: str, timeout: float) -> Outcome:
         if input_file and (base / input_file).is_file():
             answers = (base / input_file).read_text(encoding="latin-1").splitlines()
         spec = {"program": str(path) if path else "", "run": bool(ini.get("run")),
-                "keys": keys, "input": answers}
+                "keys": keys, "held": held, "input": answers}
         env = dict(os.environ, PYTHONHASHSEED="0")
         try:
             done = subprocess.run([sys.executable, "-c", _CHILD, json.dumps(spec)], cwd=base,
@@ -211,7 +224,8 @@ def run_one(suite: Suite, category: str, name: str, timeout: float) -> Outcome:
                 continue        # a model of a file the test brings along is not compared
             if mine is None:
                 wrong.append(f"{expected.name} not written")
-            elif _normalise(mine.read_bytes()) != _normalise(expected.read_bytes()):
+            elif _normalise(_as_bytes_of_basic(mine.read_bytes())) != _normalise(
+                    expected.read_bytes()):
                 wrong.append(f"{expected.name} differs: {_first_difference(mine, expected)}")
         models = {p.name.lower() for p in model.rglob("*")} if model.is_dir() else set()
         for extra in sorted(set(made) - given - models):
@@ -223,7 +237,7 @@ def run_one(suite: Suite, category: str, name: str, timeout: float) -> Outcome:
 
 
 def _first_difference(mine: Path, expected: Path) -> str:
-    ours = _normalise(mine.read_bytes()).decode("latin-1").split("\n")
+    ours = _normalise(_as_bytes_of_basic(mine.read_bytes())).decode("latin-1").split("\n")
     theirs = _normalise(expected.read_bytes()).decode("latin-1").split("\n")
     for number, (a, b) in enumerate(zip(ours, theirs), 1):
         if a != b:

@@ -45,6 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--png", metavar="FILE", type=Path, help="write the final drawing as PNG")
     run.add_argument("--wav", metavar="FILE", type=Path,
                      help="write the music the program played (PLAY, SOUND, BEEP) as WAV")
+    basic = commands.add_parser(
+        "basic", help="GW-BASIC's Ok prompt: type a program, RUN it, LIST, SAVE, LOAD",
+        description="GW-BASIC's direct mode. Lines with a number go into the program; other "
+                    "lines (RUN, LIST, SAVE \"NAME\", LOAD \"NAME\", PRINT 2+2) run at once. "
+                    "SYSTEM or Ctrl-D leaves; Ctrl-C stops a running program.",
+        epilog="Example: timewarp basic   (or: timewarp basic < lesson.txt)")
+    basic.add_argument("program", metavar="PROGRAM", nargs="?",
+                       help="a BASIC program to run first, as GWBASIC PROGRAM did")
     return parser
 
 
@@ -144,6 +152,67 @@ def command_run(args: argparse.Namespace) -> int:
     return status
 
 
+def command_basic(args: argparse.Namespace) -> int:
+    """The Ok prompt (timewarp.basic.prompt) over stdin: at a terminal with line editing
+    (EDIT n puts the line up to edit), from a file or a pipe echoed like a session."""
+    from timewarp.basic.prompt import Prompt
+    from timewarp.basic.session import BasicSession
+
+    source = read_program(args.program) if args.program else None
+    interactive = _interactive()
+    session = BasicSession(console=StreamConsole(sys.stdin, sys.stdout))
+    prompt = Prompt(session, echo=not interactive, running=delivered_interrupts)
+    if interactive:
+        print(f"Time Warp BASIC {__version__}. Type SYSTEM to leave.")
+    going = prompt.start(source)
+    lines = _terminal_lines(prompt) if interactive else _piped_lines()
+    while going:
+        try:
+            text = next(lines)
+        except StopIteration:
+            break
+        except KeyboardInterrupt:        # Ctrl-C while typing: the line is dropped
+            print()
+            prompt.type("\x03")
+            continue
+        going = prompt.type(text)
+    prompt.finish()
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def _interactive() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _piped_lines():
+    while line := sys.stdin.readline():
+        yield line.rstrip("\r\n")
+
+
+def _terminal_lines(prompt):
+    """Lines typed at a terminal, with line editing; a line EDIT put up starts the next one."""
+    try:
+        import readline
+    except ImportError:                       # no line editing: plain lines still work
+        readline = None
+
+    def put_up_edited_line():
+        if prompt.editing:
+            readline.insert_text(prompt.editing)
+            readline.redisplay()
+    if readline is not None:
+        readline.set_pre_input_hook(put_up_edited_line)
+    while True:
+        try:
+            yield input()
+        except EOFError:
+            return
+
+
 def _complain(message: str, session: Session | None = None) -> None:
     console = getattr(session, "console", None)
     if isinstance(console, StreamConsole) and console.line_open and _same_screen():
@@ -164,6 +233,8 @@ def _same_screen() -> bool:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "basic":
+            return command_basic(args)
         return command_run(args)
     except UsageError as err:
         _complain(f"timewarp: {err}")

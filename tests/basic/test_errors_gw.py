@@ -140,3 +140,10 @@ def test_error_numbers_of_single_statements_are_pc_basics(statement):
     def numbers(text: str) -> list[str]:
         return re.findall(r"#ERR\s*(\d+)", text)
     assert numbers(ours(source)) == numbers(pcbasic_transcript(source))
+
+
+def test_input_with_no_variable_asks_then_stops_at_the_mistake():
+    """GW-BASIC asks its "?" first, so Ctrl-C there is a Break rather than a syntax error."""
+    source = '10 PRINT "A"\n20 INPUT\n30 PRINT "B"\n'
+    assert ours(source, ["5"], explained=False) == "A\n? 5\nSyntax error in 20\n"
+    assert pcbasic_transcript(source, ["5"]) == "A\n? 5\nSyntax error in 20\n"

@@ -269,3 +269,12 @@ def test_files_lists_the_folder(tmp_path):
 def test_words_read_where_they_stand_leave_old_names_alone():
     out = run_ours("10 BLOCK = 2: LOCKED = 3: KILLS = 4\n20 PRINT BLOCK + LOCKED + KILLS\n", ".")
     assert out == " 9 \n"
+
+
+def test_input_chars_from_the_keyboard_takes_keys_pressed_first_then_a_line():
+    # GW-BASIC's INPUT$(n) takes n keys from the keyboard buffer, Enter not needed; keys
+    # pressed ahead (a script's, or on the cell's canvas) come first, a typed line after.
+    console = ScriptedConsole(["XYZ"], keys=["4", "2", "7"])
+    session = BasicSession(console=console)
+    session.run_file('10 A$ = INPUT$(2): B$ = INPUT$(3)\n20 PRINT A$; "|"; B$\n')
+    assert console.output == "XYZ\n42|7XY\n"

@@ -289,7 +289,7 @@ class RandomAccessTable:
             raise BasicError("Illegal function call")
         if not number:
             from timewarp.basic.builtins import _CURRENT
-            return _CURRENT[-1].read_line("")[:n]
+            return _CURRENT[-1].keyboard_chars(n)
         handle = self.get(number, "I")
         out = []
         for _ in range(n):

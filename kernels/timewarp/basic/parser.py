@@ -238,19 +238,20 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
                 question = False
             else:
                 self.expect("op", ";")
-        targets = [self.target()]
-        while self.accept("op", ","):
+        targets = []
+        while True:
             try:
                 targets.append(self.target())
             except BasicError as error:
                 if not (getattr(self, "recover", False) and self.partial_ok):
                     raise
                 # GW-BASIC reads the reply, fills the variables before the mistake and then
-                # stops at it (INPUT A,,B).
+                # stops at it (INPUT A,,B; INPUT with no variable at all asks, then stops).
                 self.i = len(self.tokens)
                 return [ast.Input(prompt, question, tuple(targets), cut_short=True),
                         ast.Failure(error.kind, error.detail)]
-        return ast.Input(prompt, question, tuple(targets))
+            if not self.accept("op", ","):
+                return ast.Input(prompt, question, tuple(targets))
 
     def st_LINE(self) -> ast.Stmt:
         if not self.accept("kw", "INPUT"):

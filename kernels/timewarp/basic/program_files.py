@@ -68,7 +68,10 @@ class ProgramSwitch(BaseException):
             return
         if isinstance(self.lines, BasicError):
             # The old program is already gone when the new one cannot be read, so no
-            # ON ERROR of it catches this (as in GW-BASIC).
+            # ON ERROR of it catches this (as in GW-BASIC).  A line without a number is
+            # found part-way through loading, and GW-BASIC then names no line at all.
+            if self.lines.kind == "Direct statement in file":
+                raise self.lines
             raise self.lines.at(self.line)
         if self.kind == "MERGE" or options.get("merge"):
             first, last = options.get("delete", (None, None))

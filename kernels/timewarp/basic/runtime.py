@@ -196,12 +196,29 @@ class Runtime:
             line = self.console.read_line(prompt)
         except EOFError:
             raise BasicError("Input past end") from None
+        except KeyboardInterrupt:           # Ctrl-C at the question: the screen keeps it
+            self.column = 0
+            if self.text is not None:
+                self.text.echo_input(prompt, "")
+            raise
         self.column = 0
         if self.text is not None:
             self.text.echo_input(prompt, line)
         if len(line) > MAX_STRING:
             line = line[:MAX_STRING]
         return line
+
+    def keyboard_chars(self, count: int) -> str:
+        """INPUT$(n) from the keyboard: keys already pressed come first (typed ahead, or on
+        the cell's canvas), as GW-BASIC takes them from its keyboard buffer; what is still
+        missing comes from a line typed for it."""
+        self.flush()
+        chars = ""
+        while len(chars) < count and (key := self.console.poll_key()):
+            chars += key
+        if len(chars) < count:
+            chars += self.read_line("")
+        return chars[:count]
 
     def input(self, prompt: str, question: bool, types: str, more: bool = False) -> list:
         """INPUT: ask until the answer has the right number of values of the right kinds

@@ -73,6 +73,17 @@ class BasicSession(Session):
         if numbered and not other and numbered == set(self.program.lines):
             self.run_program()
 
+    def execute_direct(self, text: str) -> None:
+        """One unnumbered line typed at GW-BASIC's prompt (see timewarp.basic.prompt): a
+        command, or statements run at once; an error in it has no line number."""
+        try:
+            if self._command_word(text):
+                self._command(text)
+            else:
+                self._run_direct([(None, text, None)])
+        finally:
+            self.runtime.end_of_cell()
+
     def run_file(self, source: str) -> None:
         lines = [t for t in source.splitlines() if t.strip()]
         if lines and all(split_numbered(t) is not None for t in lines):
@@ -216,8 +227,9 @@ class BasicSession(Session):
             if word == "LIST" and target.strip():
                 self._list_to_file(target.strip(), self.program.listing(first, last))
                 return
+            # Through the runtime, so that a text screen in use shows the listing too.
+            self.runtime.write(self.program.listing(first, last))
             self.runtime.flush()
-            self.console.write(self.program.listing(first, last))
         elif word == "RUN" and rest.startswith('"'):
             run_file_command(self, rest)
         elif word == "RUN":

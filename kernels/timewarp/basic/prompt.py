@@ -1,0 +1,199 @@
+"""GW-BASIC's direct mode: the ``Ok`` prompt, for ``timewarp basic`` at a terminal.
+
+A notebook cell takes the place of the prompt in Jupyter.  At a terminal (a Raspberry Pi, a
+hobbyist's shell, a lesson typed from a book) the prompt is what GW-BASIC users knew: lines
+with a number go into the program, other lines run at once, and after each one BASIC says
+``Ok``.  An error is told on a line of its own, followed by ``Ok``; after a syntax error in
+the program, the line at fault is shown again, ready to be typed anew, and ``EDIT n`` puts
+up line n the same way.  Ctrl-C stops a running program with ``Break in n``.  ``SYSTEM``
+leaves.
+
+The screen the prompt writes on is GW-BASIC's text screen (:mod:`timewarp.basic.text_screen`),
+made at the start, so that a program reading the screen (``SCREEN(row, col)``, ``PEEK`` of
+screen memory) finds the prompt's lines there as GW-BASIC kept them: each ``Ok`` and each
+error message marked at its end with character 255, which shows as a blank.  The mark goes
+into the screen only, never into the text the terminal shows.  Lines typed at a terminal,
+which the terminal itself echoed, go into the screen only too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Callable, Iterable
+from typing import ContextManager
+
+from timewarp.basic.errors import BasicError
+from timewarp.basic.program import split_numbered
+from timewarp.basic.session import BasicSession
+from timewarp.engine import LanguageError, ProgramExit
+
+#: The character GW-BASIC leaves after Ok and after a message: code 255, a blank on screen.
+END_MARK = chr(255)
+_SYSTEM = re.compile(r"\s*SYSTEM\s*$", re.IGNORECASE)
+_EDIT = re.compile(r"\s*EDIT\s*(\d+)\s*$", re.IGNORECASE)
+
+
+class Prompt:
+    """The Ok prompt over a BASIC session.
+
+    ``explain`` adds Time Warp's plain words to each error (GW-BASIC's own message alone when
+    False).  ``echo`` shows each typed line in the output, for input that no terminal echoed
+    (a script, a test).  ``running`` wraps whatever runs (the command line passes its
+    Ctrl-C delivery, :func:`timewarp.interrupts.delivered_interrupts`).
+    """
+
+    def __init__(self, session: BasicSession, explain: bool = True, echo: bool = False,
+                 running: Callable[[], ContextManager] = contextlib.nullcontext) -> None:
+        self.session = session
+        self.rt = session.runtime
+        self.explain = explain
+        self.echo = echo
+        self.running = running
+        self.screen = self.rt.text_screen()
+        #: The program line EDIT put up to be typed anew (a terminal's line editor starts
+        #: with it), or None.
+        self.editing: str | None = None
+
+    # What BASIC says
+
+    def ok(self) -> None:
+        self.tell("Ok")
+
+    def tell(self, message: str, mark: bool = True) -> None:
+        """A line of BASIC's own, on a line of its own; ``mark``: marked at its end on the
+        screen, as GW-BASIC marks Ok and its error messages (not Ctrl-C's Break)."""
+        rt = self.rt
+        if rt.column:
+            rt.write("\n")
+        rt.write(message)
+        rt.flush()
+        if mark:
+            self.screen.put(END_MARK)
+        rt.write("\n")
+        rt.flush()
+
+    def report(self, error: LanguageError) -> None:
+        """An error as GW-BASIC tells it, then Ok; after a syntax error in a program line,
+        that line again, to be typed anew."""
+        text = str(error)
+        if not self.explain and isinstance(error, BasicError):
+            text = error.kind + (f" in {error.line}" if error.line is not None else "")
+        self.tell(text)
+        self.ok()
+        if getattr(error, "kind", "") == "Syntax error" and \
+                error.line in self.session.program.lines:
+            self.edit(error.line)
+
+    def broken(self) -> None:
+        """Ctrl-C stopped what ran: Break, with the line it stopped in, then Ok."""
+        line = self.session.current_line
+        self.tell("Break" + (f" in {line}" if line is not None else ""), mark=False)
+        self.ok()
+
+    def edit(self, number: int) -> None:
+        """EDIT n: the line put up to be typed anew.  The next line typed replaces it; where
+        no terminal echoes the typing, an empty line keeps it as it is."""
+        if number not in self.session.program.lines:
+            raise BasicError("Undefined line number")
+        self.session.program.check_listable()
+        self.editing = self.session.program.listing(number, number).rstrip("\n")
+        self._show_typed(self.editing, end="")
+
+    # What is typed
+
+    def start(self, source: str | None = None) -> bool:
+        """GW-BASIC started with a program (``GWBASIC PROG``): it runs, then Ok.  Without
+        one, Ok.  False when the program asked to leave."""
+        if source is None:
+            self.ok()
+            return True
+        return self._attempt(self.session.run_file, source)
+
+    def command(self, text: str) -> bool:
+        """A direct line given to BASIC rather than typed (``LOAD "X"`` from the command line):
+        run without being shown, then Ok.  False when it asked to leave."""
+        return self._attempt(self.session.execute_direct, text)
+
+    def type(self, text: str) -> bool:
+        """One line typed at the prompt.  False when it asked to leave (SYSTEM)."""
+        text = text.rstrip("\r\n")
+        text, broken, _ = text.partition("\x03")   # Ctrl-C abandons the line typed so far
+        shown, self.editing = self.editing, None
+        if broken:
+            self._show_typed(text)
+            return True
+        if shown is not None and self.echo:
+            # The line EDIT put up is still on its row: Enter alone puts it in as it is;
+            # a line typed instead starts a row of its own.
+            self._show_typed("")
+            if not text:
+                text = shown
+            else:
+                self._show_typed(text)
+        else:
+            self._show_typed(text)
+        if _SYSTEM.match(text):
+            return False
+        if not text.strip():
+            return True
+        try:
+            numbered = split_numbered(text)
+        except LanguageError as error:
+            self.report(error)
+            return True
+        if numbered is not None:
+            try:
+                self.session.program.set_line(*numbered)   # stored: GW-BASIC says nothing
+            except LanguageError as error:
+                self.report(error)
+            return True
+        edit = _EDIT.match(text)
+        if edit:
+            try:
+                self.edit(int(edit.group(1)))
+            except LanguageError as error:
+                self.report(error)
+            return True
+        return self._attempt(self.session.execute_direct, text)
+
+    def run(self, lines: Iterable[str]) -> None:
+        """Type each of ``lines`` until one says SYSTEM."""
+        for text in lines:
+            if not self.type(text):
+                break
+        self.finish()
+
+    def finish(self) -> None:
+        """Leaving: a line EDIT put up ends its row."""
+        if self.editing is not None:
+            self.editing = None
+            self._show_typed("")
+        self.rt.flush()
+
+    def _show_typed(self, text: str, end: str = "\n") -> None:
+        if self.echo:
+            self.rt.write(text + end)
+            self.rt.flush()
+        else:
+            self.screen.put(text + end)
+
+    def _attempt(self, action, *args) -> bool:
+        """Run something typed; say Ok, or what went wrong.  False when it asked to leave."""
+        try:
+            with self.running():
+                action(*args)
+        except ProgramExit:
+            return False
+        except LanguageError as error:
+            self.report(error)
+            return True
+        except EOFError:
+            self.tell("Input past end")
+            self.ok()
+            return True
+        except KeyboardInterrupt:
+            self.broken()
+            return True
+        self.ok()
+        return True

@@ -1,0 +1,83 @@
+"""GW-BASIC's Ok prompt (timewarp.basic.prompt): what it says, and what its screen holds.
+
+The screen side is what PC-BASIC's suite checks by reading screen memory after typing at the
+prompt (tools/pcbasic_suite.py runs it through this prompt); these tests pin it down here.
+"""
+
+from __future__ import annotations
+
+from timewarp.basic.prompt import Prompt
+from timewarp.basic.session import BasicSession
+from timewarp.engine import ScriptedConsole
+
+
+class Keyboard(ScriptedConsole):
+    """Answers as typed; "^C" breaks off the line asked for, as Ctrl-C does."""
+
+    def read_line(self, prompt=""):
+        if self.answers and self.answers[0] == "^C":
+            self.answers.pop(0)
+            self.write(prompt + "\n")
+            raise KeyboardInterrupt
+        return super().read_line(prompt)
+
+
+def prompt_over(answers=(), explain=False) -> Prompt:
+    session = BasicSession(console=Keyboard(list(answers)))
+    return Prompt(session, explain=explain, echo=True)
+
+
+def rows(prompt: Prompt) -> list[str]:
+    """The screen's rows as codes turned to text, 255 shown as '~'."""
+    return [bytes(row).decode("latin-1").rstrip().replace("\xff", "~")
+            for row in prompt.screen.chars if bytes(row).strip()]
+
+
+def test_ok_and_messages_are_marked_with_255_on_the_screen_only():
+    prompt = prompt_over()
+    prompt.start()
+    prompt.run(["10 PRINT 1", "RUN", "ERROR 11"])
+    assert prompt.session.console.output.splitlines() == [
+        "Ok", "10 PRINT 1", "RUN", " 1 ", "Ok", "ERROR 11", "Division by zero", "Ok"]
+    assert rows(prompt) == ["Ok~", "10 PRINT 1", "RUN", " 1", "Ok~", "ERROR 11",
+                            "Division by zero~", "Ok~"]
+
+
+def test_a_program_reads_the_mark_back_from_the_screen():
+    prompt = prompt_over()
+    prompt.start()
+    prompt.run(["PRINT SCREEN(1, 1); SCREEN(1, 2); SCREEN(1, 3)"])
+    assert " 79  107  255 " in prompt.session.console.output.splitlines()
+
+
+def test_program_errors_name_their_line_direct_ones_do_not_and_words_are_optional():
+    plain = prompt_over()
+    plain.run(["10 A(11) = 1", "RUN", "PRINT CHR$(300)"])
+    assert plain.session.console.output.splitlines() == [
+        "10 A(11) = 1", "RUN", "Subscript out of range in 10", "Ok",
+        "PRINT CHR$(300)", "Illegal function call", "Ok"]
+    explained = prompt_over(explain=True)
+    explained.run(["X Y"])
+    assert explained.session.console.output.splitlines()[1:] == [
+        "Syntax error: unknown word X", "Ok"]
+
+
+def test_ctrl_c_at_input_is_break_in_the_line_without_a_mark():
+    prompt = prompt_over(["^C"])
+    prompt.start('10 PRINT "ASK"\n20 INPUT A\n30 PRINT "NEVER"\n')
+    assert prompt.session.console.output.splitlines() == ["ASK", "? ", "Break in 20", "Ok"]
+    assert rows(prompt) == ["ASK", "?", "Break in 20", "Ok~"]
+
+
+def test_a_syntax_error_puts_the_line_up_and_enter_keeps_it():
+    prompt = prompt_over()
+    prompt.run(["10 PRINT 1: X: PRINT 2", "RUN", "", "LIST"])
+    assert prompt.session.console.output.splitlines() == [
+        "10 PRINT 1: X: PRINT 2", "RUN", " 1 ", "Syntax error in 10", "Ok",
+        "10 PRINT 1: X: PRINT 2", "LIST", "10 PRINT 1: X: PRINT 2", "Ok"]
+
+
+def test_system_leaves_and_lines_after_it_are_not_run():
+    prompt = prompt_over()
+    assert prompt.type("PRINT 1") is True
+    assert prompt.type("system") is False

@@ -1,0 +1,91 @@
+"""`timewarp basic`: GW-BASIC's Ok prompt at a terminal (a real pty) and from a pipe."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pexpect
+
+TIMEWARP = [sys.executable, "-m", "timewarp"]
+
+
+def piped(lines: str, *args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([*TIMEWARP, "basic", *args], input=lines, capture_output=True,
+                          text=True, timeout=60, cwd=cwd)
+
+
+def test_a_piped_session_reads_like_one_at_the_terminal():
+    done = piped('10 FOR I = 1 TO 3: PRINT I;: NEXT\nRUN\nPRINT "A" + "B"\nSYSTEM\nPRINT 9\n')
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines() == [
+        "Ok", "10 FOR I = 1 TO 3: PRINT I;: NEXT", "RUN", " 1  2  3 ", "Ok",
+        'PRINT "A" + "B"', "AB", "Ok", "SYSTEM"]
+
+
+def test_errors_are_told_then_ok_and_a_syntax_error_puts_its_line_up_again():
+    done = piped("10 PRINT 1\n20 X Y\nRUN\n\nERROR 5\nEDIT 99\n")
+    assert done.stdout.splitlines() == [
+        "Ok", "10 PRINT 1", "20 X Y", "RUN", " 1 ",
+        "Syntax error in 20: unknown word X", "Ok",
+        "20 X Y",                                   # put up again; Enter keeps it
+        "ERROR 5", "Illegal function call", "Ok",
+        "EDIT 99", "Undefined line number", "Ok"]
+
+
+def test_edit_then_a_new_line_replaces_it_and_input_reads_the_next_line(tmp_path):
+    done = piped('10 PRINT "OLD"\nEDIT 10\n10 PRINT "NEW"\nINPUT A\n6\nPRINT A * 7\n'
+                 'SAVE "PROG"\nNEW\nLOAD "PROG"\nLIST\n', cwd=tmp_path)
+    lines = done.stdout.splitlines()
+    assert lines[lines.index("EDIT 10") + 1:][:2] == ['10 PRINT "OLD"', '10 PRINT "NEW"']
+    assert "? 6" in lines and " 42 " in lines
+    assert lines[-2:] == ['10 PRINT "NEW"', "Ok"]
+    assert (tmp_path / "PROG.BAS").read_text().strip() == '10 PRINT "NEW"'
+
+
+def test_a_program_named_on_the_command_line_runs_first(tmp_path):
+    (tmp_path / "hello.bas").write_text('10 PRINT "HELLO"\n')
+    done = piped("LIST\n", str(tmp_path / "hello.bas"))
+    assert done.stdout.splitlines() == ["HELLO", "Ok", "LIST", '10 PRINT "HELLO"', "Ok"]
+
+
+def terminal() -> pexpect.spawn:
+    child = pexpect.spawn(sys.executable, ["-m", "timewarp", "basic"], encoding="utf-8",
+                          timeout=30, dimensions=(25, 80))
+    child.expect_exact("Type SYSTEM to leave.")
+    child.expect_exact("Ok")
+    return child
+
+
+def test_at_a_terminal_edit_puts_the_line_up_to_be_changed_in_place():
+    child = terminal()
+    child.sendline('10 PRINT "CAT"')
+    child.sendline("EDIT 10")
+    child.expect_exact('10 PRINT "CAT"')        # the line editor starts with the line
+    child.send("\x08\x08\x08\x08DOG\"\r")       # backspace over CAT" and type DOG"
+    child.sendline("RUN")
+    child.expect_exact("RUN")
+    child.expect(r"\r\n(\w+)\s*\r\nOk")         # what RUN printed, not the typing's echo
+    assert child.match.group(1) == "DOG"
+    child.sendline("SYSTEM")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_at_a_terminal_ctrl_c_breaks_a_runaway_program_and_the_prompt_stays():
+    child = terminal()
+    child.sendline("10 GOTO 10")
+    child.sendline("RUN")
+    child.expect_exact("RUN")
+    child.expect(pexpect.TIMEOUT, timeout=1.5)  # inside the loop
+    child.sendintr()
+    child.expect_exact("Break in 10")
+    child.expect_exact("Ok")
+    child.sendline("PRINT 6 * 7")
+    child.expect_exact(" 42")
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Traceback" not in child.before
