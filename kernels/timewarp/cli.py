@@ -165,11 +165,11 @@ def command_basic(args: argparse.Namespace) -> int:
     if interactive:
         print(f"Time Warp BASIC {__version__}. Type SYSTEM to leave.")
     going = prompt.start(source)
-    lines = _terminal_lines(prompt) if interactive else _piped_lines()
+    read_line = _terminal_reader(prompt) if interactive else _piped_line
     while going:
         try:
-            text = next(lines)
-        except StopIteration:
+            text = read_line()
+        except EOFError:
             break
         except KeyboardInterrupt:        # Ctrl-C while typing: the line is dropped
             print()
@@ -188,29 +188,28 @@ def _interactive() -> bool:
         return False
 
 
-def _piped_lines():
-    while line := sys.stdin.readline():
-        yield line.rstrip("\r\n")
+def _piped_line() -> str:
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line.rstrip("\r\n")
 
 
-def _terminal_lines(prompt):
-    """Lines typed at a terminal, with line editing; a line EDIT put up starts the next one."""
+def _terminal_reader(prompt):
+    """How lines are read at a terminal: with line editing, and a line that EDIT (or a
+    syntax error) put up, or AUTO's number, already in the editor."""
     try:
         import readline
     except ImportError:                       # no line editing: plain lines still work
-        readline = None
+        return input
 
-    def put_up_edited_line():
-        if prompt.editing:
-            readline.insert_text(prompt.editing)
+    def put_up():
+        start = prompt.editing or prompt.numbered
+        if start:
+            readline.insert_text(start)
             readline.redisplay()
-    if readline is not None:
-        readline.set_pre_input_hook(put_up_edited_line)
-    while True:
-        try:
-            yield input()
-        except EOFError:
-            return
+    readline.set_pre_input_hook(put_up)
+    return input
 
 
 def _complain(message: str, session: Session | None = None) -> None:

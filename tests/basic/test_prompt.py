@@ -6,6 +6,8 @@ prompt (tools/pcbasic_suite.py runs it through this prompt); these tests pin it 
 
 from __future__ import annotations
 
+import pytest
+from timewarp.basic.errors import BasicError
 from timewarp.basic.prompt import Prompt
 from timewarp.basic.session import BasicSession
 from timewarp.engine import ScriptedConsole
@@ -81,3 +83,44 @@ def test_system_leaves_and_lines_after_it_are_not_run():
     prompt = prompt_over()
     assert prompt.type("PRINT 1") is True
     assert prompt.type("system") is False
+
+
+def test_auto_puts_up_numbers_marks_lines_that_exist_and_ctrl_c_ends_it():
+    prompt = prompt_over()
+    prompt.run(['20 PRINT "OLD"', "AUTO", 'PRINT "NEW"', "", "\x03", "LIST"])
+    assert prompt.session.console.output.splitlines() == [
+        '20 PRINT "OLD"', "AUTO", '10 PRINT "NEW"', "20*", "30 ", "Ok",
+        "LIST", '10 PRINT "NEW"', '20 PRINT "OLD"', "Ok"]
+
+
+def test_auto_from_a_program_with_a_step_and_from_the_current_line():
+    prompt = prompt_over()
+    prompt.start("10 PRINT 1\n20 AUTO 100, 5\n30 PRINT 3\n")
+    prompt.run(["REM A", "\x03", "LIST 30", "AUTO .", "\x03"])
+    assert prompt.session.console.output.splitlines() == [
+        " 1 ", "100 REM A", "105 ", "Ok", "LIST 30", "30 PRINT 3", "Ok",
+        "AUTO .", "30*", "Ok"]
+
+
+def test_current_line_dot_in_list_and_delete_and_edit():
+    prompt = prompt_over()
+    prompt.run(["10 PRINT 1", "20 PRINT 2", "30 PRINT 3", "LIST 20", "DELETE .", "LIST",
+                "EDIT .", ""])
+    out = prompt.session.console.output.splitlines()
+    assert out[out.index("DELETE ."):] == [
+        "DELETE .", "Ok", "LIST", "10 PRINT 1", "30 PRINT 3", "Ok", "EDIT .", "30 PRINT 3"]
+
+
+def test_auto_with_a_comma_and_no_step_is_an_illegal_function_call_as_in_gw_basic():
+    prompt = prompt_over()
+    prompt.run(["AUTO 10,", "AUTO X"])
+    assert prompt.session.console.output.splitlines() == [
+        "AUTO 10,", "Illegal function call", "Ok", "AUTO X", "Syntax error", "Ok"]
+
+
+def test_in_a_notebook_cell_auto_says_to_number_the_lines_yourself():
+    session = BasicSession(console=ScriptedConsole([]))
+    with pytest.raises(BasicError) as error:
+        session.execute("AUTO")
+    assert error.value.kind == "Illegal function call"
+    assert "number them yourself" in error.value.detail

@@ -61,6 +61,7 @@ def test_at_a_terminal_edit_puts_the_line_up_to_be_changed_in_place():
     child = terminal()
     child.sendline('10 PRINT "CAT"')
     child.sendline("EDIT 10")
+    child.expect_exact("EDIT 10")
     child.expect_exact('10 PRINT "CAT"')        # the line editor starts with the line
     child.send("\x08\x08\x08\x08DOG\"\r")       # backspace over CAT" and type DOG"
     child.sendline("RUN")
@@ -89,3 +90,31 @@ def test_at_a_terminal_ctrl_c_breaks_a_runaway_program_and_the_prompt_stays():
     child.close()
     assert child.exitstatus == 0
     assert "Traceback" not in child.before
+
+
+def test_at_a_terminal_auto_puts_the_number_in_the_line_editor():
+    child = terminal()
+    child.sendline("AUTO 100")
+    child.expect_exact("AUTO 100")
+    child.expect_exact("100 ")
+    child.sendline('PRINT "AUTO"')            # typed after the number the editor holds
+    child.expect_exact("110 ")
+    child.sendintr()                          # Ctrl-C ends the numbering
+    child.expect_exact("Ok")
+    child.sendline("LIST")
+    child.expect(r'\r\n(100 PRINT "AUTO")\r\nOk')
+    child.sendline("SYSTEM")
+    child.expect(pexpect.EOF)
+
+
+def test_at_a_terminal_ctrl_c_while_typing_drops_the_line_and_the_prompt_goes_on():
+    child = terminal()
+    child.send("PRINT 111")
+    child.expect_exact("PRINT 111")           # in the line editor
+    child.sendintr()
+    child.expect_exact("\r\n")                # the line given up (before the next is typed:
+    child.sendline("PRINT 222")               # the terminal drops what is typed at Ctrl-C)
+    child.expect(r"\r\n 222 \r\nOk")
+    assert " 111 " not in child.before
+    child.sendline("SYSTEM")
+    child.expect(pexpect.EOF)

@@ -211,7 +211,12 @@ _COMMANDS = {
     "NEW": ("NEW", "Wipes the program and all variables, ready for a new program.", "NEW"),
     "DELETE": ("DELETE from[-to]", "Removes program lines.", "DELETE 100-150"),
     "CLEAR": ("CLEAR", "Forgets all variables and arrays but keeps the program.", "CLEAR"),
-    "SYSTEM": ("SYSTEM", "Ends the program, like END.", "SYSTEM"),
+    "SYSTEM": ("SYSTEM", "Ends the program, like END; at the timewarp basic prompt, leaves.",
+               "SYSTEM"),
+    "AUTO": ("AUTO [start | .] [, step]",
+             "At the timewarp basic prompt, puts up the next line number for each line you"
+             " type (10, 20, 30...; a * when that line exists); Ctrl-C stops it. In a"
+             " notebook, type the numbers yourself.", "AUTO 100, 5"),
     "RENUM": ("RENUM [new-start [, old-start [, step]]]",
               "Gives the program's lines new, evenly spaced numbers, and fixes every GOTO"
               " and GOSUB to match.",

@@ -18,7 +18,7 @@ STATEMENT_WORDS = """
 PRINT LPRINT INPUT LINE LET GOTO GOSUB RETURN IF THEN ELSE ELSEIF END FOR TO STEP NEXT
 WHILE WEND DO LOOP UNTIL EXIT DIM OPTION BASE DATA READ RESTORE DEF STOP REM ON ERROR
 RESUME SWAP ERASE RANDOMIZE DEFINT DEFSNG DEFDBL DEFSTR CLS SELECT CASE IS SUB FUNCTION
-CALL CONST SHARED DECLARE STATIC USING LIST RUN NEW DELETE RENUM CLEAR TRON TROFF SYSTEM
+CALL CONST SHARED DECLARE STATIC USING LIST RUN NEW DELETE RENUM CLEAR TRON TROFF SYSTEM AUTO
 BEEP LOCATE WIDTH KEY SLEEP OFF GO ASSERT
 FORWARD BACK LEFT RIGHT PENUP PENDOWN SETXY HOME PENCOLOR PENWIDTH SETHEADING
 HIDETURTLE SHOWTURTLE ARC TCIRCLE SAVEPICTURE
@@ -46,6 +46,8 @@ _BY_LENGTH = sorted(KEYWORDS, key=len, reverse=True)
 _TWO_CHAR_OPS = {"<=", ">=", "<>", "><", "=<", "=>"}
 _CANONICAL_OP = {"><": "<>", "=<": "<=", "=>": ">="}
 _ONE_CHAR_OPS = set("+-*/^\\=<>(),;:#")
+#: Commands whose line numbers may be "." (the current line).
+_LINE_COMMANDS = {"LIST", "LLIST", "DELETE", "RENUM", "AUTO"}
 _SUFFIXES = "$%!#"
 _NAME_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._")
 
@@ -112,9 +114,24 @@ class _Scanner:
             elif c in _ONE_CHAR_OPS:
                 self.tokens.append(Token("op", c, self.pos))
                 self.pos += 1
+            elif c == "." and self._in_line_command():
+                # "." in these is GW-BASIC's current line (LIST ., LIST 10-., AUTO .).
+                self.tokens.append(Token("dot", ".", self.pos))
+                self.pos += 1
             else:
                 raise BasicSyntaxError(f"unexpected character {c!r}", column=self.pos)
         return self.tokens
+
+    def _in_line_command(self) -> bool:
+        """The statement being read began with a command that takes line numbers."""
+        for token in reversed(self.tokens):
+            if token.kind == "op" and token.value == ":":
+                return False
+            if token.kind == "kw" and token.value in _LINE_COMMANDS:
+                return True
+            if token.kind not in ("num", "op", "dot"):
+                return False
+        return False
 
     def _peek_digit(self) -> bool:
         nxt = self.text[self.pos + 1:self.pos + 2]

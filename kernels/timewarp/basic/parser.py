@@ -24,7 +24,7 @@ from timewarp.basic.sound import SoundStatementParser
 
 _TYPE_NAMES = {"INTEGER": "%", "LONG": "%", "SINGLE": "!", "DOUBLE": "#", "STRING": "$"}
 _NO_OPS = {"TRON", "TROFF"}
-_COMMANDS = {"LIST", "RUN", "NEW", "DELETE", "RENUM", "CLEAR", "SYSTEM"}
+_COMMANDS = {"LIST", "RUN", "NEW", "DELETE", "RENUM", "CLEAR", "SYSTEM", "AUTO"}
 
 
 def parse_statements(tokens: list[Token], names: Names,
@@ -663,11 +663,15 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
                 args.append(int(tok.value[0]))
             elif tok.kind == "op" and tok.value in ("-", ","):
                 args.append(tok.value)
+            elif tok.kind == "dot":
+                args.append(".")
             elif tok.kind == "str":
                 args.append(tok.value)
             else:
                 self.i -= 1
                 self.fail(f"{word} takes line numbers")
+        if word == "AUTO":
+            _check_auto(args)
         return ast.Command(word, tuple(args))
 
 
@@ -677,6 +681,22 @@ setattr(StatementParser, "st_MID$", StatementParser.st_MID_)
 class FullParser(QBasicParser, StatementParser):
     """The parser with QBasic's records and declarations, which refine some of
     StatementParser's own methods (LET, DIM, END, parameters; see timewarp.basic.qbasic)."""
+
+
+def _check_auto(args: list) -> None:
+    """AUTO [line | .][, step], as GW-BASIC reads it: a comma with no step after it is an
+    Illegal function call; anything else out of place a syntax error."""
+    start, rest = (args[:1], args[1:]) if args and args[0] != "," else ([], args)
+    if start and not isinstance(start[0], int) and start[0] != ".":
+        raise BasicSyntaxError("AUTO takes a line number, or . for the current one")
+    if not rest:
+        return
+    if rest[0] != ",":
+        raise BasicSyntaxError("AUTO's line number and step are parted by a comma")
+    if len(rest) == 1:
+        raise BasicError("Illegal function call", detail="AUTO's comma wants a step after it")
+    if len(rest) > 2 or not isinstance(rest[1], int):
+        raise BasicSyntaxError("AUTO's step is a whole number")
 
 
 def _check_assign(kind: str, value: ast.Expr) -> None:

@@ -45,6 +45,9 @@ class ProgramText:
         #: Loaded from a file saved with ", P": it runs, but is never listed or saved, and
         #: takes no new lines, as in GW-BASIC (until NEW or another LOAD).
         self.protected = False
+        #: GW-BASIC's current line, which "." names (LIST ., AUTO ., EDIT .): the line last
+        #: typed, loaded, listed or edited, or the one an error or a Break stopped in.
+        self.current: int | None = None
 
     def check_listable(self) -> None:
         if self.protected:
@@ -57,11 +60,13 @@ class ProgramText:
             self.lines[number] = text
         else:
             self.lines.pop(number, None)
+        self.current = number
         self.version += 1
 
     def clear(self) -> None:
         self.lines.clear()
         self.protected = False
+        self.current = None
         self.version += 1
 
     def numbers(self, first: int | None = None, last: int | None = None) -> list[int]:
@@ -71,8 +76,11 @@ class ProgramText:
 
     def listing(self, first: int | None = None, last: int | None = None) -> str:
         from timewarp.basic.program_files import listed    # GW-BASIC's capitals
+        listed_numbers = self.numbers(first, last)
+        if listed_numbers:
+            self.current = listed_numbers[-1]
         return "".join(f"{n} {listed(self.lines[n][1 if n == 0 and self.lines[n][:1] == ' ' else 0:])}\n"
-                       for n in self.numbers(first, last))
+                       for n in listed_numbers)
 
     def delete(self, first: int | None, last: int | None) -> None:
         doomed = self.numbers(first, last)

@@ -26,7 +26,7 @@ from timewarp.basic.tokenised import ProtectedLines
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9.]*[$%!#]?")
 WORDS = ("SAVE", "LOAD", "MERGE", "CHAIN", "COMMON")
 #: The session's commands, given inside a program: they end it, then act as typed.
-COMMANDS = ("RUN", "LIST", "LLIST", "NEW", "DELETE", "RENUM")
+COMMANDS = ("RUN", "LIST", "LLIST", "NEW", "DELETE", "RENUM", "AUTO")
 
 
 class ProgramSwitch(BaseException):
@@ -206,6 +206,11 @@ def carry(files, name: str, args: tuple) -> None:
         raise BasicError("Illegal function call", detail=f"{name} needs a BASIC session")
     if name == "COMMON":
         return
+    if name == "AUTO":
+        session.start_numbering(args[0])
+        if files.direct:
+            return None
+        raise ProgramSwitch("SAVE", [], {})      # the program ends; the numbering begins
     if name in COMMANDS:
         if name in ("RENUM", "DELETE", "LIST", "LLIST"):
             # Done at once, so that ON ERROR sees a RENUM that fails; then the program

@@ -24,14 +24,14 @@ from collections.abc import Callable, Iterable
 from typing import ContextManager
 
 from timewarp.basic.errors import BasicError
-from timewarp.basic.program import split_numbered
+from timewarp.basic.program import MAX_LINE_NUMBER, split_numbered
 from timewarp.basic.session import BasicSession
 from timewarp.engine import LanguageError, ProgramExit
 
 #: The character GW-BASIC leaves after Ok and after a message: code 255, a blank on screen.
 END_MARK = chr(255)
 _SYSTEM = re.compile(r"\s*SYSTEM\s*$", re.IGNORECASE)
-_EDIT = re.compile(r"\s*EDIT\s*(\d+)\s*$", re.IGNORECASE)
+_EDIT = re.compile(r"\s*EDIT\s*(\d+|\.)\s*$", re.IGNORECASE)
 
 
 class Prompt:
@@ -51,9 +51,13 @@ class Prompt:
         self.echo = echo
         self.running = running
         self.screen = self.rt.text_screen()
+        session.at_prompt = True                  # AUTO may number the lines typed here
         #: The program line EDIT put up to be typed anew (a terminal's line editor starts
         #: with it), or None.
         self.editing: str | None = None
+        #: The line number AUTO put up for the next line ("30 ", or "20*" when line 20
+        #: exists), or None.
+        self.numbered: str | None = None
 
     # What BASIC says
 
@@ -81,6 +85,8 @@ class Prompt:
             text = error.kind + (f" in {error.line}" if error.line is not None else "")
         self.tell(text)
         self.ok()
+        if getattr(error, "line", None) is not None:
+            self.session.program.current = error.line
         if getattr(error, "kind", "") == "Syntax error" and \
                 error.line in self.session.program.lines:
             self.edit(error.line)
@@ -88,8 +94,11 @@ class Prompt:
     def broken(self) -> None:
         """Ctrl-C stopped what ran: Break, with the line it stopped in, then Ok."""
         line = self.session.current_line
+        self.session.numbering = None             # Ctrl-C ends AUTO too
         self.tell("Break" + (f" in {line}" if line is not None else ""), mark=False)
         self.ok()
+        if line is not None:
+            self.session.program.current = line
 
     def edit(self, number: int) -> None:
         """EDIT n: the line put up to be typed anew.  The next line typed replaces it; where
@@ -119,6 +128,8 @@ class Prompt:
         """One line typed at the prompt.  False when it asked to leave (SYSTEM)."""
         text = text.rstrip("\r\n")
         text, broken, _ = text.partition("\x03")   # Ctrl-C abandons the line typed so far
+        if self.numbered is not None:
+            return self._type_numbered(text, bool(broken))
         shown, self.editing = self.editing, None
         if broken:
             self._show_typed(text)
@@ -151,11 +162,56 @@ class Prompt:
         edit = _EDIT.match(text)
         if edit:
             try:
-                self.edit(int(edit.group(1)))
+                number = edit.group(1)
+                self.edit(int(number) if number != "." else self.session.program.current or 0)
             except LanguageError as error:
                 self.report(error)
             return True
         return self._attempt(self.session.execute_direct, text)
+
+    def _type_numbered(self, text: str, broken: bool) -> bool:
+        """A line typed after the number AUTO put up.  Enter alone keeps a line that exists
+        (its number showed a *) and makes none; Ctrl-C ends the numbering."""
+        prefix, self.numbered = self.numbered, None
+        if self.echo:
+            self._show_typed(text)            # after the number already on the row
+            line = prefix + text
+        else:
+            self.screen.put(text[len(prefix):] if text.startswith(prefix) else text)
+            self.screen.put("\n")
+            line = text
+        if broken:
+            self.session.numbering = None
+            self.ok()
+            return True
+        number = prefix[:-1]
+        if line.startswith(number + "*"):
+            line = number + " " + line[len(number) + 1:]
+        try:
+            numbered = split_numbered(line)
+            if numbered is None:                      # the number was rubbed out: a command
+                return self._attempt(self.session.execute_direct, line)
+            if numbered[1].strip():
+                self.session.program.set_line(*numbered)
+        except LanguageError as error:
+            self.report(error)
+            return True
+        _, step = self.session.numbering or (0, 10)
+        self.session.numbering = (numbered[0] + step, step)
+        self._put_up_number()
+        return True
+
+    def _put_up_number(self) -> bool:
+        """With AUTO on, the next line's number put up; False when AUTO is not on."""
+        if self.session.numbering is None:
+            return False
+        number, step = self.session.numbering
+        if number > MAX_LINE_NUMBER:
+            self.session.numbering = None
+            return False
+        self.numbered = f"{number}{'*' if number in self.session.program.lines else ' '}"
+        self._show_typed(self.numbered, end="")
+        return True
 
     def run(self, lines: Iterable[str]) -> None:
         """Type each of ``lines`` until one says SYSTEM."""
@@ -166,8 +222,8 @@ class Prompt:
 
     def finish(self) -> None:
         """Leaving: a line EDIT put up ends its row."""
-        if self.editing is not None:
-            self.editing = None
+        if self.editing is not None or self.numbered is not None:
+            self.editing = self.numbered = None
             self._show_typed("")
         self.rt.flush()
 
@@ -195,5 +251,6 @@ class Prompt:
         except KeyboardInterrupt:
             self.broken()
             return True
-        self.ok()
+        if not self._put_up_number():             # AUTO starts numbering instead of Ok
+            self.ok()
         return True

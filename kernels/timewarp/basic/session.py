@@ -44,6 +44,10 @@ class BasicSession(Session):
         self._compiled: tuple[tuple, CompiledProgram] | None = None
         # SUBs, FUNCTIONs, DEF FNs and declarations from earlier cells (see definitions).
         self.library = Library()
+        #: Typing at GW-BASIC's prompt (timewarp.basic.prompt) rather than in cells.
+        self.at_prompt = False
+        #: (next line number, step) once AUTO has asked the prompt to number lines.
+        self.numbering: tuple[int, int] | None = None
 
     # Running cells and files
 
@@ -217,9 +221,25 @@ class BasicSession(Session):
             return word.group(1).upper()
         return None
 
+    def start_numbering(self, text: str) -> None:
+        """AUTO [line | .][, step]: the prompt numbers the lines typed from now on."""
+        if not self.at_prompt:
+            raise BasicError("Illegal function call", detail="AUTO numbers the lines typed at "
+                             "GW-BASIC's prompt (timewarp basic); in a cell, number them yourself")
+        start, _, step = self._with_current_line(text).partition(",")
+        self.numbering = (int(start) if start.strip() else 10, int(step) if step.strip() else 10)
+
+    def _with_current_line(self, text: str) -> str:
+        """Line numbers with GW-BASIC's "." (the current line) written out."""
+        current = self.program.current
+        return re.sub(r"(?<![\d.])\.(?![\d.])", str(current or 0), text)
+
     def _command(self, text: str) -> None:
         word = self._command_word(text)
         rest = text.strip()[len(word):].strip()
+        if word in ("LIST", "LLIST", "DELETE", "RENUM"):
+            head, comma, tail = rest.partition(",") if word != "RENUM" else (rest, "", "")
+            rest = self._with_current_line(head) + comma + tail
         if word in ("LIST", "LLIST"):
             rest, _, target = rest.partition(",")
             first, last = _line_range(rest)

@@ -218,8 +218,8 @@ class SimpleStatements:
             self.emit("pass")
         else:
             # RUN, LIST, RENUM, NEW, DELETE in a program: see program_files.carry.
-            text = "".join(f'"{a}"' if isinstance(a, str) and a not in "-," else str(a)
-                           for a in s.args)
+            text = "".join(f'"{a}"' if isinstance(a, str) and a not in "-,."
+                           else str(a) for a in s.args)
             self.emit(f"_rt.files.command({s.name!r}, ({text!r},))")
 
     def s_NoOp(self, s: ast.NoOp) -> None:
