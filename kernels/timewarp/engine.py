@@ -61,6 +61,11 @@ class Console(abc.ABC):
         timewarp.keys)."""
         return ""
 
+    def key_typed_ahead(self) -> str:
+        """A key already pressed and not yet read, or "": unlike poll_key, never the start
+        of listening for keys (BASIC's INPUT$(n) takes these before it asks for a line)."""
+        return self.poll_key()
+
     @property
     def keys_ended(self) -> bool:
         """True when no key can ever come (scripted keys used up, piped input at its end)."""
@@ -81,6 +86,10 @@ class StreamConsole(Console):
             from timewarp.keys import TerminalKeys
             self._keys = TerminalKeys(self.stdin)
         return self._keys.poll()
+
+    def key_typed_ahead(self) -> str:
+        # Keys only once INKEY$ has started listening: the terminal stays as it was.
+        return self._keys.poll() if self._keys is not None else ""
 
     @property
     def keys_ended(self) -> bool:

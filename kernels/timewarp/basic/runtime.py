@@ -214,7 +214,7 @@ class Runtime:
         missing comes from a line typed for it."""
         self.flush()
         chars = ""
-        while len(chars) < count and (key := self.console.poll_key()):
+        while len(chars) < count and (key := self.console.key_typed_ahead()):
             chars += key
         if len(chars) < count:
             chars += self.read_line("")

@@ -54,6 +54,12 @@ class KernelConsole(Console):
         # Keys pressed on the cell's live canvas (see kernel.keyboard).
         return self.kernel.keyboard.poll()
 
+    def key_typed_ahead(self) -> str:
+        # Only keys already pressed on a canvas that INKEY$ put up: INPUT$ alone asks with
+        # the input box, rather than putting up a canvas to type on as well.
+        keyboard = self.kernel.keyboard
+        return keyboard.poll() if keyboard.widget is not None else ""
+
     @property
     def keys_ended(self) -> bool:
         # Run without a front end to type into (nbclient, nbgrader): no key will come, so a
