@@ -124,3 +124,12 @@ def test_in_a_notebook_cell_auto_says_to_number_the_lines_yourself():
         session.execute("AUTO")
     assert error.value.kind == "Illegal function call"
     assert "number them yourself" in error.value.detail
+
+
+def test_a_syntax_error_in_a_protected_program_is_told_but_its_line_not_shown():
+    prompt = prompt_over()
+    prompt.type('10 PRINT "SECRET": X Y')
+    prompt.session.program.protected = True      # as LOAD leaves a file saved with , P
+    prompt.run(["RUN", "LIST"])
+    assert prompt.session.console.output.splitlines()[1:] == [
+        "RUN", "SECRET", "Syntax error in 10", "Ok", "LIST", "Illegal function call", "Ok"]

@@ -87,8 +87,9 @@ class Prompt:
         self.ok()
         if getattr(error, "line", None) is not None:
             self.session.program.current = error.line
-        if getattr(error, "kind", "") == "Syntax error" and \
-                error.line in self.session.program.lines:
+        program = self.session.program
+        if getattr(error, "kind", "") == "Syntax error" and error.line in program.lines \
+                and not program.protected:        # a protected line is never shown
             self.edit(error.line)
 
     def broken(self) -> None:
