@@ -15,7 +15,8 @@ the grader and the hub's own tests read it.  (Seen here: a GET of the notebook a
 
 So a save here writes the new contents into a new hidden file beside the old one, flushes it to
 disk and renames it over the old one.  A rename within one folder is atomic on POSIX: a reader
-opens either the old file or the new one, whole.  The old file's permissions are kept.  Where
+opens either the old file or the new one, whole.  The old file's permissions are kept, and its
+group where the owner may give it.  Where
 the folder cannot be written but the file can, there is no way to make a new file, and
 jupyter_server's own way is used.
 
@@ -51,6 +52,7 @@ def replacing_writer(path: str, text: bool = True, encoding: str = "utf-8",
     try:
         if os.path.exists(path):
             shutil.copymode(path, partial)
+            _keep_group(path, partial)
         if text:
             open_args.setdefault("newline", "\n")  # notebooks have Unix line ends everywhere
             stream = open(descriptor, "w", encoding=encoding, **open_args)
@@ -71,6 +73,17 @@ def replacing_writer(path: str, text: bool = True, encoding: str = "utf-8",
             os.unlink(partial)
         raise
     _sync_folder(folder or ".")
+
+
+def _keep_group(old: str, new: str) -> None:
+    """The new file in the old one's group, where its owner may give it that group (a course
+    folder shared through a group stays shared); otherwise the owner's own."""
+    try:
+        group = os.stat(old).st_gid
+        if os.stat(new).st_gid != group:
+            os.chown(new, -1, group)
+    except OSError:
+        pass
 
 
 def _sync_folder(folder: str) -> None:

@@ -9,6 +9,7 @@ meantime reads a notebook cut short, "repairs" it from the backup and loses the 
 from __future__ import annotations
 
 import asyncio
+import grp
 import json
 import os
 import pwd
@@ -201,3 +202,17 @@ def test_every_jupyter_server_of_the_environment_uses_it(tmp_path):
 def test_a_contents_manager_configured_otherwise_is_kept(tmp_path):
     other = "jupyter_server.services.contents.filemanager.AsyncFileContentsManager"
     assert server_contents_manager(tmp_path, f"--ServerApp.contents_manager_class={other}") == other
+
+
+def test_a_save_keeps_the_files_group(tmp_path):
+    """A notebook shared with a group (a course folder) stays in that group when saved."""
+    groups = [g for g in os.getgroups() if g != os.getegid()]
+    if os.geteuid() == 0:
+        groups = [grp.getgrnam("nogroup").gr_gid]   # root may give a file any group
+    if not groups:
+        pytest.skip("this user belongs to one group only: no other group to keep")
+    manager = ReplacingContentsManager(root_dir=str(tmp_path))
+    asyncio.run(manager.save(notebook(1), "shared.ipynb"))
+    os.chown(tmp_path / "shared.ipynb", -1, groups[0])
+    asyncio.run(manager.save(notebook(2), "shared.ipynb"))
+    assert (tmp_path / "shared.ipynb").stat().st_gid == groups[0]
