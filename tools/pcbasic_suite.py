@@ -62,7 +62,7 @@ class Keyboard(ScriptedConsole):
             raise KeyboardInterrupt
         return super().read_line(prompt)
 
-console = Keyboard(spec["input"] + spec["keys"], echo=True, keys=list(spec["held"]))
+console = Keyboard(spec["input"] + spec["keys"], echo=True, keys=spec["held"])
 session = BasicSession(console=console)
 source = read_program(spec["program"]).replace("\r\n", "\n") if spec["program"] else ""
 # A program in GW-BASIC's binary form goes through LOAD, which alone knows a protected one.
@@ -138,17 +138,19 @@ class Suite:
             target.write_bytes(self._git("show", f"HEAD:{base}/{path}"))
 
 
-def typed_lines(keys: str) -> tuple[list[str], str]:
-    """PCBASIC.INI's ``keys`` as the lines typed, and the keys typed after the last Enter
-    (left in the keyboard buffer for INKEY$ and INPUT$).  Escapes are C-like (``\\r``,
-    ``\\x03``, ``\\0\\x48``); the screen editor's cursor keys (a NUL and a scan code) and Esc
-    are left out, as the prompt has no screen editor.  Ctrl-C becomes a line of its own
+def typed_lines(keys: str) -> tuple[list[str], list[str]]:
+    """PCBASIC.INI's ``keys`` as the lines typed, and the keys typed after the last Enter,
+    one by one (left in the keyboard buffer for INKEY$ and INPUT$; a NUL and a scan code
+    make one key, F1 is ``"\\0;"``).  Escapes are C-like (``\\r``, ``\\x03``, ``\\0\\x48``).
+    In the lines, the screen editor's cursor keys (a NUL and a scan code) and Esc are left
+    out, as the prompt has no screen editor, and Ctrl-C becomes a line of its own
     (``"\\x03"``), which breaks off the line asked for."""
     text = re.sub(r"\\x([0-9a-fA-F]{2})", lambda m: chr(int(m.group(1), 16)), keys)
     text = text.replace("\\0", "\0").replace("\\r", "\r").replace("\\n", "\n")
-    text = re.sub("\0.", "", text, flags=re.DOTALL).replace("\x1b", "").replace("\x03", "\x03\r")
-    *lines, held = text.split("\r")
-    return lines, held
+    typed, _, held = text.rpartition("\r")
+    typed = re.sub("\0.", "", typed, flags=re.DOTALL).replace("\x1b", "")
+    lines = typed.replace("\x03", "\x03\r").split("\r") if typed or _ else []
+    return lines, re.findall("\0.|.", held, flags=re.DOTALL)
 
 
 def _normalise(data: bytes) -> bytes:
