@@ -70,7 +70,12 @@ binary = bool(spec["program"]) and open(spec["program"], "rb").read(1) in (b"\xf
 
 # GW-BASIC's prompt, as `timewarp basic` gives it: Ok, the typed lines, errors in GW-BASIC's
 # own words, all on the text screen that the tests read back through PEEK.
-prompt = Prompt(session, explain=False, echo=True)
+def read_line():
+    if not console.answers:
+        raise EOFError
+    return console.answers.pop(0)
+
+prompt = Prompt(session, explain=False, echo=True, read_line=read_line)
 name = spec["program"].rsplit("/", 1)[-1]
 if binary:
     going = prompt.command(("RUN" if spec["run"] else "LOAD") + f' "{name}"')
@@ -82,8 +87,8 @@ else:
         if split is not None:
             session.program.set_line(*split)
     going = prompt.start()
-while going and console.answers:
-    going = prompt.type(console.answers.pop(0))
+if going:
+    prompt.serve()
 try:
     session.runtime.files.close_all()
 except Exception:

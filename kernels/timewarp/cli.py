@@ -14,7 +14,7 @@ from pathlib import Path
 
 from timewarp import __version__
 from timewarp.engine import LanguageError, ProgramExit, Session, StreamConsole
-from timewarp.interrupts import delivered_interrupts
+from timewarp.interrupts import delivered_interrupts, ordinary_interrupts
 from timewarp.languages import LANGUAGES, Language, language_for_file
 
 EXIT_OK, EXIT_PROGRAM_ERROR, EXIT_USAGE, EXIT_BREAK = 0, 1, 2, 130
@@ -161,22 +161,23 @@ def command_basic(args: argparse.Namespace) -> int:
     source = read_program(args.program) if args.program else None
     interactive = _interactive()
     session = BasicSession(console=StreamConsole(sys.stdin, sys.stdout))
-    prompt = Prompt(session, echo=not interactive, running=delivered_interrupts)
-    if interactive:
-        print(f"Time Warp BASIC {__version__}. Type SYSTEM to leave.")
-    going = prompt.start(source)
-    read_line = _terminal_reader(prompt) if interactive else _piped_line
-    while going:
+    prompt = Prompt(session, echo=not interactive, running=delivered_interrupts,
+                    waiting=ordinary_interrupts)
+    reader = _terminal_reader(prompt) if interactive else _piped_line
+
+    def read_line() -> str:
         try:
-            text = read_line()
-        except EOFError:
-            break
+            return reader()
         except KeyboardInterrupt:        # Ctrl-C while typing: the line is dropped
             print()
-            prompt.type("\x03")
-            continue
-        going = prompt.type(text)
-    prompt.finish()
+            return "\x03"
+    prompt.listen(read_line)
+    if interactive:
+        print(f"Time Warp BASIC {__version__}. Type SYSTEM to leave.")
+    if prompt.start(source):
+        prompt.serve()
+    else:
+        prompt.finish()
     sys.stdout.flush()
     return EXIT_OK
 

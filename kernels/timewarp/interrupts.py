@@ -92,6 +92,25 @@ def delivered_interrupts() -> Iterator[None]:
 
 
 @contextlib.contextmanager
+def ordinary_interrupts() -> Iterator[None]:
+    """Inside :func:`delivered_interrupts`, the block gets Ctrl-C as Python has it: one
+    KeyboardInterrupt, not sent again (for reading a line while a program waits, where the
+    reader handles it and goes on)."""
+    global _current
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    outer = _current
+    _current = None
+    previous_handler = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
+        _current = outer
+
+
+@contextlib.contextmanager
 def shielded() -> Iterator[None]:
     """Run the block whole: an interrupt that arrives inside it is raised when it ends.
 

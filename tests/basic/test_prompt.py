@@ -133,3 +133,62 @@ def test_a_syntax_error_in_a_protected_program_is_told_but_its_line_not_shown():
     prompt.run(["RUN", "LIST"])
     assert prompt.session.console.output.splitlines()[1:] == [
         "RUN", "SECRET", "Syntax error in 10", "Ok", "LIST", "Illegal function call", "Ok"]
+
+
+def waiting_prompt(lines) -> Prompt:
+    """A prompt that reads ``lines`` as typed, so that STOP and END wait for CONT."""
+    console = Keyboard(list(lines))
+
+    def read_line():
+        if not console.answers:
+            raise EOFError
+        return console.answers.pop(0)
+    return Prompt(BasicSession(console=console), explain=False, echo=True, read_line=read_line)
+
+
+STOPPING = '10 X = 1\n20 GOSUB 100\n30 PRINT "X="; X\n40 END\n50 PRINT "AFTER END"\n' \
+           '60 END\n100 STOP\n110 X = X + 1\n120 RETURN\n'
+
+
+def test_cont_goes_on_after_stop_with_what_was_typed_meanwhile_and_after_end():
+    prompt = waiting_prompt(["PRINT X", "X = 41", "CONT", "CONT", "PRINT X"])
+    prompt.start(STOPPING)
+    prompt.serve()
+    assert prompt.session.console.output.splitlines() == [
+        "Break in 100", "Ok", "PRINT X", " 1 ", "Ok", "X = 41", "Ok", "CONT",
+        "X= 42 ", "Ok", "CONT", "AFTER END", "Ok", "PRINT X", " 42 ", "Ok"]
+    # Ended at line 60 and waiting there: CONT again would go on past the last line.
+
+
+def test_a_line_typed_while_the_program_waits_ends_it_and_cont_then_cannot_go_on():
+    prompt = waiting_prompt(['30 PRINT "CHANGED"', "CONT", "RUN", "CONT", "CONT"])
+    prompt.start(STOPPING)
+    prompt.serve()
+    assert prompt.session.console.output.splitlines() == [
+        "Break in 100", "Ok", '30 PRINT "CHANGED"', "CONT", "Can't continue", "Ok",
+        "RUN", "Break in 100", "Ok", "CONT", "CHANGED", "Ok", "CONT", "AFTER END", "Ok"]
+
+
+def test_an_error_typed_while_waiting_leaves_the_programs_error_trap_as_it_was():
+    program = ("10 ON ERROR GOTO 100\n20 ERROR 11\n30 PRINT \"BACK\"; ERR\n40 END\n"
+               "100 STOP\n110 RESUME NEXT\n")
+    prompt = waiting_prompt(["ERROR 5", "PRINT ERR", "CONT"])
+    prompt.start(program)
+    prompt.serve()
+    assert prompt.session.console.output.splitlines() == [
+        "Break in 100", "Ok", "ERROR 5", "Illegal function call", "Ok",
+        "PRINT ERR", " 11 ", "Ok", "CONT", "BACK 0 ", "Ok"]
+
+
+def test_run_after_run_while_each_waits_after_end_does_not_pile_up():
+    prompt = waiting_prompt(["RUN"] * 3000 + ["SYSTEM", "PRINT 9"])
+    prompt.start('10 PRINT "GO";\n20 END\n')
+    prompt.serve()
+    output = prompt.session.console.output
+    assert output.count("GO") == 3001 and output.endswith("SYSTEM\n")
+
+
+def test_the_typing_ending_while_a_program_waits_ends_the_prompt():
+    prompt = waiting_prompt([])
+    assert prompt.start(STOPPING) is False
+    assert prompt.session.console.output.splitlines() == ["Break in 100", "Ok"]

@@ -118,3 +118,23 @@ def test_at_a_terminal_ctrl_c_while_typing_drops_the_line_and_the_prompt_goes_on
     assert " 111 " not in child.before
     child.sendline("SYSTEM")
     child.expect(pexpect.EOF)
+
+
+def test_at_a_terminal_stop_waits_for_cont_and_ctrl_c_while_typing_is_harmless():
+    child = terminal()
+    child.sendline("10 A = 6: STOP: PRINT A * 7")
+    child.sendline("RUN")
+    child.expect_exact("Break in 10")
+    child.expect_exact("Ok")
+    child.send("PRINT 1")
+    child.expect_exact("PRINT 1")
+    child.sendintr()                          # given up, as at the plain prompt
+    child.expect_exact("\r\n")
+    child.expect(pexpect.TIMEOUT, timeout=0.6)    # and not broken off again and again
+    assert child.before == ""
+    child.sendline("A = 10")
+    child.expect_exact("Ok")
+    child.sendline("CONT")
+    child.expect(r"\r\n 70 \r\nOk")
+    child.sendline("SYSTEM")
+    child.expect(pexpect.EOF)

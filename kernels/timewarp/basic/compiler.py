@@ -252,6 +252,24 @@ class ProgramCompiler:
             else:
                 self.emit(f"{name} = _V.get({key!r}, {_default(key)})")
 
+    def _reload_variables(self, names: set[str]) -> None:
+        """Scalars and arrays read back from _V and _A, where statements typed while the
+        program waited for CONT may have changed them (see StatementCompiler.s_End)."""
+        wrote = False
+        for name in sorted(names):
+            if is_accessor(name):
+                continue
+            key = _key_of(name)
+            if key.startswith("\0"):
+                continue
+            if name.startswith("a"):
+                self.emit(f"{name} = _A.get({key!r}, {name})")
+            else:
+                self.emit(f"{name} = _V.get({key!r}, {name})")
+            wrote = True
+        if not wrote:
+            self.emit("pass")
+
     def _store_variables(self, names: set[str]) -> None:
         wrote = False
         for name in sorted(names):

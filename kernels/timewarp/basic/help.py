@@ -61,8 +61,13 @@ _STATEMENTS = {
                " the message and the line. Teachers use it in graded notebooks.",
                'ASSERT X = 4, "X should be 4"'),
     "STOP": ("STOP",
-             "Stops the program and says on which line it stopped; handy when hunting bugs.",
+             "Stops the program and says on which line it stopped; handy when hunting bugs."
+             " At the timewarp basic prompt the program waits: look at its variables"
+             " (PRINT X), change them, then CONT goes on.",
              "50 IF X < 0 THEN STOP"),
+    "CONT": ("CONT",
+             "At the timewarp basic prompt, goes on with a program stopped by STOP (or END)"
+             " where it stopped. A new line or RUN in between ends it instead.", "CONT"),
     "GOTO": ("GOTO line-number or label", "Jumps to another line and carries on from there.",
              "90 GOTO 10"),
     "GOSUB": ("GOSUB line-number or label",

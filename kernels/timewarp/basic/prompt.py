@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import ContextManager
 
-from timewarp.basic.errors import BasicError
+from timewarp.basic.errors import BasicError, ProgramEnd
 from timewarp.basic.program import MAX_LINE_NUMBER, split_numbered
 from timewarp.basic.session import BasicSession
 from timewarp.engine import LanguageError, ProgramExit
@@ -32,24 +32,47 @@ from timewarp.engine import LanguageError, ProgramExit
 END_MARK = chr(255)
 _SYSTEM = re.compile(r"\s*SYSTEM\s*$", re.IGNORECASE)
 _EDIT = re.compile(r"\s*EDIT\s*(\d+|\.)\s*$", re.IGNORECASE)
+_CONT = re.compile(r"\s*CONT\s*$", re.IGNORECASE)
+#: What, typed while a program waits for CONT, ends the program first (as in GW-BASIC,
+#: after which CONT can no longer go on): a new line, or a command that replaces the program.
+_ENDS_WAITING = re.compile(r"\s*(\d|(RUN|NEW|LOAD|MERGE|CHAIN|DELETE|CLEAR|AUTO|SYSTEM)\b)",
+                           re.IGNORECASE)
+
+
+class _Leave(BaseException):
+    """SYSTEM, or the end of what is typed, while a program waits for CONT: the prompt ends."""
 
 
 class Prompt:
     """The Ok prompt over a BASIC session.
 
-    ``explain`` adds Time Warp's plain words to each error (GW-BASIC's own message alone when
-    False).  ``echo`` shows each typed line in the output, for input that no terminal echoed
-    (a script, a test).  ``running`` wraps whatever runs (the command line passes its
-    Ctrl-C delivery, :func:`timewarp.interrupts.delivered_interrupts`).
+    ``read_line`` gives the next line typed (EOFError when no more can come; Ctrl-C while
+    typing is the line ``"\\x03"``).  With it, a program that STOPs or ENDs waits for CONT
+    while the prompt goes on (:meth:`serve` reads lines until SYSTEM).  ``explain`` adds Time
+    Warp's plain words to each error (GW-BASIC's own message alone when False).  ``echo``
+    shows each typed line in the output, for input that no terminal echoed (a script, a
+    test).  ``running`` wraps whatever runs and ``waiting`` the reading of a line while a
+    program waits (the command line passes its Ctrl-C handling,
+    :mod:`timewarp.interrupts`).
     """
 
     def __init__(self, session: BasicSession, explain: bool = True, echo: bool = False,
-                 running: Callable[[], ContextManager] = contextlib.nullcontext) -> None:
+                 read_line: Callable[[], str] | None = None,
+                 running: Callable[[], ContextManager] = contextlib.nullcontext,
+                 waiting: Callable[[], ContextManager] = contextlib.nullcontext) -> None:
         self.session = session
         self.rt = session.runtime
         self.explain = explain
         self.echo = echo
+        self.read_line: Callable[[], str] | None = None
         self.running = running
+        self.waiting = waiting
+        #: A program waits for CONT (it STOPped or ENDed here).
+        self.paused = False
+        #: A line typed while a program waited, to be typed again once it has ended.
+        self.pending: str | None = None
+        if read_line is not None:
+            self.listen(read_line)
         self.screen = self.rt.text_screen()
         session.at_prompt = True                  # AUTO may number the lines typed here
         #: The program line EDIT put up to be typed anew (a terminal's line editor starts
@@ -58,6 +81,12 @@ class Prompt:
         #: The line number AUTO put up for the next line ("30 ", or "20*" when line 20
         #: exists), or None.
         self.numbered: str | None = None
+
+    def listen(self, read_line: Callable[[], str]) -> None:
+        """Lines are read from ``read_line`` from now on; a program that STOPs or ENDs
+        waits for CONT."""
+        self.read_line = read_line
+        self.rt.pause_hook = self.pause
 
     # What BASIC says
 
@@ -125,29 +154,40 @@ class Prompt:
         run without being shown, then Ok.  False when it asked to leave."""
         return self._attempt(self.session.execute_direct, text)
 
-    def type(self, text: str) -> bool:
-        """One line typed at the prompt.  False when it asked to leave (SYSTEM)."""
-        text = text.rstrip("\r\n")
-        text, broken, _ = text.partition("\x03")   # Ctrl-C abandons the line typed so far
+    def type(self, text: str, shown: bool = False) -> bool:
+        """One line typed at the prompt (``shown``: already on the screen).  False when it
+        asked to leave (SYSTEM)."""
         if self.numbered is not None:
+            text, broken, _ = text.rstrip("\r\n").partition("\x03")
             return self._type_numbered(text, bool(broken))
-        shown, self.editing = self.editing, None
+        text = text if shown else self._receive(text)
+        return True if text is None else self._handle(text)
+
+    def _receive(self, text: str) -> str | None:
+        """A typed line shown as the screen shows it; what it enters (Enter on a line EDIT
+        put up enters that line), or None when Ctrl-C gave it up."""
+        text, broken, _ = text.rstrip("\r\n").partition("\x03")
+        shown_line, self.editing = self.editing, None
         if broken:
             self._show_typed(text)
-            return True
-        if shown is not None and self.echo:
+            return None
+        if shown_line is not None and self.echo:
             # The line EDIT put up is still on its row: Enter alone puts it in as it is;
             # a line typed instead starts a row of its own.
             self._show_typed("")
             if not text:
-                text = shown
-            else:
-                self._show_typed(text)
-        else:
-            self._show_typed(text)
+                return shown_line
+        self._show_typed(text)
+        return text
+
+    def _handle(self, text: str) -> bool:
+        """What a line entered at the prompt does.  False when it asked to leave."""
         if _SYSTEM.match(text):
             return False
         if not text.strip():
+            return True
+        if _CONT.match(text):                     # nothing waits (see pause)
+            self.report(BasicError("Can't continue", detail="no program is stopped"))
             return True
         try:
             numbered = split_numbered(text)
@@ -214,6 +254,78 @@ class Prompt:
         self._show_typed(self.numbered, end="")
         return True
 
+    def serve(self) -> None:
+        """Read lines (``read_line``) and type them, until SYSTEM or no more can come."""
+        try:
+            while True:
+                if self.pending is not None:      # typed while a program waited, now ended
+                    text, self.pending = self.pending, None
+                    going = self.type(text, shown=True)
+                elif (text := self._next_line()) is not None:
+                    going = self.type(text)
+                else:
+                    going = False
+                if not going:
+                    break
+        except _Leave:
+            pass
+        self.finish()
+
+    def pause(self, kind: str, line: int | None) -> None:
+        """STOP ("stop") or END (""): the program waits here while lines are typed and run,
+        until CONT, after which it goes on (GW-BASIC's CONT).  A line that changes the program
+        or replaces it ends the program first, then is typed again."""
+        if kind == "stop":
+            self.tell("Break" + (f" in {line}" if line is not None else ""))
+        self.ok()
+        if line is not None:
+            self.session.program.current = line
+        state = self._program_state()
+        self.paused = True
+        try:
+            while True:
+                if self.pending is not None:      # a program run from here ended for it:
+                    raise ProgramEnd("abandon")   # this one ends too
+                with self.waiting():
+                    text = self._next_line()
+                if text is None:
+                    raise _Leave
+                if self.numbered is None:
+                    text = self._receive(text)
+                    if text is None:
+                        continue
+                    if _CONT.match(text):
+                        break
+                    if _ENDS_WAITING.match(text):
+                        self.pending = text
+                        raise ProgramEnd("abandon")
+                going = self.type(text, shown=True)
+                self._restore_program_state(state)
+                if not going:
+                    raise _Leave
+        finally:
+            self.paused = False
+        self._restore_program_state(state)
+
+    def _next_line(self) -> str | None:
+        try:
+            return self.read_line()
+        except EOFError:
+            return None
+
+    def _program_state(self) -> tuple:
+        """What a line typed while the program waits would reset: its error trap, FOR
+        loops, DATA, and the line it stopped in."""
+        rt = self.rt
+        return (rt.handler, rt.in_handler, rt.err, rt.erl, rt.err_pc, list(rt.for_stack),
+                rt.data, rt.data_pointer, self.session.current_line)
+
+    def _restore_program_state(self, state: tuple) -> None:
+        rt = self.rt
+        (rt.handler, rt.in_handler, rt.err, rt.erl, rt.err_pc, loops,
+         rt.data, rt.data_pointer, self.session.current_line) = state
+        rt.for_stack[:] = loops
+
     def run(self, lines: Iterable[str]) -> None:
         """Type each of ``lines`` until one says SYSTEM."""
         for text in lines:
@@ -240,7 +352,7 @@ class Prompt:
         try:
             with self.running():
                 action(*args)
-        except ProgramExit:
+        except (ProgramExit, _Leave):             # _Leave: SYSTEM while the program waited
             return False
         except LanguageError as error:
             self.report(error)
@@ -251,6 +363,8 @@ class Prompt:
             return True
         except KeyboardInterrupt:
             self.broken()
+            return True
+        if self.pending is not None:              # typed while it waited: serve types it
             return True
         if not self._put_up_number():             # AUTO starts numbering instead of Ok
             self.ok()

@@ -59,6 +59,10 @@ class Runtime:
         self.text = None
         self.machine = None
         self.reset_errors()
+        #: Set by GW-BASIC's prompt: STOP and END call it and wait there for CONT.
+        self.pause_hook = None
+        #: How many programs wait for CONT (see pause).
+        self.paused = 0
 
     @property
     def events(self):
@@ -207,6 +211,18 @@ class Runtime:
         if len(line) > MAX_STRING:
             line = line[:MAX_STRING]
         return line
+
+    def pause(self, kind: str, line: int | None) -> None:
+        """STOP ("stop") or END ("") at GW-BASIC's prompt: the program waits while the
+        prompt runs, until CONT (see timewarp.basic.prompt).  END closes the files first."""
+        self.flush()
+        if kind != "stop":
+            self.files.close_all()
+        self.paused += 1
+        try:
+            self.pause_hook(kind, line)
+        finally:
+            self.paused -= 1
 
     def keyboard_chars(self, count: int) -> str:
         """INPUT$(n) from the keyboard: keys already pressed come first (typed ahead, or on

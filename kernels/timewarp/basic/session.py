@@ -157,8 +157,13 @@ class BasicSession(Session):
         rt = self.runtime
         if not keep_data:
             rt.data, rt.data_pointer = compiled.data, 0
-        rt.reset_errors()
-        rt.for_stack.clear()
+        if direct and rt.paused:
+            # A line typed while a program waits for CONT sees the program's ERR and ERL;
+            # its own errors are not the program's to trap (the prompt puts all back).
+            rt.handler, rt.in_handler = None, False
+        else:
+            rt.reset_errors()
+            rt.for_stack.clear()
         namespace = dict(HELPERS)
         namespace.update(QBASIC_HELPERS)
         namespace.update(_rt=rt, _ProgramEnd=ProgramEnd, _missing=Missing,

@@ -283,7 +283,22 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
             self.loops.pop()
 
     def s_End(self, s: ast.End) -> None:
-        self.emit(f"raise _ProgramEnd({'stop' if s.stop else ''!r})")
+        kind = "stop" if s.stop else ""
+        if self.kind != "main" or self.program.direct:
+            self.emit(f"raise _ProgramEnd({kind!r})")
+            return
+        # At GW-BASIC's prompt (timewarp.basic.prompt) a program that stops waits for CONT,
+        # the prompt running meanwhile: the variables go where typed statements see them,
+        # and come back from there.  Elsewhere (a notebook) STOP and END end the program.
+        emit = self.emit
+        emit("if _rt.pause_hook is not None:")
+        emit.indent()
+        self.program._store_variables(self.names)
+        emit(f"_rt.pause({kind!r}, {emit.basic_line!r})")
+        self.program._reload_variables(self.names)
+        emit.dedent()
+        emit("else:")
+        emit(f"    raise _ProgramEnd({kind!r})")
 
     def s_OnError(self, s: ast.OnError) -> None:
         if s.target == 0:
