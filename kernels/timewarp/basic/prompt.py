@@ -5,8 +5,10 @@ hobbyist's shell, a lesson typed from a book) the prompt is what GW-BASIC users 
 with a number go into the program, other lines run at once, and after each one BASIC says
 ``Ok``.  An error is told on a line of its own, followed by ``Ok``; after a syntax error in
 the program, the line at fault is shown again, ready to be typed anew, and ``EDIT n`` puts
-up line n the same way.  Ctrl-C stops a running program with ``Break in n``.  ``SYSTEM``
-leaves.
+up line n the same way; ``AUTO`` puts up each next line number.  A program that reaches STOP
+or END waits there while the prompt goes on (look at its variables, change them), until
+``CONT`` goes on where it stopped.  Ctrl-C stops a running program with ``Break in n``.
+``SYSTEM`` leaves.
 
 The screen the prompt writes on is GW-BASIC's text screen (:mod:`timewarp.basic.text_screen`),
 made at the start, so that a program reading the screen (``SCREEN(row, col)``, ``PEEK`` of
@@ -67,8 +69,6 @@ class Prompt:
         self.read_line: Callable[[], str] | None = None
         self.running = running
         self.waiting = waiting
-        #: A program waits for CONT (it STOPped or ENDed here).
-        self.paused = False
         #: A line typed while a program waited, to be typed again once it has ended.
         self.pending: str | None = None
         if read_line is not None:
@@ -281,30 +281,26 @@ class Prompt:
         if line is not None:
             self.session.program.current = line
         state = self._program_state()
-        self.paused = True
-        try:
-            while True:
-                if self.pending is not None:      # a program run from here ended for it:
-                    raise ProgramEnd("abandon")   # this one ends too
-                with self.waiting():
-                    text = self._next_line()
+        while True:
+            if self.pending is not None:          # a program run from here ended for it:
+                raise ProgramEnd("abandon")       # this one ends too
+            with self.waiting():
+                text = self._next_line()
+            if text is None:
+                raise _Leave
+            if self.numbered is None:
+                text = self._receive(text)
                 if text is None:
-                    raise _Leave
-                if self.numbered is None:
-                    text = self._receive(text)
-                    if text is None:
-                        continue
-                    if _CONT.match(text):
-                        break
-                    if _ENDS_WAITING.match(text):
-                        self.pending = text
-                        raise ProgramEnd("abandon")
-                going = self.type(text, shown=True)
-                self._restore_program_state(state)
-                if not going:
-                    raise _Leave
-        finally:
-            self.paused = False
+                    continue
+                if _CONT.match(text):
+                    break
+                if _ENDS_WAITING.match(text):
+                    self.pending = text
+                    raise ProgramEnd("abandon")
+            going = self.type(text, shown=True)
+            self._restore_program_state(state)
+            if not going:
+                raise _Leave
         self._restore_program_state(state)
 
     def _next_line(self) -> str | None:
