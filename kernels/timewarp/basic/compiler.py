@@ -255,30 +255,16 @@ class ProgramCompiler:
     def _reload_variables(self, names: set[str]) -> None:
         """Scalars and arrays read back from _V and _A, where statements typed while the
         program waited for CONT may have changed them (see StatementCompiler.s_End)."""
-        wrote = False
-        for name in sorted(names):
-            if is_accessor(name):
-                continue
-            key = _key_of(name)
-            if key.startswith("\0"):
-                continue
-            if name.startswith("a"):
-                self.emit(f"{name} = _A.get({key!r}, {name})")
-            else:
-                self.emit(f"{name} = _V.get({key!r}, {name})")
-            wrote = True
-        if not wrote:
-            self.emit("pass")
+        self._emit_each(f"{name} = {store}.get({key!r}, {name})"
+                        for name, key, store in _stored(names))
 
     def _store_variables(self, names: set[str]) -> None:
+        self._emit_each(f"{store}[{key!r}] = {name}" for name, key, store in _stored(names))
+
+    def _emit_each(self, lines) -> None:
         wrote = False
-        for name in sorted(names):
-            if is_accessor(name):
-                continue
-            key = _key_of(name)
-            if key.startswith("\0"):
-                continue
-            self.emit(f"{'_A' if name.startswith('a') else '_V'}[{key!r}] = {name}")
+        for line in lines:
+            self.emit(line)
             wrote = True
         if not wrote:
             self.emit("pass")
@@ -414,6 +400,17 @@ def _split_subs(items: list) -> tuple[list, list]:
         word = "FUNCTION" if current[0].function else "SUB"
         raise BasicError("Syntax error", None, f"{word} {current[0].name} has no END {word}")
     return main, subs
+
+
+def _stored(names: set[str]):
+    """(python name, key, "_V" or "_A") of each variable kept in the session's dicts, in
+    order: accessors go with their array, and DEF FN bindings ("\\0" keys) are not kept."""
+    for name in sorted(names):
+        if is_accessor(name):
+            continue
+        key = _key_of(name)
+        if not key.startswith("\0"):
+            yield name, key, "_A" if name.startswith("a") else "_V"
 
 
 def _key_of(name: str) -> str:
