@@ -52,17 +52,9 @@ from timewarp.cli import read_program
 from timewarp.engine import ScriptedConsole
 spec = json.loads(sys.argv[1])
 # One queue of typed lines, as at GW-BASIC's keyboard: INPUT takes from it, and what is
-# left is typed at the prompt after the program stops.
-class Keyboard(ScriptedConsole):
-    # Ctrl-C, typed as a line of its own here, breaks off what waits for a line.
-    def read_line(self, prompt=""):
-        if self.answers and self.answers[0] == "\x03":
-            self.answers.pop(0)
-            self.write(prompt + "\n")
-            raise KeyboardInterrupt
-        return super().read_line(prompt)
-
-console = Keyboard(spec["input"] + spec["keys"], echo=True, keys=spec["held"])
+# left is typed at the prompt after the program stops.  Ctrl-C, a line of its own here,
+# breaks off what waits for a line (ScriptedConsole.CTRL_C).
+console = ScriptedConsole(spec["input"] + spec["keys"], echo=True, keys=spec["held"])
 session = BasicSession(console=console)
 source = read_program(spec["program"]).replace("\r\n", "\n") if spec["program"] else ""
 # A program in GW-BASIC's binary form goes through LOAD, which alone knows a protected one.

@@ -117,7 +117,12 @@ class StreamConsole(Console):
 
 
 class ScriptedConsole(Console):
-    """A console fed from a list of answers that records all output: for tests and the grader."""
+    """A console fed from a list of answers that records all output: for tests and the grader.
+
+    An answer that is Ctrl-C (:data:`CTRL_C`) breaks off the line asked for, as Ctrl-C at a
+    terminal does: the question is left on its line and KeyboardInterrupt raised."""
+
+    CTRL_C = "\x03"
 
     def __init__(self, answers: list[str] | tuple[str, ...] = (), echo: bool = True,
                  keys: list[str] | tuple[str, ...] = ()) -> None:
@@ -142,6 +147,9 @@ class ScriptedConsole(Console):
         if not self.answers:
             raise EOFError("no more input")
         answer = self.answers.pop(0)
+        if answer == self.CTRL_C:
+            self.write("\n")
+            raise KeyboardInterrupt
         if self.echo:
             self.write(answer + "\n")
         return answer

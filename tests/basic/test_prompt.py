@@ -13,19 +13,8 @@ from timewarp.basic.session import BasicSession
 from timewarp.engine import ScriptedConsole
 
 
-class Keyboard(ScriptedConsole):
-    """Answers as typed; "^C" breaks off the line asked for, as Ctrl-C does."""
-
-    def read_line(self, prompt=""):
-        if self.answers and self.answers[0] == "^C":
-            self.answers.pop(0)
-            self.write(prompt + "\n")
-            raise KeyboardInterrupt
-        return super().read_line(prompt)
-
-
 def prompt_over(answers=(), explain=False) -> Prompt:
-    session = BasicSession(console=Keyboard(list(answers)))
+    session = BasicSession(console=ScriptedConsole(list(answers)))
     return Prompt(session, explain=explain, echo=True)
 
 
@@ -65,7 +54,7 @@ def test_program_errors_name_their_line_direct_ones_do_not_and_words_are_optiona
 
 
 def test_ctrl_c_at_input_is_break_in_the_line_without_a_mark():
-    prompt = prompt_over(["^C"])
+    prompt = prompt_over([ScriptedConsole.CTRL_C])
     prompt.start('10 PRINT "ASK"\n20 INPUT A\n30 PRINT "NEVER"\n')
     assert prompt.session.console.output.splitlines() == ["ASK", "? ", "Break in 20", "Ok"]
     assert rows(prompt) == ["ASK", "?", "Break in 20", "Ok~"]
@@ -137,7 +126,7 @@ def test_a_syntax_error_in_a_protected_program_is_told_but_its_line_not_shown():
 
 def waiting_prompt(lines) -> Prompt:
     """A prompt that reads ``lines`` as typed, so that STOP and END wait for CONT."""
-    console = Keyboard(list(lines))
+    console = ScriptedConsole(list(lines))
 
     def read_line():
         if not console.answers:
