@@ -1,8 +1,9 @@
-"""GW-BASIC's binary program files (``SAVE "GAME"`` without ``, A``) load, run and list.
+"""GW-BASIC's binary program files (``SAVE "GAME"`` without ``, A``) load, run, list and save.
 
-The oracle is PC-BASIC: it tokenises each program and saves it in GW-BASIC's binary form and
-as text (``, A``); ours loads the binary file and must list exactly that text.  The quirks of
-GW-BASIC's LIST that PC-BASIC does not reach are checked on bytes written by hand.
+The oracle is PC-BASIC: it tokenises each program and saves it in GW-BASIC's binary form, its
+protected form (``, P``) and as text (``, A``); ours loads the binary file and must list
+exactly that text, and saves the same bytes.  The quirks of GW-BASIC's LIST that PC-BASIC does
+not reach are checked on bytes written by hand.
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ import sys
 
 import pytest
 from timewarp.basic.errors import BasicError
-from timewarp.basic.tokenised import detokenise
+from timewarp.basic.program import split_numbered
+from timewarp.basic.prompt import Prompt
+from timewarp.basic.session import BasicSession
+from timewarp.basic.tokenised import detokenise, protect, tokenise_line
+from timewarp.engine import ScriptedConsole
 
 PROGRAMS = {
     "numbers": (
@@ -39,10 +44,24 @@ PROGRAMS = {
         "40 IF 0 THEN 10 ELSE 50\n"
         "50 END\n"),
 }
+#: GW-BASIC's own spelling rules: GO TO and GO SUB apart, numbers in every form, keywords inside
+#: names, what follows TAB( and SPC(, line 0 with its blank, a remark after REM.  Saved and
+#: renumbered, never run (it jumps about for ever).
+SPELLING = (
+    "0  PRINT 0\n"
+    "10 GO TO 20: GO  TO 30: GO SUBTLE: GO TOTAL\n"
+    "20 PRINT 1E3; 1D3; 1.5!; 2#; 10%; &H7FFF; &777; & 7; 1E; X1; A$; TAB(5) 7; SPC(2) 8\n"
+    "30 IF ERL = 20 THEN LIST 10-20 ELSE RUN 20\n"
+    "40 ON X GOTO 10, 20 ,30: RESTORE 80: RESUME 0: ON ERROR GOTO 0\n"
+    '50 ?"HI":PRINT 3.14159265358979; 1.234567E+30; 12345678; 32768; 1E+39\n'
+    "60 FORI=1TO9:NEXT: OPTION BASE 1: PRINT FNA(2)\n"
+    "70 REMARK\n"
+    "80 DATA 1, \"2:3\", 4:PRINT 3\n")
 
 
 def pcbasic_saves(source: str, folder) -> tuple[bytes, str, str]:
-    """PC-BASIC's binary file and text listing of ``source``, and what RUN prints."""
+    """PC-BASIC's binary file and text listing of ``source``, and what RUN prints (and its
+    protected file, SEALED.BAS, when ``folder`` is named "sealed")."""
     import pcbasic
 
     screen = io.StringIO()
@@ -52,6 +71,9 @@ def pcbasic_saves(source: str, folder) -> tuple[bytes, str, str]:
             session.execute(line)
         session.execute('SAVE "PROGRAM"')
         session.execute('SAVE "LISTING", A')
+        if folder.name == "sealed":
+            session.execute('SAVE "SEALED", P')
+            return (folder / "PROGRAM.BAS").read_bytes(), "", ""
         screen.truncate(0)
         session.execute("RUN")
     binary = (folder / "PROGRAM.BAS").read_bytes()
@@ -74,6 +96,108 @@ def test_a_binary_program_runs_as_in_pc_basic(name, cells, tmp_path):
     def lines(text: str) -> list[str]:      # PC-BASIC's screen keeps no trailing blanks
         return [line.rstrip() for line in text.replace("\xa0", "").splitlines()]
     assert lines(cells('RUN "PROGRAM"')) == lines(printed)
+
+
+@pytest.mark.parametrize("name", [*sorted(PROGRAMS), "spelling"])
+def test_save_at_the_prompt_writes_the_bytes_pc_basic_writes(name, tmp_path, monkeypatch):
+    source = PROGRAMS.get(name, SPELLING)
+    (tmp_path / "sealed").mkdir()
+    binary, _, _ = pcbasic_saves(source, tmp_path / "sealed")
+    sealed = (tmp_path / "sealed" / "SEALED.BAS").read_bytes()
+    monkeypatch.chdir(tmp_path)
+    prompt = Prompt(BasicSession(console=ScriptedConsole([])), explain=False)
+    prompt.run([*source.splitlines(), 'SAVE "MINE"', 'SAVE "MINE.TXT", A',
+                'SAVE "SEALED", P', "LIST"])
+    assert (tmp_path / "MINE.BAS").read_bytes() == binary
+    assert (tmp_path / "SEALED.BAS").read_bytes() == sealed
+    assert (tmp_path / "MINE.TXT").read_text() == prompt.session.program.listing() != ""
+    # Saved protected, the program in memory is protected too, as in GW-BASIC.
+    assert prompt.session.console.output == "Ok\n" * 3 + "Illegal function call\nOk\n"
+    assert prompt.session.program.protected
+
+
+def typed_at_the_prompt(lines: list[str]) -> str:
+    """What GW-BASIC's prompt (timewarp basic) prints for these lines typed at it."""
+    prompt = Prompt(BasicSession(console=ScriptedConsole([])), explain=False)
+    prompt.run(lines)
+    return prompt.session.console.output
+
+
+def test_a_binary_file_loaded_and_saved_keeps_what_followed_the_program(tmp_path, monkeypatch):
+    # GW-BASIC's LOAD reads the whole file into memory, its closing Ctrl-Z too, and SAVE
+    # writes that back before its own: a program loaded and saved grows by a byte.
+    from timewarp.basic.tokenised import tokenise
+    original = tokenise([(10, 'PRINT "HI"')])
+    (tmp_path / "OLD.BAS").write_bytes(original)
+    monkeypatch.chdir(tmp_path)
+    typed_at_the_prompt(['LOAD "OLD"', 'SAVE "NEW"', 'NEW', '10 PRINT "HI"', 'SAVE "FRESH"'])
+    assert original.endswith(b"\x00\x00\x00\x1a")
+    assert (tmp_path / "NEW.BAS").read_bytes() == original + b"\x1a"
+    assert (tmp_path / "FRESH.BAS").read_bytes() == original
+
+
+def test_in_a_notebook_save_writes_text_and_p_still_protects(cells, tmp_path):
+    cells('10 PRINT "SHOWN"')
+    cells('SAVE "READABLE"')
+    assert (tmp_path / "READABLE.BAS").read_text() == '10 PRINT "SHOWN"\n'
+    cells('SAVE "HIDDEN", P')
+    hidden = (tmp_path / "HIDDEN.BAS").read_bytes()
+    assert hidden[:1] == b"\xfe" and b"SHOWN" not in hidden
+    with pytest.raises(BasicError) as error:
+        cells("LIST")
+    assert error.value.kind == "Illegal function call"
+    cells("NEW")
+    assert cells('RUN "HIDDEN"') == "SHOWN\n"
+
+
+def test_renum_follows_the_line_numbers_gw_basic_stores():
+    # After ERL, numbers are line numbers (so ERL + 20 follows line 20, and the 2 that
+    # divides is taken for line 2), until a word or a colon; ON ERROR GOTO 0 stays even
+    # when there is a line 0.
+    output = typed_at_the_prompt([
+        "0 REM", "20 ON ERROR GOTO 0", "30 PRINT ERL + 20; X 20; (ERL + 30) / 2 - 30",
+        "40 IF ERL = 20 THEN 30 ELSE GOTO 55: LIST 20-30", "RENUM 100, 20", "LIST"])
+    assert output.splitlines() == [
+        "Undefined line 2 in 30", "Undefined line 55 in 40", "Ok", "0 REM",
+        "100 ON ERROR GOTO 0", "110 PRINT ERL + 100; X 20; (ERL + 110) / 2 - 110",
+        "120 IF ERL = 100 THEN 110 ELSE GOTO 55: LIST 100-110", "Ok"]
+
+
+def test_renum_agrees_with_pc_basic():
+    import pcbasic
+    source = SPELLING + "90 GOSUB 10: RETURN 30\n100 RUN 70: GOTO 95\n"
+    screen = io.StringIO()
+    with pcbasic.Session(input_streams=None, output_streams=screen) as session:
+        for line in source.splitlines():
+            session.execute(line)
+        screen.truncate(0)
+        screen.seek(0)
+        session.execute("RENUM 1000, 10, 5")
+        session.execute("LIST")
+    theirs = screen.getvalue().replace("\r\n", "\n").replace("\xa0", "")
+    ours = typed_at_the_prompt([*source.splitlines(), "RENUM 1000, 10, 5", "LIST"])
+
+    def renumbered(screen: str) -> tuple[list[str], list[tuple[int, list[int]]]]:
+        """RENUM's messages, and each line's number with the line numbers it names (LIST
+        shows GW-BASIC's spelling, GOTO for GO TO, where Time Warp keeps the typing)."""
+        lines = [line for line in screen.splitlines() if line.strip() and line != "Ok"]
+        told = [line for line in lines if line.startswith("Undefined line")]
+        listed = [split_numbered(line) for line in lines if line not in told]
+        return told, [(n, [ref for _, _, ref in tokenise_line(text)[1]]) for n, text in listed]
+
+    told, listed = renumbered(ours)
+    assert (told, listed) == renumbered(theirs)
+    assert told and [n for n, _ in listed] == [0, *range(1000, 1050, 5)]
+
+
+def test_tokenise_line_finds_line_numbers_where_gw_basic_does():
+    text = "ON X GOTO 10, 2 0: PRINT 30; TAB(5) 40: IF ERL < 50 THEN 60 ELSE 70"
+    assert [(text[a:b], n) for a, b, n in tokenise_line(text)[1]] == [
+        ("10", 10), ("2 0", 20), ("50", 50), ("60", 60), ("70", 70)]
+    # Five digits at most, and never past 65529: 65530 is 6553 and a 0 after it.
+    assert [n for _, _, n in tokenise_line("GOTO 65529")[1]] == [65529]
+    assert [n for _, _, n in tokenise_line("GOTO 65530")[1]] == [6553, 0]
+    assert [n for _, _, n in tokenise_line("GOTO 7000 0")[1]] == [7000, 0]
 
 
 def test_chain_reads_a_binary_program_and_merge_refuses_it(cells, tmp_path):
@@ -147,19 +271,9 @@ def test_timewarp_run_runs_a_binary_program(tmp_path):
     assert done.stdout == " 1.5  3  4.5 "
 
 
-def _protect(plain: bytes) -> bytes:
-    """GW-BASIC's SAVE , P: the plain binary file enciphered (the inverse of decipher)."""
-    from timewarp.basic.tokenised import _KEY11, _KEY13
-    out = bytearray(b"\xfe")
-    for i, byte in enumerate(plain[1:]):
-        byte = ((byte - 13 + i % 13) & 0xFF) ^ _KEY11[i % 11] ^ _KEY13[i % 13]
-        out.append((byte + 11 - i % 11) & 0xFF)
-    return bytes(out)
-
-
 def test_a_protected_program_runs_but_is_never_listed_saved_or_changed(cells, tmp_path):
     plain, _, printed = pcbasic_saves(PROGRAMS["keywords"], tmp_path)
-    (tmp_path / "SECRET.BAS").write_bytes(_protect(plain))
+    (tmp_path / "SECRET.BAS").write_bytes(protect(plain))
     expected = cells('RUN "PROGRAM"')
     assert cells('RUN "SECRET"') == expected
     for command in ("LIST", 'LIST , "LEAK.TXT"', 'SAVE "LEAK", A', "10 REM mine",
@@ -173,7 +287,7 @@ def test_a_protected_program_runs_but_is_never_listed_saved_or_changed(cells, tm
     (tmp_path / "trap").mkdir()
     trap, _, _ = pcbasic_saves('10 ON ERROR GOTO 40\n20 CHAIN MERGE "NOFILE"\n30 END\n'
                                '40 PRINT "TRAPPED"; ERR: RESUME NEXT\n', tmp_path / "trap")
-    (tmp_path / "TRAP.BAS").write_bytes(_protect(trap))
+    (tmp_path / "TRAP.BAS").write_bytes(protect(trap))
     assert cells('RUN "TRAP"') == "TRAPPED 5 \n"
     cells("NEW")                              # NEW forgets the protected program
     assert cells('10 PRINT "OPEN"\nLIST') == '10 PRINT "OPEN"\n'

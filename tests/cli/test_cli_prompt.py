@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pexpect
+from timewarp.basic.tokenised import detokenise
 
 TIMEWARP = [sys.executable, "-m", "timewarp"]
 
@@ -40,7 +41,9 @@ def test_edit_then_a_new_line_replaces_it_and_input_reads_the_next_line(tmp_path
     assert lines[lines.index("EDIT 10") + 1:][:2] == ['10 PRINT "OLD"', '10 PRINT "NEW"']
     assert "? 6" in lines and " 42 " in lines
     assert lines[-2:] == ['10 PRINT "NEW"', "Ok"]
-    assert (tmp_path / "PROG.BAS").read_text().strip() == '10 PRINT "NEW"'
+    # At the prompt SAVE writes GW-BASIC's binary form, as GW-BASIC did.
+    saved = (tmp_path / "PROG.BAS").read_bytes()
+    assert saved[:1] == b"\xff" and detokenise(saved) == [(10, 'PRINT "NEW"')]
 
 
 def test_a_program_named_on_the_command_line_runs_first(tmp_path):

@@ -223,12 +223,14 @@ _COMMANDS = {
              " type (10, 20, 30...; a * when that line exists); Ctrl-C stops it. In a"
              " notebook, type the numbers yourself.", "AUTO 100, 5"),
     "RENUM": ("RENUM [new-start [, old-start [, step]]]",
-              "Gives the program's lines new, evenly spaced numbers, and fixes every GOTO"
-              " and GOSUB to match.",
+              "Gives the program's lines new, evenly spaced numbers, and fixes every GOTO,"
+              " GOSUB and other line number to match.",
               "RENUM 100, , 10"),
     "SAVE": ('SAVE "file" [, A | , P]',
-             "Writes the program in memory to a text file in the notebook's folder"
-             " (.BAS is added when the name has no dot).", 'SAVE "GAME"'),
+             "Writes the program in memory to a file in the notebook's folder (.BAS is added"
+             " when the name has no dot): text in a notebook and with , A; GW-BASIC's binary"
+             " form at the timewarp basic prompt; with , P protected (it runs but is never"
+             " listed again).", 'SAVE "GAME"'),
     "LOAD": ('LOAD "file" [, R]',
              "Reads a program from a file in place of the one in memory (as text, or"
              " in GW-BASIC's own binary form); with , R it runs it at once.",

@@ -8,6 +8,7 @@ turns any source (numbered or not) into :class:`timewarp.basic.ast.Line` objects
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError, BasicSyntaxError
@@ -18,9 +19,6 @@ from timewarp.basic.parser import parse_statements
 MAX_LINE_NUMBER = 65529
 # GW-BASIC reads a line number over blanks between its digits ("2 40 PRINT" is line 240).
 _NUMBERED = re.compile(r"\s*(\d(?:[ \t]*\d)*)(.*)\Z", re.S)
-_LINE_REFS = re.compile(
-    r"(GOTO|GOSUB|THEN|ELSE|RESTORE|RESUME|RUN|GO\s+TO|GO\s+SUB)(\s*)(\d+(?:\s*,\s*\d+)*)",
-    re.I)
 
 
 def split_numbered(text: str) -> tuple[int, str] | None:
@@ -48,6 +46,9 @@ class ProgramText:
         #: GW-BASIC's current line, which "." names (LIST ., AUTO ., EDIT .): the line last
         #: typed, loaded, listed or edited, or the one an error or a Break stopped in.
         self.current: int | None = None
+        #: Bytes a binary program file held after the program's end: GW-BASIC loads them
+        #: with it and SAVE writes them out again (see tokenised.BinaryLines).
+        self.tail = b""
 
     def check_listable(self) -> None:
         if self.protected:
@@ -67,6 +68,7 @@ class ProgramText:
         self.lines.clear()
         self.protected = False
         self.current = None
+        self.tail = b""
         self.version += 1
 
     def numbers(self, first: int | None = None, last: int | None = None) -> list[int]:
@@ -90,8 +92,10 @@ class ProgramText:
             del self.lines[n]
         self.version += 1
 
-    def renumber(self, new: int = 10, old: int = 0, step: int = 10) -> None:
-        """RENUM: number lines from ``old`` on as new, new+step...; jumps follow."""
+    def renumber(self, new: int = 10, old: int = 0, step: int = 10) -> list[str]:
+        """RENUM: number lines from ``old`` on as new, new+step...; the line numbers that
+        lines refer to follow.  Returns GW-BASIC's "Undefined line 50 in 70" for each
+        reference to a line that does not exist (left as it is)."""
         moving = [n for n in sorted(self.lines) if n >= old]
         mapping = {n: new + i * step for i, n in enumerate(moving)}
         if mapping and max(mapping.values()) > MAX_LINE_NUMBER:
@@ -100,29 +104,44 @@ class ProgramText:
         if staying & set(mapping.values()) or any(n >= min(mapping.values(), default=0)
                                                   for n in staying if mapping):
             raise BasicError("Illegal function call")
-        self.lines = {mapping.get(n, n): _renumber_refs(text, mapping)
-                      for n, text in self.lines.items()}
+        undefined: list[str] = []
+        renumbered = {}
+        for n in sorted(self.lines):
+            line = mapping.get(n, n)
+            # GW-BASIC finds the missing lines before it renumbers: the old number is told.
+            renumbered[line] = _renumber_refs(self.lines[n], mapping, self.lines,
+                                              lambda ref, n=n: undefined.append(
+                                                  f"Undefined line {ref} in {n}"))
+        self.lines = renumbered
         self.version += 1
+        return undefined
 
     def source(self) -> list[tuple[int | None, str, int]]:
         return [(n, self.lines[n], n) for n in sorted(self.lines)]
 
 
-def _renumber_refs(text: str, mapping: dict[int, int]) -> str:
-    parts = text.split('"')
-    for i in range(0, len(parts), 2):
-        if re.match(r"\s*(REM|')", parts[i], re.I) and i == 0:
-            break
-        parts[i] = _LINE_REFS.sub(lambda m: m.group(0) if _error_off(m) else (
-            m.group(1) + m.group(2) + re.sub(r"\d+", lambda d: str(
-                mapping.get(int(d.group(0)), d.group(0))), m.group(3))), parts[i])
-    return '"'.join(parts)
+def _renumber_refs(text: str, mapping: dict[int, int], lines: dict[int, str],
+                   undefined: Callable[[int], None]) -> str:
+    """A line with the line numbers it refers to renumbered: the numbers GW-BASIC stores as
+    line numbers (after GOTO, GOSUB, THEN, ELSE, RESTORE, RESUME, RUN, LIST, ERL...; see
+    tokenised.tokenise_line), so ``ERL + 20`` follows line 20 as in GW-BASIC.  ON ERROR
+    GOTO 0 names no line and stays."""
+    from timewarp.basic.tokenised import tokenise_line
+
+    out, copied = [], 0
+    for start, end, number in tokenise_line(text)[1]:
+        if number == 0 and _ERROR_OFF.search(text[:start]):
+            continue
+        if number not in mapping:
+            if number not in lines:
+                undefined(number)
+            continue
+        out += [text[copied:start], str(mapping[number])]
+        copied = end
+    return "".join(out) + text[copied:]
 
 
-def _error_off(match: re.Match) -> bool:
-    """ON ERROR GOTO 0 names no line, so RENUM leaves it alone."""
-    return (match.group(3).strip() == "0"
-            and re.search(r"ERROR\s*$", match.string[:match.start()], re.I) is not None)
+_ERROR_OFF = re.compile(r"ERROR\s*GO\s*TO\s*\Z", re.I)
 
 
 def scan_declarations(entries: list[tuple[int | None, str, int]]) -> Names:

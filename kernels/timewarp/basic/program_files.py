@@ -84,6 +84,7 @@ class ProgramSwitch(BaseException):
             for number, text in self.lines:
                 program.set_line(number, text)
             program.protected = isinstance(self.lines, ProtectedLines)
+            program.tail = getattr(self.lines, "tail", b"")
         if self.kind == "MERGE":
             return
         if self.kind == "CHAIN":
@@ -189,14 +190,32 @@ def read_program_file(files, name: str, ascii_only: bool = False) -> list[tuple[
     return lines
 
 
-def write_listing(files, name: str, listing: str) -> None:
-    """A listing into a file of the notebook's folder (SAVE, and LIST's ``, "file"``)."""
+def write_listing(files, name: str, listing: str | bytes) -> None:
+    """A listing (or a binary program) into a file of the notebook's folder (SAVE, and
+    LIST's ``, "file"``)."""
     path = files.path(name)
     files.refuse_open(path)
     try:
-        path.write_text(listing, encoding="utf-8")
+        path.write_bytes(listing if isinstance(listing, bytes) else listing.encode("utf-8"))
     except OSError as error:
         raise BasicError("Path/File access error", detail=error.strerror or "") from None
+
+
+def save_program(files, name: str, session, form: str | None) -> None:
+    """SAVE: ``, A`` writes text, ``, P`` GW-BASIC's protected form (and the program in
+    memory is protected from then on, as in GW-BASIC); with neither, the
+    prompt of ``timewarp basic`` writes GW-BASIC's binary form, as GW-BASIC did, and a
+    notebook writes text, which JupyterLab shows (LOAD reads all three)."""
+    from timewarp.basic.tokenised import protect, tokenise
+
+    if form == "A" or (form is None and not session.at_prompt):
+        write_listing(files, name, session.program.listing())
+        return
+    program = session.program
+    data = tokenise([(n, program.lines[n]) for n in program.numbers()], program.tail)
+    write_listing(files, name, protect(data) if form == "P" else data)
+    if form == "P":
+        program.protected = True       # as in GW-BASIC, the program is no longer listed
 
 
 def carry(files, name: str, args: tuple) -> None:
@@ -225,7 +244,8 @@ def carry(files, name: str, args: tuple) -> None:
         raise switch
     if name == "SAVE":
         session.program.check_listable()
-        write_listing(files, program_name(args[0]), session.program.listing())
+        form = dict(literal_eval(args[1])).get("form") if len(args) > 1 else None
+        save_program(files, program_name(args[0]), session, form)
         if not files.direct:
             raise ProgramSwitch("SAVE", [], {})     # back to the prompt, as GW-BASIC does
         return
@@ -321,8 +341,10 @@ class ProgramFileParser:
             word = self.expect("name", what="A, P or R").value
             if word not in (("A", "P") if name == "SAVE" else ("R",)):
                 self.fail(f"{name} takes {'A or P' if name == 'SAVE' else 'R'} after the name")
-            options["run"] = word == "R"
-            options["keep_files"] = word == "R"
+            if name == "SAVE":
+                options["form"] = word
+            else:
+                options["run"] = options["keep_files"] = True
         elif name == "CHAIN" and self.accept("op", ","):
             if not self.at_op(","):
                 options["line"] = self._line_number()

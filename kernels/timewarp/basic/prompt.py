@@ -135,6 +135,8 @@ class Prompt:
         no terminal echoes the typing, an empty line keeps it as it is."""
         if number not in self.session.program.lines:
             raise BasicError("Undefined line number")
+        if self.session.program.protected:
+            self._show_typed(str(number))    # GW-BASIC puts up the number, then refuses
         self.session.program.check_listable()
         self.editing = self.session.program.listing(number, number).rstrip("\n")
         self._show_typed(self.editing, end="")

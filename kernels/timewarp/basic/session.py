@@ -272,9 +272,10 @@ class BasicSession(Session):
         elif word == "RENUM":
             numbers = [int(p) if p.strip().isdigit() else None for p in rest.split(",")] if rest else []
             args = [n for n in numbers] + [None] * (3 - len(numbers))
-            self.program.renumber(args[0] if args[0] is not None else 10,
-                                  args[1] if args[1] is not None else 0,
-                                  args[2] if args[2] is not None else 10)
+            undefined = self.program.renumber(args[0] if args[0] is not None else 10,
+                                              args[1] if args[1] is not None else 0,
+                                              args[2] if args[2] is not None else 10)
+            self.runtime.write("".join(f"{message}\n" for message in undefined))
         elif word == "CLEAR":
             self._clear_variables()
 

@@ -12,17 +12,24 @@ between them).
 A program saved with ``, P`` (GW-BASIC's protected form, &HFE and the same bytes enciphered)
 is deciphered and runs, but, as in GW-BASIC, it is never listed or saved: the lines come back as
 :class:`ProtectedLines`, and the program in memory refuses LIST, SAVE and new lines while it
-holds them.  SAVE writes text (the notebook's files are meant to be read), which LOAD reads as
-well as this binary form.
+holds them.
+
+:func:`tokenise` is the other way: the file GW-BASIC's SAVE writes, which ``timewarp basic``'s
+prompt writes as GW-BASIC did (in a notebook SAVE writes text, since the notebook's files are
+meant to be read), and ``SAVE "X", P`` writes enciphered (:func:`protect`) everywhere.  Its
+reading of a line (:func:`tokenise_line`) is also how RENUM finds the line numbers a line
+refers to: exactly the numbers GW-BASIC stored as line numbers, after GOTO, THEN, ERL, LIST...
 """
 
 from __future__ import annotations
 
+import math
+import string
 import struct
 
 from timewarp.basic.errors import BasicError
-from timewarp.basic.file_functions import mbf_value
-from timewarp.basic.numbers import format_number
+from timewarp.basic.file_functions import _mkbf, mbf_value
+from timewarp.basic.numbers import format_number, significant_digits, single_constant
 
 #: Keywords of one byte, from &H81 on (``_``: a byte GW-BASIC gives no keyword).
 _ONE_BYTE = (
@@ -56,7 +63,15 @@ def is_tokenised(data: bytes) -> bool:
     return data[:1] in (b"\xff", b"\xfe")
 
 
-class ProtectedLines(list):
+class BinaryLines(list):
+    """The lines of a program read from a binary file, and ``tail``: the bytes the file held
+    after the program's end, which GW-BASIC's LOAD read into memory along with it and its
+    SAVE writes out again."""
+
+    tail = b""
+
+
+class ProtectedLines(BinaryLines):
     """The lines of a program saved protected: run, never listed."""
 
 
@@ -76,20 +91,37 @@ def decipher(data: bytes) -> bytes:
     return bytes(out)
 
 
+def protect(data: bytes) -> bytes:
+    """A plain binary program file (&HFF ... &H1A) as GW-BASIC's ``SAVE "X", P`` writes it:
+    :func:`decipher` undone on every byte between the first and the closing Ctrl-Z."""
+    out = bytearray(b"\xfe")
+    for i, byte in enumerate(data[1:-1]):
+        byte = ((byte - 13 + i % 13) & 0xFF) ^ _KEY11[i % 11] ^ _KEY13[i % 13]
+        out.append((byte + 11 - i % 11) & 0xFF)
+    return bytes(out) + data[-1:]
+
+
 def detokenise(data: bytes) -> list[tuple[int, str]]:
     """The numbered lines of a tokenised program file, as LIST shows them (as
     :class:`ProtectedLines` for a protected one)."""
     if data[:1] == b"\xfe":
-        return ProtectedLines(detokenise(decipher(data)))
+        plain = detokenise(decipher(data))
+        protected = ProtectedLines(plain)
+        protected.tail = plain.tail
+        return protected
     if data[:1] != b"\xff":
         raise BasicError("Bad file mode", detail="not a GW-BASIC program file")
-    lines, at = [], 1
+    lines, at = BinaryLines(), 1
     # Each line ends at its zero byte (read token by token: a number may hold zeros), and
     # the next begins after it, whatever the pointer says, as GW-BASIC's LOAD reads it.
-    while at + 4 <= len(data):
-        pointer, number = struct.unpack_from("<HH", data, at)
+    while at + 2 <= len(data):
+        pointer, = struct.unpack_from("<H", data, at)
         if pointer == 0:
+            lines.tail = data[at + 2:]
             break
+        if at + 4 > len(data):
+            break
+        number, = struct.unpack_from("<H", data, at + 2)
         reader = _LineReader(data, at + 4)
         lines.append((number, reader.text()))
         at = reader.at + 1
@@ -234,3 +266,275 @@ def _char(byte: int) -> str:
     # A line feed or carriage return typed into a line (GW-BASIC keeps them) would end the
     # line of text it becomes: it stays in the line as a blank.
     return " " if byte in (0x0A, 0x0D) else bytes([byte]).decode("cp437")
+
+
+#: Where GW-BASIC keeps the first line of a program (with no /F or /M options); the pointers
+#: to the next line that SAVE writes are addresses from here.
+PROGRAM_START = 0x126E
+_TOKEN = {word: bytes([0x81 + i]) for i, word in enumerate(_ONE_BYTE) if word != "_"}
+_TOKEN.update({word: bytes([lead, 0x81 + i]) for lead, table in _TWO_BYTE.items()
+               for i, word in enumerate(table) if word != "_"})
+#: Keywords after which numbers are line numbers (ERL too: ``IF ERL = 100``).
+_JUMP_WORDS = frozenset("GOTO THEN ELSE GOSUB LIST RENUM EDIT LLIST DELETE RUN RESUME AUTO "
+                        "ERL RESTORE RETURN".split())
+#: Keywords that may run straight into a name (``FNA``, ``USR0``); others must end there.
+_PREFIX_WORDS = frozenset(("FN", "SPC(", "TAB(", "USR"))
+_NAME_CHARS = frozenset(string.ascii_letters + string.digits + ".")
+_BLANKS = " \t\n"
+_DIGITS = frozenset(string.digits)
+
+
+def tokenise(lines: list[tuple[int, str]], tail: bytes = b"") -> bytes:
+    """A program (numbered lines as typed) as the binary file GW-BASIC's SAVE writes
+    (``tail``: what a binary file LOAD read held after the program)."""
+    out, address = bytearray(b"\xff"), PROGRAM_START
+    for number, text in lines:
+        body = tokenise_line(text)[0]
+        address += 5 + len(body)
+        out += struct.pack("<HH", address, number) + body + b"\0"
+    return bytes(out + b"\0\0" + tail + b"\x1a")
+
+
+def tokenise_line(text: str) -> tuple[bytes, list[tuple[int, int, int]]]:
+    """One line's text (after its number) as GW-BASIC stores it, and where in ``text`` the
+    line numbers it refers to stand: (start, end, number) each."""
+    writer = _LineWriter(text)
+    writer.run()
+    return bytes(writer.out), writer.jumps
+
+
+class _LineWriter:
+    """GW-BASIC's tokeniser, character by character.  Two flags carry its context: whether a
+    number may stand here (after a keyword, an operator or a separator, not after a name:
+    ``OPTION BASE 1`` keeps its 1 as typed) and whether it is a line number."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.at, self.end = text, 0, len(text)
+        self.out = bytearray()
+        self.jumps: list[tuple[int, int, int]] = []
+        self.number_may_follow, self.line_number_may_follow = True, False
+        self.in_spc_or_tab = False
+
+    def peek(self, count: int = 1) -> str:
+        return self.text[self.at:self.at + count]
+
+    def write_text(self, chars: str) -> None:
+        self.out += chars.encode("cp437", "replace")
+
+    def run(self) -> None:
+        while self.at < self.end:
+            c = self.text[self.at]
+            if c == "\0":                     # GW-BASIC ignores the rest of the line
+                return
+            if c in _BLANKS:
+                self.write_text(c)
+                self.at += 1
+            elif c == '"':
+                close = self.text.find('"', self.at + 1)
+                close = self.end if close < 0 else close + 1
+                self.write_text(self.text[self.at:close])
+                self.at = close
+            elif self.number_may_follow and self.line_number_may_follow and c in "0123456789.":
+                self._line_number()
+            elif c == "&" or (self.number_may_follow and c in "0123456789."):
+                self._number()
+            elif c in "+-=/\\^*<>":
+                self.out += _TOKEN[c]
+                self.at += 1
+                self.number_may_follow = True     # LIST 100-200: still line numbers
+            elif c == "'":
+                self.out += b":" + _TOKEN["REM"] + _TOKEN["'"]
+                self.write_text(self.text[self.at + 1:])
+                return
+            elif c == "?":
+                self.out += _TOKEN["PRINT"]
+                self.at += 1
+                self.number_may_follow = True
+            elif c.isascii() and c.isalpha():
+                if self._word():
+                    return
+            else:
+                self._other(c)
+
+    def _other(self, c: str) -> None:
+        self.at += 1
+        if c in ",#;([":
+            self.number_may_follow = True
+        elif c == ")":
+            if self.in_spc_or_tab:                # PRINT TAB(5) 7: 7 is no line number
+                self.in_spc_or_tab = self.line_number_may_follow = False
+            self.number_may_follow = True
+        else:
+            self.number_may_follow = self.line_number_may_follow = False
+        self.write_text(c if " " <= c <= "\x7f" or not c.isascii() else " ")
+
+    def _line_number(self) -> None:
+        """Up to five digits, blanks between them allowed; GW-BASIC stops when the number
+        passes 6552, so 65530 and more never are one."""
+        start, digits, at = self.at, "", self.at
+        while len(digits) < 5 and at < self.end:
+            c = self.text[at]
+            if c in _DIGITS:
+                digits += c
+                at += 1
+                end = at
+                if int(digits) > 6552:
+                    break
+            elif c in _BLANKS:
+                at += 1
+            else:
+                break
+        if not digits:                            # GOTO .: the current line
+            self.write_text(".")
+            self.at += 1
+            return
+        self.at = end
+        number = int(digits)
+        self.out += b"\x0e" + struct.pack("<H", number)
+        self.jumps.append((start, end, number))
+
+    def _word(self) -> bool:
+        """A keyword's token or a name's capitals; True when the rest is a remark."""
+        word = ""
+        while True:
+            c = self.peek()
+            self.at += len(c)
+            word += c.upper()
+            runs_on = False
+            if word == "GO":
+                word, runs_on = self._spaced_go()
+            token = _TOKEN.get(word)
+            if token is not None:
+                if (word not in _PREFIX_WORDS and not runs_on
+                        and self.peek() and self.peek() in _NAME_CHARS):
+                    continue                      # TOTAL is a name, not TO
+                if word == "ELSE":
+                    self.out += b":"
+                self.out += token
+                if word == "WHILE":
+                    self.out += _TOKEN["+"]
+                break
+            if not c or c not in _NAME_CHARS:
+                if c:
+                    word = word[:-1]
+                    self.at -= 1
+                self.write_text(word)
+                break
+        if word == "REM":
+            self.write_text(self.text[self.at:])
+            return True
+        if word == "DATA":
+            self._data()
+        else:
+            self.line_number_may_follow = word in _JUMP_WORDS
+            self.number_may_follow = word in _TOKEN
+            if word in ("SPC(", "TAB("):
+                self.in_spc_or_tab = True
+        return False
+
+    def _spaced_go(self) -> tuple[str, bool]:
+        """GW-BASIC's own reading of GO TO and GO SUB typed apart: ``GO SUB`` with one blank
+        (a name may follow: ``GO SUBTLE`` is GOSUB TLE), ``GO TO`` with one blank and no name
+        after, and ``GO  TO`` with more blanks (then a name may follow)."""
+        ahead = self.peek(4).upper()
+        if ahead == " SUB":
+            self.at += 4
+            return "GOSUB", True
+        if ahead[:3] == " TO" and ahead[3:4] and ahead[3:4] not in _NAME_CHARS:
+            self.at += 3
+            return "GOTO", False
+        if ahead[:2] == "  ":
+            at = self.at
+            while at < self.end and self.text[at] == " ":
+                at += 1
+            if self.text[at:at + 2].upper() == "TO":
+                self.at = at + 2
+                return "GOTO", True
+        return "GO", False
+
+    def _data(self) -> None:
+        """DATA's items as typed, to the end of the statement (a quoted colon stays)."""
+        quoted = False
+        while self.at < self.end:
+            c = self.text[self.at]
+            if c == '"':
+                quoted = not quoted
+            elif c == ":" and not quoted:
+                break
+            self.write_text(c)
+            self.at += 1
+
+    def _number(self) -> None:
+        if self.text[self.at] == "&":
+            self._radix_number()
+            return
+        start, at, text = self.at, self.at, self.text
+        point = exponent = False
+        suffix = ""
+        while at < self.end:
+            c = text[at].upper()
+            if c == "." and not point and not exponent:
+                point = True
+            elif c in "ED" and not exponent:
+                if c == "E" and text[at + 1:at + 2].upper() in ("L", "Q"):
+                    break                         # 1ELSE, 1EQV
+                exponent = True
+            elif c in "+-" and text[at - 1:at].upper() in ("E", "D") and exponent:
+                pass
+            elif c in _DIGITS or c in _BLANKS:
+                pass
+            elif c in "!#" and not exponent:
+                suffix = c
+                at += 1
+                break
+            elif c == "%":
+                at += 1                           # GW-BASIC swallows it: 10% is 10
+                break
+            else:
+                break
+            at += 1
+        taken = text[start:at].rstrip(_BLANKS)        # blanks after it are not its own
+        self.at = start + len(taken)
+        self.out += _number_token("".join(taken.rstrip("%!#").split()).upper(), suffix)
+
+    def _radix_number(self) -> None:
+        text, at = self.text, self.at + 1
+        if text[at:at + 1].upper() == "H":
+            at += 1
+            begin = at
+            while at < self.end and text[at] in string.hexdigits:
+                at += 1
+            digits, base, lead = text[begin:at], 16, b"\x0c"
+        else:
+            if text[at:at + 1].upper() == "O":
+                at += 1
+            begin = at
+            while at < self.end and (text[at] in string.octdigits or text[at] in _BLANKS):
+                at += 1
+            digits, base, lead = "".join(text[begin:at].split()), 8, b"\x0b"
+        self.at = at
+        self.out += lead + struct.pack("<H", int(digits or "0", base) & 0xFFFF)
+
+
+def _number_token(literal: str, suffix: str) -> bytes:
+    """A number's token: an integer (small ones in one byte), a single or a double (past
+    the largest, the largest: GW-BASIC says Overflow and goes on with it)."""
+    if not suffix and literal.isdigit() and int(literal) <= 32767:
+        value = int(literal)
+        if value < 10:
+            return bytes([0x11 + value])
+        if value < 256:
+            return bytes([0x0F, value])
+        return b"\x1c" + struct.pack("<h", value)
+    literal = literal.rstrip("+-").rstrip("ED") or "0"     # 1E alone is 1
+    mantissa = literal.replace("D", "E").split("E")[0]
+    double = suffix == "#" or "D" in literal or (suffix != "!" and significant_digits(mantissa) > 7)
+    size = 8 if double else 4
+    try:
+        value = float(literal.replace("D", "E")) if double else single_constant(literal)
+        if math.isinf(value):
+            raise BasicError("Overflow")
+        packed = _mkbf(value, size).encode("latin-1")
+    except BasicError:
+        packed = b"\xff" * (size - 2) + b"\x7f\xff"
+    return (b"\x1f" if double else b"\x1d") + packed
