@@ -307,3 +307,30 @@ def test_garbage_in_a_binary_file_is_a_clear_error_never_a_crash():
         else:
             assert all(isinstance(n, int) and "\n" not in text for n, text in lines)
     assert 0 < refused < 2000
+
+
+def test_save_in_a_program_goes_on_and_save_a_ends_it_as_in_pc_basic(cells, tmp_path):
+    import pcbasic
+    source = '10 SAVE "X": PRINT "ON"\n20 SAVE "Y", A\n30 PRINT "NEVER"\n'
+    (tmp_path / "oracle").mkdir()
+    screen = io.StringIO()
+    with pcbasic.Session(input_streams=None, output_streams=screen,
+                         devices={"Z:": str(tmp_path / "oracle")}, current_device="Z:") as session:
+        for line in source.splitlines():
+            session.execute(line)
+        session.execute("RUN")
+    expected = screen.getvalue().replace("\r\n", "\n")
+    assert "ON" in expected and "NEVER" not in expected
+    assert cells(source) == expected
+    assert {p.name for p in tmp_path.iterdir()} == {"oracle", "X.BAS", "Y.BAS"}
+
+
+def test_poking_the_protection_flag_lists_a_protected_program(cells, tmp_path):
+    # The old trick: GW-BASIC keeps its protection flag at DS:1450 (&HFE while protected).
+    assert cells('10 PRINT PEEK(1450)\n20 SAVE "LOCKED", P\n30 PRINT PEEK(1450)') == " 0 \n 254 \n"
+    with pytest.raises(BasicError):
+        cells("LIST")
+    cells("POKE 1450, 0")
+    assert cells("LIST").startswith("10 PRINT PEEK(1450)\n")
+    cells('LOAD "LOCKED"')
+    assert cells("PRINT PEEK(1450)") == " 254 \n"

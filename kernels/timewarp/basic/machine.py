@@ -5,7 +5,8 @@ Programs of the 1980s reached past BASIC into the PC itself.  The addresses they
 used behave as PC-BASIC emulates them: the keyboard flags at 0:&H417, the BIOS timer ticks
 at 0:&H46C (which PC-BASIC leaves at 0; we count real ticks, 18.2 a second since midnight),
 the video mode bytes at 0:&H449, text screen memory at &HB800 (and &HB000) whose POKEs change
-the text screen and whose PEEKs read it, the ROM's model byte at F000:FFFE.  The speaker port
+the text screen and whose PEEKs read it, the ROM's model byte at F000:FFFE, the protection
+flag at DS:1450.  The speaker port
 &H61 and the timer chip's ports &H42/&H43 keep what is written to them, and the time the
 speaker is switched on at the timer's pitch becomes a note of the cell's music.  Everything else is
 accepted and harmless: POKEs elsewhere are remembered and read back, machine code never runs
@@ -26,6 +27,9 @@ from timewarp.basic.errors import BasicError
 VIDEO = (0xB8000, 0xB0000)
 PAGE = 0x1000
 DATA_SEGMENT = 0x13AD          # where GW-BASIC's variables live (DEF SEG without a value)
+#: GW-BASIC's flag for a protected program (&HFE while it holds one): a well-known trick
+#: POKEs 0 there to list a program saved with , P.
+PROTECTION_FLAG = DATA_SEGMENT * 16 + 1450
 _TICKS_PER_SECOND = 1193182 / 65536
 FUNCTIONS = {"PEEK": ("n", "%"), "INP": ("n", "%")}
 FUNCTION_CODE = {"PEEK": lambda a: f"_rt.machine_state().peek({a})",
@@ -72,9 +76,17 @@ class Machine:
         for base in VIDEO:
             if base <= linear < base + PAGE:
                 return self.rt.text_screen().peek(linear - base)
+        if linear == PROTECTION_FLAG:
+            program = self._program()
+            return 0xFE if program is not None and program.protected else 0
         if linear in self.memory:
             return self.memory[linear]
         return self._system(linear)
+
+    def _program(self):
+        """The session's program in memory (a runtime alone has none)."""
+        session = getattr(self.rt.files, "host", None)
+        return getattr(session, "program", None)
 
     def _system(self, linear: int) -> int:
         if linear == 0x417:
@@ -108,6 +120,8 @@ class Machine:
                 return
         if linear == 0x417:
             self.keyboard_flags = value
+        elif linear == PROTECTION_FLAG and self._program() is not None:
+            self._program().protected = value != 0
         elif linear < 0xF0000:
             self.memory[linear] = value
 

@@ -246,8 +246,10 @@ def carry(files, name: str, args: tuple) -> None:
         session.program.check_listable()
         form = dict(literal_eval(args[1])).get("form") if len(args) > 1 else None
         save_program(files, program_name(args[0]), session, form)
-        if not files.direct:
-            raise ProgramSwitch("SAVE", [], {})     # back to the prompt, as GW-BASIC does
+        if form == "A" and not files.direct:
+            # GW-BASIC's SAVE , A ends a program (back to the prompt); SAVE without it and
+            # SAVE , P let the program go on.
+            raise ProgramSwitch("SAVE", [], {})
         return
     options = dict(literal_eval(args[1])) if len(args) > 1 else {}
     if name == "CHAIN":
