@@ -181,3 +181,12 @@ def test_the_typing_ending_while_a_program_waits_ends_the_prompt():
     prompt = waiting_prompt([])
     assert prompt.start(STOPPING) is False
     assert prompt.session.console.output.splitlines() == ["Break in 100", "Ok"]
+
+
+def test_a_number_alone_deletes_its_line_and_says_when_there_is_none():
+    # As GW-BASIC (and PC-BASIC) answer it: typing 30 alone when there is no line 30.
+    prompt = prompt_over()
+    prompt.run(["10 PRINT 1", "20 PRINT 2", "20", "30", "LIST"])
+    assert prompt.session.console.output.splitlines() == [
+        "10 PRINT 1", "20 PRINT 2", "20", "30", "Undefined line number", "Ok",
+        "LIST", "10 PRINT 1", "Ok"]

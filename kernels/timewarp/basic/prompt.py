@@ -198,6 +198,10 @@ class Prompt:
             return True
         if numbered is not None:
             try:
+                number, rest = numbered
+                if not rest.strip() and number not in self.session.program.lines:
+                    # A number alone deletes its line; GW-BASIC says when there is none.
+                    raise BasicError("Undefined line number", detail=f"there is no line {number}")
                 self.session.program.set_line(*numbered)   # stored: GW-BASIC says nothing
             except LanguageError as error:
                 self.report(error)
