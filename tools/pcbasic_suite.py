@@ -42,7 +42,8 @@ CATEGORIES = ("gwbasic", "unsorted", "pcbasic", "tandy", "pcjr")
 # The child process: runs one test in the current folder at GW-BASIC's prompt, as
 # `timewarp basic` gives it (timewarp.basic.prompt): the program run (or loaded) as
 # GWBASIC PROG did, then PCBASIC.INI's ``keys`` (e.g. "cont", "run 1000", "system") typed
-# at the Ok prompt.  Errors are told on the screen, in GW-BASIC's words alone.
+# at the Ok prompt, key by key through GW-BASIC's screen editor (cursor keys, Esc and
+# Ctrl-J included).  Errors are told on the screen, in GW-BASIC's words alone.
 _CHILD = r"""
 import json, sys
 from timewarp.basic.session import BasicSession
@@ -51,10 +52,33 @@ from timewarp.basic.program import split_numbered
 from timewarp.cli import read_program
 from timewarp.engine import ScriptedConsole
 spec = json.loads(sys.argv[1])
-# One queue of typed lines, as at GW-BASIC's keyboard: INPUT takes from it, and what is
-# left is typed at the prompt after the program stops.  Ctrl-C, a line of its own here,
-# breaks off what waits for a line (ScriptedConsole.CTRL_C).
-console = ScriptedConsole(spec["input"] + spec["keys"], echo=True, keys=spec["held"])
+# One queue of typed keys, as at GW-BASIC's keyboard: the prompt reads them through the
+# screen editor; INPUT takes a line of them (to Enter, without the editing keys; Ctrl-C
+# breaks it off, ScriptedConsole.CTRL_C).  Keys after the last Enter are held for INKEY$.
+class Keyboard(ScriptedConsole):
+    def __init__(self, typed, held):
+        super().__init__([], echo=True, keys=held)
+        self.typed = typed
+
+    def next_key(self):
+        if not self.typed:
+            raise EOFError
+        return self.typed.pop(0)
+
+    def read_line(self, prompt=""):
+        if not self.answers and self.typed:
+            line = []
+            while self.typed:
+                key = self.typed.pop(0)
+                if key in ("\r", ScriptedConsole.CTRL_C):
+                    line = [key] if key == ScriptedConsole.CTRL_C else line
+                    break
+                if key[:1] != "\0" and key != "\x1b":
+                    line.append(key)
+            self.answers.append("".join(line))
+        return super().read_line(prompt)
+
+console = Keyboard(spec["keys"], spec["held"])
 session = BasicSession(console=console)
 source = read_program(spec["program"]).replace("\r\n", "\n") if spec["program"] else ""
 # A program in GW-BASIC's binary form goes through LOAD, which alone knows a protected one.
@@ -62,12 +86,8 @@ binary = bool(spec["program"]) and open(spec["program"], "rb").read(1) in (b"\xf
 
 # GW-BASIC's prompt, as `timewarp basic` gives it: Ok, the typed lines, errors in GW-BASIC's
 # own words, all on the text screen that the tests read back through PEEK.
-def read_line():
-    if not console.answers:
-        raise EOFError
-    return console.answers.pop(0)
-
-prompt = Prompt(session, explain=False, echo=True, read_line=read_line)
+prompt = Prompt(session, explain=False, echo=True)
+prompt.listen_keys(console.next_key)
 name = spec["program"].rsplit("/", 1)[-1]
 if binary:
     going = prompt.command(("RUN" if spec["run"] else "LOAD") + f' "{name}"')
@@ -135,19 +155,18 @@ class Suite:
             target.write_bytes(self._git("show", f"HEAD:{base}/{path}"))
 
 
-def typed_lines(keys: str) -> tuple[list[str], list[str]]:
-    """PCBASIC.INI's ``keys`` as the lines typed, and the keys typed after the last Enter,
-    one by one (left in the keyboard buffer for INKEY$ and INPUT$; a NUL and a scan code
-    make one key, F1 is ``"\\0;"``).  Escapes are C-like (``\\r``, ``\\x03``, ``\\0\\x48``).
-    In the lines, the screen editor's cursor keys (a NUL and a scan code) and Esc are left
-    out, as the prompt has no screen editor, and Ctrl-C becomes a line of its own
-    (``"\\x03"``), which breaks off the line asked for."""
+def typed_keys(keys: str) -> tuple[list[str], list[str]]:
+    """PCBASIC.INI's ``keys`` as the keys typed up to the last Enter, and those after it, held
+    in the keyboard buffer for INKEY$ and INPUT$; a NUL and a scan code make one key (the
+    cursor keys, F1 is ``"\\0;"``).  Escapes are C-like (``\\r``, ``\\x03``, ``\\0\\x48``)."""
     text = re.sub(r"\\x([0-9a-fA-F]{2})", lambda m: chr(int(m.group(1), 16)), keys)
     text = text.replace("\\0", "\0").replace("\\r", "\r").replace("\\n", "\n")
-    typed, _, held = text.rpartition("\r")
-    typed = re.sub("\0.", "", typed, flags=re.DOTALL).replace("\x1b", "")
-    lines = typed.replace("\x03", "\x03\r").split("\r") if typed or _ else []
-    return lines, re.findall("\0.|.", held, flags=re.DOTALL)
+    typed, enter, held = text.rpartition("\r")
+    return _keys(typed + enter), _keys(held)
+
+
+def _keys(text: str) -> list[str]:
+    return re.findall("\0.|.", text, flags=re.DOTALL)
 
 
 def _normalise(data: bytes) -> bytes:
@@ -191,15 +210,15 @@ def run_one(suite: Suite, category: str, name: str, timeout: float) -> Outcome:
         path = found.get(program.lower())
         if path is None and not ini.get("exec"):
             return Outcome(category, name, False, f"no program {program}")
-        keys, held = typed_lines(ini.get("keys") or "")
+        keys, held = typed_keys(ini.get("keys") or "")
         if ini.get("exec"):                 # a direct line typed before the keys
-            keys.insert(0, ini["exec"])
-        answers = []
+            keys[:0] = [*ini["exec"], "\r"]
         input_file = ini.get("input")
-        if input_file and (base / input_file).is_file():
-            answers = (base / input_file).read_text(encoding="latin-1").splitlines()
+        if input_file and (base / input_file).is_file():   # typed first, a line at a time
+            lines = (base / input_file).read_text(encoding="latin-1").splitlines()
+            keys[:0] = [key for line in lines for key in (*line, "\r")]
         spec = {"program": str(path) if path else "", "run": bool(ini.get("run")),
-                "keys": keys, "held": held, "input": answers}
+                "keys": keys, "held": held}
         env = dict(os.environ, PYTHONHASHSEED="0")
         try:
             done = subprocess.run([sys.executable, "-c", _CHILD, json.dumps(spec)], cwd=base,

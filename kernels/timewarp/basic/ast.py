@@ -390,9 +390,11 @@ class Assert(Stmt):
 
 @dataclass(frozen=True)
 class Failure(Stmt):
-    """A line that did not parse: running it raises its error, as GW-BASIC does."""
+    """A line that did not parse: running it raises its error, as GW-BASIC does (with where in
+    the line's text it was found, for the prompt's cursor)."""
     kind: str
     detail: str = ""
+    column: int | None = None
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ class StatementParser(GraphicsParser, EventStatementParser, FileStatementParser,
             except BasicError as error:
                 if not getattr(self, "recover", False) or stop_at_else:
                     raise
-                out.append(ast.Failure(error.kind, error.detail))
+                out.append(ast.Failure(error.kind, error.detail, error.column))
                 self.i = len(self.tokens)
         return tuple(out)
 

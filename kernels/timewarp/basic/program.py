@@ -208,7 +208,7 @@ def parse_source(entries: list[tuple[int | None, str, int]], names: Names | None
         except BasicError as error:
             if number is None:
                 raise error.at(where)
-            statements, label = (ast.Failure(error.kind, error.detail),), None
+            statements, label = (ast.Failure(error.kind, error.detail, error.column),), None
         out.append(ast.Line(number, label, where, statements, text))
     return out
 

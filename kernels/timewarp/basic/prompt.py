@@ -27,6 +27,7 @@ from typing import ContextManager
 
 from timewarp.basic.errors import BasicError, ProgramEnd
 from timewarp.basic.program import MAX_LINE_NUMBER, split_numbered
+from timewarp.basic.screen_editor import BREAK, ScreenEditor
 from timewarp.basic.session import BasicSession
 from timewarp.engine import LanguageError, ProgramExit
 
@@ -81,12 +82,23 @@ class Prompt:
         #: The line number AUTO put up for the next line ("30 ", or "20*" when line 20
         #: exists), or None.
         self.numbered: str | None = None
+        #: GW-BASIC's screen editor, when keys are typed one by one (see listen_keys).
+        self.editor: ScreenEditor | None = None
 
     def listen(self, read_line: Callable[[], str]) -> None:
         """Lines are read from ``read_line`` from now on; a program that STOPs or ENDs
         waits for CONT."""
         self.read_line = read_line
         self.rt.pause_hook = self.pause
+
+    def listen_keys(self, next_key: Callable[[], str]) -> None:
+        """Keys, one by one from ``next_key`` (GW-BASIC's codes), are typed onto the screen
+        from now on through GW-BASIC's screen editor: Enter enters the logical line under
+        the cursor, wherever it is, as GW-BASIC's did; a line EDIT puts up, or the line of a
+        syntax error, can be changed where it stands."""
+        editor = self.editor = ScreenEditor(self.screen, next_key)
+        self.listen(editor.read_line)
+        self.rt.answer_editor = lambda width: editor.read_line(width, answer=True)
 
     # What BASIC says
 
@@ -119,7 +131,7 @@ class Prompt:
         program = self.session.program
         if getattr(error, "kind", "") == "Syntax error" and error.line in program.lines \
                 and not program.protected:        # a protected line is never shown
-            self.edit(error.line)
+            self.edit(error.line, _mistake(error, program.lines[error.line]))
 
     def broken(self) -> None:
         """Ctrl-C stopped what ran: Break, with the line it stopped in, then Ok."""
@@ -130,9 +142,11 @@ class Prompt:
         if line is not None:
             self.session.program.current = line
 
-    def edit(self, number: int) -> None:
+    def edit(self, number: int, column: int | None = None) -> None:
         """EDIT n: the line put up to be typed anew.  The next line typed replaces it; where
-        no terminal echoes the typing, an empty line keeps it as it is."""
+        no terminal echoes the typing, an empty line keeps it as it is.  With the screen
+        editor, the cursor goes to ``column`` of the line's text (where a syntax error was
+        found), or to the start of the line."""
         if number not in self.session.program.lines:
             raise BasicError("Undefined line number")
         if self.session.program.protected:
@@ -140,6 +154,9 @@ class Prompt:
         self.session.program.check_listable()
         self.editing = self.session.program.listing(number, number).rstrip("\n")
         self._show_typed(self.editing, end="")
+        if self.editor is not None:
+            self.rt.flush()
+            self._cursor_to(len(self.editing), 0 if column is None else len(f"{number} ") + column)
 
     # What is typed
 
@@ -168,6 +185,12 @@ class Prompt:
     def _receive(self, text: str) -> str | None:
         """A typed line shown as the screen shows it; what it enters (Enter on a line EDIT
         put up enters that line), or None when Ctrl-C gave it up."""
+        if self.editor is not None:               # already on the screen, where it was typed
+            self.editing = None
+            if text == BREAK:
+                return None
+            self._transcribe(text)
+            return text
         text, broken, _ = text.rstrip("\r\n").partition("\x03")
         shown_line, self.editing = self.editing, None
         if broken:
@@ -220,7 +243,10 @@ class Prompt:
         """A line typed after the number AUTO put up.  Enter alone keeps a line that exists
         (its number showed a *) and makes none; Ctrl-C ends the numbering."""
         prefix, self.numbered = self.numbered, None
-        if self.echo:
+        if self.editor is not None:           # the row the cursor was on, number and all
+            line = text
+            self._transcribe(text)
+        elif self.echo:
             self._show_typed(text)            # after the number already on the row
             line = prefix + text
         else:
@@ -286,6 +312,11 @@ class Prompt:
         self.ok()
         if line is not None:
             self.session.program.current = line
+        rt, program = self.rt, self.session.program
+        if kind == "stop" and rt.in_handler and rt.err == 2 and rt.erl in program.lines \
+                and not program.protected:
+            # Stopped in the trap of a syntax error: GW-BASIC puts that line up to be put right.
+            self.edit(rt.erl)
         state = self._program_state()
         while True:
             if self.pending is not None:          # a program run from here ended for it:
@@ -337,10 +368,25 @@ class Prompt:
 
     def finish(self) -> None:
         """Leaving: a line EDIT put up ends its row."""
-        if self.editing is not None or self.numbered is not None:
-            self.editing = self.numbered = None
+        if (self.editing is not None or self.numbered is not None) and self.editor is None:
             self._show_typed("")
+        self.editing = self.numbered = None
         self.rt.flush()
+
+    def _transcribe(self, text: str) -> None:
+        """A line the screen editor read: in the output (not again on the screen)."""
+        if self.echo:
+            self.rt.flush()
+            self.rt.console.write(text + "\n")
+
+    def _cursor_to(self, shown: int, at: int) -> None:
+        """The screen editor's cursor onto character ``at`` of the line just put up (``shown``
+        characters long, ending where the cursor is)."""
+        screen = self.screen
+        end = (screen.row - 1) * screen.width + screen.col - 1 + (1 if screen.overflow else 0)
+        start = end - shown
+        target = start + min(at, shown)
+        screen.move(target // screen.width + 1, target % screen.width + 1)
 
     def _show_typed(self, text: str, end: str = "\n") -> None:
         if self.echo:
@@ -371,3 +417,17 @@ class Prompt:
         if not self._put_up_number():             # AUTO starts numbering instead of Ok
             self.ok()
         return True
+
+
+def _mistake(error: LanguageError, text: str) -> int | None:
+    """Where in a line's text GW-BASIC's cursor stands after its syntax error: where the
+    mistake was found, and for a statement that begins with an unknown word (GW-BASIC
+    takes it for a variable, waiting for its =) just after that word."""
+    column = getattr(error, "column", None)
+    if column is None:
+        return None
+    if getattr(error, "detail", "").startswith("unknown word"):
+        match = re.compile(r"[A-Za-z][A-Za-z0-9.]*[$%!#]?\s*").match(text, column)
+        if match:
+            return match.end()
+    return column

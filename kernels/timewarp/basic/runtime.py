@@ -61,6 +61,10 @@ class Runtime:
         self.reset_errors()
         #: Set by GW-BASIC's prompt: STOP and END call it and wait there for CONT.
         self.pause_hook = None
+        #: Set by the prompt when keys are typed through GW-BASIC's screen editor: INPUT's
+        #: answer is then typed onto the screen after its question and read from there
+        #: (called with the question's width; see timewarp.basic.screen_editor).
+        self.answer_editor = None
         #: How many programs wait for CONT (see pause).
         self.paused = 0
 
@@ -196,6 +200,8 @@ class Runtime:
 
     def read_line(self, prompt: str) -> str:
         self.flush()
+        if self.answer_editor is not None:
+            return self._edited_answer(prompt)
         try:
             line = self.console.read_line(prompt)
         except EOFError:
@@ -211,6 +217,23 @@ class Runtime:
         if len(line) > MAX_STRING:
             line = line[:MAX_STRING]
         return line
+
+    def _edited_answer(self, prompt: str) -> str:
+        """An answer typed through the screen editor, after the question on the screen."""
+        from timewarp.basic.screen_editor import BREAK
+
+        self.write(prompt)
+        self.flush()
+        screen = self.text_screen()
+        try:
+            line = self.answer_editor(screen.col - 1 + (1 if screen.overflow else 0))
+        except EOFError:
+            raise BasicError("Input past end") from None
+        self.column = 0
+        if line == BREAK:
+            raise KeyboardInterrupt
+        self.console.write(line + "\n")         # the screen has it already
+        return line[:MAX_STRING]
 
     def pause(self, kind: str, line: int | None) -> None:
         """STOP ("stop") or END ("") at GW-BASIC's prompt: the program waits while the

@@ -252,4 +252,4 @@ class SimpleStatements:
         self.emit.dedent()
 
     def s_Failure(self, s: ast.Failure) -> None:
-        self.emit(f"raise BasicError({s.kind!r}, detail={s.detail!r})")
+        self.emit(f"raise BasicError({s.kind!r}, detail={s.detail!r}, column={s.column!r})")

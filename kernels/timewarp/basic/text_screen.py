@@ -99,6 +99,10 @@ class TextScreen:
         self.width, self.rows = width, rows
         self.chars = [bytearray(b" " * width) for _ in range(rows)]
         self.attrs = [bytearray([self.attribute]) * width for _ in range(rows)]
+        #: wrapped[r]: row r + 1 goes on into the next row, one logical line (True: a line
+        #: longer than the screen; screen_editor.FED: a row the screen editor's Ctrl-J
+        #: ended), which the screen editor reads as one (timewarp.basic.screen_editor).
+        self.wrapped = [False] * rows
         self.top, self.bottom = 1, rows - 1
         self.window = False        # VIEW PRINT has set rows apart
         self.row, self.col = 1, 1
@@ -190,7 +194,7 @@ class TextScreen:
         width = self.width
         while codes:
             if self.overflow:
-                self._line_feed()
+                self._line_feed(wrap=True)
             room = width - self.col + 1
             piece, codes = codes[:room], codes[room:]
             row, col = self.row - 1, self.col - 1
@@ -220,7 +224,8 @@ class TextScreen:
             self.row = min(self.row + 1, self.bottom)
         # CHR$(7), the bell, sounds nowhere.
 
-    def _line_feed(self) -> None:
+    def _line_feed(self, wrap: bool = False) -> None:
+        self.wrapped[self.row - 1] = wrap
         self.col, self.overflow = 1, False
         if self.row == self.bottom or self.row == self.rows:
             if self.row == self.bottom:
@@ -228,11 +233,24 @@ class TextScreen:
         else:
             self.row += 1
 
-    def _scroll(self) -> None:
-        top, bottom = self.top - 1, self.bottom
+    def _scroll(self, first: int | None = None) -> None:
+        """The rows from ``first`` (the window's top) to its bottom move up one; a blank
+        row comes in at the bottom."""
+        top, bottom = (self.top if first is None else first) - 1, self.bottom
         self.chars[top:bottom] = self.chars[top + 1:bottom] + [bytearray(b" " * self.width)]
         self.attrs[top:bottom] = self.attrs[top + 1:bottom] + [
             bytearray([self.attribute]) * self.width]
+        self.wrapped[top:bottom] = self.wrapped[top + 1:bottom] + [False]
+
+    def scroll_down(self, first: int) -> None:
+        """A blank row comes in at ``first``; the rows from there to the window's bottom
+        move down one (the bottom one is lost)."""
+        top, bottom = first - 1, self.bottom
+        if top >= bottom:
+            return
+        self.chars[top:bottom] = [bytearray(b" " * self.width)] + self.chars[top:bottom - 1]
+        self.attrs[top:bottom] = [bytearray([self.attribute]) * self.width] + self.attrs[top:bottom - 1]
+        self.wrapped[top:bottom] = [False] + self.wrapped[top:bottom - 1]
 
     def echo_input(self, prompt: str, answer: str) -> None:
         """An INPUT's prompt and the answer typed, as the screen echoes them."""
@@ -250,6 +268,7 @@ class TextScreen:
         for row in range(first - 1, last):
             self.chars[row] = bytearray(b" " * self.width)
             self.attrs[row] = bytearray([blank]) * self.width
+            self.wrapped[row] = False
         self.move(self.top, 1)
         self.changed()
 
