@@ -190,3 +190,21 @@ def test_a_number_alone_deletes_its_line_and_says_when_there_is_none():
     assert prompt.session.console.output.splitlines() == [
         "10 PRINT 1", "20 PRINT 2", "20", "30", "Undefined line number", "Ok",
         "LIST", "10 PRINT 1", "Ok"]
+
+
+def test_a_direct_line_runs_its_statements_up_to_the_mistake_as_pc_basic_does():
+    import io
+
+    import pcbasic
+    lines = ["PRINT 1: X Y", "A = 5: PRINT A;: Y = : PRINT 9", "PRINT A"]
+    screen = io.StringIO()
+    with pcbasic.Session(input_streams=None, output_streams=screen) as session:
+        for line in lines:
+            session.execute(line)
+    theirs = screen.getvalue().replace("\xa0", "").replace("\r\n", "\n").splitlines()
+    prompt = prompt_over()
+    prompt.run(lines)
+    ours = [line for line in prompt.session.console.output.splitlines()
+            if line not in lines and line != "Ok"]
+    assert [line.rstrip() for line in ours] == [line.rstrip() for line in theirs]
+    assert ours[:2] == [" 1 ", "Syntax error"]

@@ -69,9 +69,11 @@ class Library:
 
     # Parsing a cell with what earlier cells declared
 
-    def parse(self, entries: list, program: bool = False) -> tuple[list[ast.Line], Names]:
+    def parse(self, entries: list, program: bool = False,
+              direct: bool = False) -> tuple[list[ast.Line], Names]:
         """A cell's lines, read with the earlier cells' declarations; a ``program`` in
-        memory knows only the earlier cells' procedures and TYPEs, not their DEFINTs."""
+        memory knows only the earlier cells' procedures and TYPEs, not their DEFINTs (a
+        ``direct`` line: see parse_source)."""
         names = scan_declarations(entries)
         known = copy.deepcopy(self.names)
         if program:
@@ -84,7 +86,7 @@ class Library:
         for base in names.subs:
             known.subs.add(base)
             known.functions.pop(base, None)
-        lines = parse_source(entries, known)
+        lines = parse_source(entries, known, direct=direct)
         if record_names(known).open_type is not None:
             raise BasicError("Syntax error", detail=f"TYPE {record_names(known).open_type[0]} "
                              "has no END TYPE")

@@ -196,17 +196,19 @@ def parse_line(text: str, names: Names, recover_statements: bool = False,
 
 
 def parse_source(entries: list[tuple[int | None, str, int]], names: Names | None = None,
-                 ) -> list[ast.Line]:
+                 direct: bool = False) -> list[ast.Line]:
     """Lines of a program.  A line that does not parse raises its error when reached,
-    as in GW-BASIC, if the program has line numbers; otherwise at once."""
+    as in GW-BASIC, if the program has line numbers (or is a ``direct`` line typed at the
+    prompt, whose statements before the mistake run first); otherwise at once."""
     names = names or scan_declarations(entries)
     out = []
     for number, text, where in entries:
         names.numbered = number is not None
+        recover = number is not None or direct
         try:
-            statements, label = parse_line(text, names, recover_statements=number is not None)
+            statements, label = parse_line(text, names, recover_statements=recover)
         except BasicError as error:
-            if number is None:
+            if not recover:
                 raise error.at(where)
             statements, label = (ast.Failure(error.kind, error.detail, error.column),), None
         out.append(ast.Line(number, label, where, statements, text))

@@ -84,7 +84,9 @@ class BasicSession(Session):
             if self._command_word(text):
                 self._command(text)
             else:
-                self._run_direct([(None, text, None)])
+                # As in GW-BASIC, the statements before a mistake run first (PRINT 1: X Y
+                # prints 1, then Syntax error).
+                self._run_direct([(None, text, None)], direct=True)
         finally:
             self.runtime.end_of_cell()
 
@@ -132,12 +134,12 @@ class BasicSession(Session):
             self._compiled = (version, compiled)
         return compiled
 
-    def _run_direct(self, pending: list) -> None:
+    def _run_direct(self, pending: list, direct: bool = False) -> None:
         if not pending:
             return
         entries = list(pending)
         pending.clear()
-        lines, names = self.library.parse(entries)
+        lines, names = self.library.parse(entries, direct=direct)
         compiled = compile_program(self.library.lines_for(lines) + lines)
         # What the cell defines is kept once it compiles, even if running it fails.
         self.library.keep(lines, names)
