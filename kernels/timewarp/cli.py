@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: timewarp basic   (or: timewarp basic < lesson.txt)")
     basic.add_argument("program", metavar="PROGRAM", nargs="?",
                        help="a BASIC program to run first, as GWBASIC PROGRAM did")
+    basic.add_argument("--screen", action="store_true",
+                       help="the whole 80x25 screen with GW-BASIC's screen editor: move the "
+                            "cursor over the screen, change a listed line where it stands")
     return parser
 
 
@@ -159,6 +162,8 @@ def command_basic(args: argparse.Namespace) -> int:
     from timewarp.basic.session import BasicSession
 
     source = read_program(args.program) if args.program else None
+    if args.screen:
+        return _full_screen(source)
     interactive = _interactive()
     session = BasicSession(console=StreamConsole(sys.stdin, sys.stdout))
     prompt = Prompt(session, echo=not interactive, running=delivered_interrupts,
@@ -179,6 +184,31 @@ def command_basic(args: argparse.Namespace) -> int:
     else:
         prompt.finish()
     sys.stdout.flush()
+    return EXIT_OK
+
+
+def _full_screen(source: str | None) -> int:
+    """timewarp basic --screen: the prompt on GW-BASIC's whole screen, every key through its
+    screen editor (timewarp.basic.terminal)."""
+    from timewarp.basic.prompt import Prompt
+    from timewarp.basic.session import BasicSession
+    from timewarp.basic.terminal import ScreenConsole
+
+    console = ScreenConsole(sys.stdin, sys.stdout)
+    session = BasicSession(console=console)
+    prompt = Prompt(session, explain=True, running=delivered_interrupts,
+                    waiting=ordinary_interrupts)
+    prompt.listen_keys(console.next_key)
+    console.start(prompt.screen)
+    try:
+        if console.terminal:
+            session.runtime.write(f"Time Warp BASIC {__version__}. Type SYSTEM to leave.\n")
+        if prompt.start(source):
+            prompt.serve()
+        else:
+            prompt.finish()
+    finally:
+        console.finish()
     return EXIT_OK
 
 

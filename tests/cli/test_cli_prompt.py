@@ -141,3 +141,32 @@ def test_at_a_terminal_stop_waits_for_cont_and_ctrl_c_while_typing_is_harmless()
     child.expect(r"\r\n 70 \r\nOk")
     child.sendline("SYSTEM")
     child.expect(pexpect.EOF)
+
+
+def test_screen_mode_at_a_terminal_changes_a_listed_line_where_it_stands(tmp_path):
+    # timewarp basic --screen: GW-BASIC's whole screen; the arrow keys go up to a listed
+    # line, typing changes it there, Enter puts it back into the program.
+    child = pexpect.spawn(sys.executable, ["-m", "timewarp", "basic", "--screen"],
+                          encoding="utf-8", timeout=30, dimensions=(25, 80), cwd=str(tmp_path))
+    child.expect_exact("Type SYSTEM to leave.")
+    child.send('10 PRINT "CAT"\r')
+    child.send("LIST\r")
+    child.expect_exact('\x1b[7;1H')   # the cursor on row 7: banner, Ok, line, LIST, listing, Ok
+    child.send("\x1b[A\x1b[A" + "\x1b[C" * 10 + "DOG\r")   # up twice, right ten times
+    child.send("\x1b[B\x1b[B" + 'SAVE "X", A\r')
+    child.send("10 GOTO 10\rRUN\r")
+    child.expect_exact("RUN")
+    child.sendintr()                            # Ctrl-C stops the running program
+    child.expect_exact("Break in 10")
+    child.send("SYSTEM\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert (tmp_path / "X.BAS").read_text() == '10 PRINT "DOG"\n'
+
+
+def test_screen_mode_from_a_pipe_types_each_character_and_shows_the_screen_at_the_end(tmp_path):
+    done = piped('10 PRINT "HI"\nRUN\n10 PRINT "BYE"\nLIST\n', "--screen", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert [row.rstrip("\xa0 ") for row in done.stdout.splitlines()] == [
+        "Ok", '10 PRINT "HI"', "RUN", "HI", "Ok", '10 PRINT "BYE"', "LIST", '10 PRINT "BYE"', "Ok"]

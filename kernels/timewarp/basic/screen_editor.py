@@ -9,9 +9,9 @@ wiped the line being typed.
 
 :class:`ScreenEditor` is that editor over :class:`timewarp.basic.text_screen.TextScreen`,
 fed one key at a time in GW-BASIC's codes (:mod:`timewarp.keys`: a character, or NUL and a
-scan code for a cursor key).  It knows nothing of where the keys come from; ``timewarp
-basic`` reads whole lines with readline's editing at a terminal, and PC-BASIC's test suite
-(tools/pcbasic_suite.py) types its keys through this editor, as GW-BASIC's keyboard did.
+scan code for a cursor key).  It knows nothing of where the keys come from: ``timewarp
+basic --screen`` gives it a terminal's keys (:mod:`timewarp.basic.terminal`), and PC-BASIC's
+test suite (tools/pcbasic_suite.py) types its keys through it, as GW-BASIC's keyboard did.
 
 The keys: Enter; the arrows; Home (the screen's top left) and End (the end of the logical
 line); Ins (insert mode until a cursor key) and Del; Backspace; Tab; Esc (wipe the logical
