@@ -189,7 +189,8 @@ def command_basic(args: argparse.Namespace) -> int:
 
 def _full_screen(source: str | None) -> int:
     """timewarp basic --screen: the prompt on GW-BASIC's whole screen, every key through its
-    screen editor (timewarp.basic.terminal)."""
+    screen editor (timewarp.basic.terminal).  Ctrl-C stops a running program; otherwise it
+    is a key, which gives up the line being typed."""
     from timewarp.basic.prompt import Prompt
     from timewarp.basic.session import BasicSession
     from timewarp.basic.terminal import ScreenConsole
@@ -197,16 +198,17 @@ def _full_screen(source: str | None) -> int:
     console = ScreenConsole(sys.stdin, sys.stdout)
     session = BasicSession(console=console)
     prompt = Prompt(session, explain=True, running=delivered_interrupts,
-                    waiting=ordinary_interrupts)
+                    waiting=console.breaks_as_keys)
     prompt.listen_keys(console.next_key)
     console.start(prompt.screen)
     try:
-        if console.terminal:
-            session.runtime.write(f"Time Warp BASIC {__version__}. Type SYSTEM to leave.\n")
-        if prompt.start(source):
-            prompt.serve()
-        else:
-            prompt.finish()
+        with console.breaks_as_keys():
+            if console.terminal:
+                session.runtime.write(f"Time Warp BASIC {__version__}. Type SYSTEM to leave.\n")
+            if prompt.start(source):
+                prompt.serve()
+            else:
+                prompt.finish()
     finally:
         console.finish()
     return EXIT_OK

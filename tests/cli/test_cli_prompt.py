@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 
@@ -154,10 +155,10 @@ def test_screen_mode_at_a_terminal_changes_a_listed_line_where_it_stands(tmp_pat
     child.expect_exact('\x1b[7;1H')   # the cursor on row 7: banner, Ok, line, LIST, listing, Ok
     child.send("\x1b[A\x1b[A" + "\x1b[C" * 10 + "DOG\r")   # up twice, right ten times
     child.send("\x1b[B\x1b[B" + 'SAVE "X", A\r')
-    child.send("10 GOTO 10\rRUN\r")
-    child.expect_exact("RUN")
-    child.sendintr()                            # Ctrl-C stops the running program
-    child.expect_exact("Break in 10")
+    child.send('10 PRINT "LOOP" + "ING"\r20 GOTO 20\rRUN\r')
+    child.expect_exact("LOOPING\x1b[K")         # printed: the program runs
+    child.sendintr()                            # Ctrl-C stops it
+    child.expect_exact("Break in 20")
     child.send("SYSTEM\r")
     child.expect(pexpect.EOF)
     child.close()
@@ -170,3 +171,20 @@ def test_screen_mode_from_a_pipe_types_each_character_and_shows_the_screen_at_th
     assert (done.returncode, done.stderr) == (0, "")
     assert [row.rstrip("\xa0 ") for row in done.stdout.splitlines()] == [
         "Ok", '10 PRINT "HI"', "RUN", "HI", "Ok", '10 PRINT "BYE"', "LIST", '10 PRINT "BYE"', "Ok"]
+
+
+def test_screen_mode_ctrl_c_while_typing_gives_the_line_up_and_the_prompt_stays(tmp_path):
+    child = pexpect.spawn(sys.executable, ["-m", "timewarp", "basic", "--screen"],
+                          encoding="utf-8", timeout=30, dimensions=(25, 80), cwd=str(tmp_path))
+    child.logfile_read = seen = io.StringIO()
+    child.expect_exact("Type SYSTEM to leave.")
+    child.send("PRINT 6 * 7")
+    child.expect_exact("PRINT 6 * 7\x1b[K")
+    child.sendintr()                            # given up: never run
+    child.send("PRINT 6 * 9\r")
+    child.expect_exact(" 54\x1b[K")
+    child.send("SYSTEM\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert " 54\x1b[K" in seen.getvalue() and " 42\x1b[K" not in seen.getvalue()

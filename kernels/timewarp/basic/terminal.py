@@ -13,8 +13,12 @@ GW-BASIC showed after those keys.
 
 from __future__ import annotations
 
+import contextlib
 import select
+import signal
+import threading
 import time
+from collections.abc import Iterator
 
 from timewarp.engine import StreamConsole
 from timewarp.keys import TerminalKeys
@@ -33,6 +37,9 @@ class ScreenConsole(StreamConsole):
         self._keys = TerminalKeys(stdin)
         self.screen = None                    # the text screen, once the prompt made it
         self.drawn_at = 0.0
+        self.drawing = threading.Lock()
+        self.late: threading.Timer | None = None    # a redraw put off while printing fast
+        self.broken = False                   # Ctrl-C while keys were read (see breaks_as_keys)
         try:
             self.terminal = stdout.isatty()
         except (AttributeError, ValueError):
@@ -48,27 +55,57 @@ class ScreenConsole(StreamConsole):
         """The next key, waiting for it; Ctrl-C is the key CHR$(3).  EOFError when the
         keys end (a pipe that closes)."""
         self.draw()
+        while True:
+            if self.broken:
+                self.broken = False
+                return "\x03"
+            key = self._keys.poll()
+            if key:
+                return key
+            if self._keys.ended:
+                raise EOFError
+            if self._keys.fd is not None:
+                select.select([self._keys.fd], [], [], 0.1)
+
+    @contextlib.contextmanager
+    def breaks_as_keys(self) -> Iterator[None]:
+        """While keys are read and typed lines handled (not while a program runs, which
+        Ctrl-C stops), Ctrl-C is a key like any other: the line being typed is given up,
+        whenever it comes."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def typed(signum, frame) -> None:
+            self.broken = True
+        previous = signal.signal(signal.SIGINT, typed)
         try:
-            while True:
-                key = self._keys.poll()
-                if key:
-                    return key
-                if self._keys.ended:
-                    raise EOFError
-                if self._keys.fd is not None:
-                    select.select([self._keys.fd], [], [], 0.2)
-        except KeyboardInterrupt:
-            return "\x03"
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
     def draw(self, soon: bool = False) -> None:
         """The screen onto the terminal, whole, with the cursor where BASIC has it (at most
-        every FRAME seconds while ``soon``: a program printing fast)."""
+        every FRAME seconds while ``soon``: a program printing fast; what it printed last
+        is drawn FRAME seconds later even if it prints no more)."""
         if not self.terminal or self.screen is None:
             return
-        now = time.monotonic()
-        if soon and now - self.drawn_at < FRAME:
+        if soon and time.monotonic() - self.drawn_at < FRAME:
+            if self.late is None:
+                self.late = threading.Timer(FRAME, self._draw_late)
+                self.late.daemon = True
+                self.late.start()
             return
-        self.drawn_at = now
+        with self.drawing:
+            self._render()
+
+    def _draw_late(self) -> None:
+        with self.drawing:
+            self.late = None
+            self._render()
+
+    def _render(self) -> None:
+        self.drawn_at = time.monotonic()
         screen = self.screen
         rows = screen.as_ansi().split("\n")[:screen.rows]
         rows += [""] * (screen.rows - len(rows))
@@ -87,6 +124,8 @@ class ScreenConsole(StreamConsole):
         if self.screen is None:
             return
         if self.terminal:
+            if self.late is not None:
+                self.late.cancel()
             self.draw()
             self.stdout.write(f"\x1b[{self.screen.rows};1H\n")
         else:
