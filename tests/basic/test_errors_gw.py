@@ -14,6 +14,14 @@ import pytest
 from .conftest import ours, pcbasic_transcript
 
 CASES = [
+    # RESUME NEXT after an error in the program's last statement: the program ends (it
+    # looped for ever on a "Subscript out of range" in no line).
+    ('resume_next_past_the_last_line',
+     '10 ON ERROR GOTO 100\n20 GOTO 200\n100 PRINT ERR; ERL: RESUME NEXT\n200 PRINT "last": X = 1 / 0\n',
+     'last\n 11  200 \n'),
+    ('resume_next_past_a_last_syntax_error',
+     '10 ON ERROR GOTO 100\n20 GOTO 200\n100 PRINT ERR; ERL: RESUME NEXT\n200 OPEN "F" FOR APPEND\n',
+     ' 2  200 \n'),
     ('fn_error_in_calling_line',
      '10 DEF FNA(X) = LOG(X)\n20 PRINT "A"\n30 PRINT FNA(-1)\n',
      'A\nIllegal function call in 30\n'),

@@ -99,7 +99,13 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
             emit(f"return {pc + 1 if pc + 1 < len(blocks) else -1}")
             emit.dedent()
         emit.basic_line = None
-        emit(f"_B = ({''.join(f'_b{pc}, ' for pc in range(len(blocks)))})")
+        count = len(blocks)
+        if self.program.trap_mode:
+            # RESUME NEXT after an error in the last statement goes on past it: the end.
+            emit(f"def _b{count}():")
+            emit("    return -1")
+            count += 1
+        emit(f"_B = ({''.join(f'_b{pc}, ' for pc in range(count))})")
         emit("def _run(pc):")
         emit.indent()
         if self.program.trap_mode:
