@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from timewarp.basic.text_screen import code_of
 from timewarp.keys import DELETE, DOWN, END, HOME, INSERT, LEFT, RIGHT, UP
 
 CTRL_END = "\0u"
@@ -32,6 +33,9 @@ BREAK = "\x03"
 FED = 2
 #: At most this much of a logical line is read, as in GW-BASIC.
 LONGEST = 255
+#: The keys that move the cursor (GW-BASIC's Ctrl-key twins too), which end insert mode.
+_MOVES = frozenset((UP, DOWN, LEFT, RIGHT, HOME, END, "\x1e", "\x1f", "\x1c", "\x1d", "\x0b",
+                    "\x0e"))
 
 
 class ScreenEditor:
@@ -57,8 +61,7 @@ class ScreenEditor:
         try:
             while True:
                 key = self.next_key()
-                if key in (UP, DOWN, LEFT, RIGHT, HOME, END, "\x1e", "\x1f", "\x1c", "\x1d",
-                           "\x0b", "\x0e"):
+                if key in _MOVES:
                     self.inserting = False
                 if key == "\r":
                     break
@@ -103,7 +106,9 @@ class ScreenEditor:
         elif key in (DELETE, "\x7f"):
             self._delete()
         elif key == "\x08":
-            if (s.row, s.col) != (start_row, left) and (s.col > 1 or (s.row > 1 and s.wrapped[s.row - 2])):
+            # Backspace stops at the start of the logical line and at INPUT's question.
+            continued = s.row > 1 and s.wrapped[s.row - 2]
+            if (s.row, s.col) != (start_row, left) and (s.col > 1 or continued):
                 self._left()
             self._delete()
         elif key == "\t":
@@ -136,7 +141,7 @@ class ScreenEditor:
         s = self.screen
         if s.overflow:
             self._continue_row()
-        s.chars[s.row - 1][s.col - 1] = _code(char)
+        s.chars[s.row - 1][s.col - 1] = code_of(char)
         s.attrs[s.row - 1][s.col - 1] = s.attribute
         if s.col < s.width:
             s.col += 1
@@ -150,7 +155,7 @@ class ScreenEditor:
         """A character at the cursor, the rest of the logical line moved right."""
         s = self.screen
         row, col = s.row, s.col
-        carry = _code(char)
+        carry = code_of(char)
         while True:
             line = s.chars[row - 1]
             line.insert(col - 1, carry)
@@ -300,8 +305,3 @@ class ScreenEditor:
             if not s.wrapped[row - 1] or row >= s.rows:
                 return bytes(codes).decode("cp437")
             row += 1
-
-
-def _code(char: str) -> int:
-    from timewarp.basic.text_screen import code_of
-    return code_of(char)
