@@ -188,3 +188,20 @@ def test_screen_mode_ctrl_c_while_typing_gives_the_line_up_and_the_prompt_stays(
     child.close()
     assert child.exitstatus == 0
     assert " 54\x1b[K" in seen.getvalue() and " 42\x1b[K" not in seen.getvalue()
+
+
+def test_screen_mode_input_answers_after_the_question_and_inkey_reads_the_keyboard(tmp_path):
+    child = pexpect.spawn(sys.executable, ["-m", "timewarp", "basic", "--screen"],
+                          encoding="utf-8", timeout=30, dimensions=(25, 80), cwd=str(tmp_path))
+    child.expect_exact("Type SYSTEM to leave.")
+    child.send('10 INPUT "NAME"; N$: PRINT "HELLO "; N$\r'
+               '20 A$ = INKEY$: IF A$ = "" THEN 20\r30 PRINT "KEY"; ASC(A$)\rRUN\r')
+    child.expect_exact("NAME?\x1b[K")           # the question, the cursor after it
+    child.send("ADA\r")
+    child.expect_exact("HELLO ADA\x1b[K")
+    child.send("x")                             # INKEY$ takes it
+    child.expect_exact("KEY 120\x1b[K")
+    child.send("SYSTEM\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
