@@ -208,8 +208,10 @@ def run_one(suite: Suite, category: str, name: str, timeout: float) -> Outcome:
         program = ini.get("run") or ini.get("load") or "TEST.BAS"
         found = {p.name.lower(): p for p in base.iterdir()}
         path = found.get(program.lower())
-        if path is None and not ini.get("exec"):
+        named = ini.get("run") or ini.get("load")
+        if path is None and named:
             return Outcome(category, name, False, f"no program {program}")
+        # With none named (and no TEST.BAS), GW-BASIC starts empty and the keys are typed.
         keys, held = typed_keys(ini.get("keys") or "")
         if ini.get("exec"):                 # a direct line typed before the keys
             keys[:0] = [*ini["exec"], "\r"]
