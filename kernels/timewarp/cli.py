@@ -166,8 +166,8 @@ def command_basic(args: argparse.Namespace) -> int:
         return _full_screen(source)
     interactive = _interactive()
     session = BasicSession(console=StreamConsole(sys.stdin, sys.stdout))
-    prompt = Prompt(session, echo=not interactive, running=delivered_interrupts,
-                    waiting=ordinary_interrupts)
+    prompt = Prompt(session, echo=not interactive, waiting=ordinary_interrupts)
+    prompt.running = lambda: delivered_interrupts(pause=prompt.break_in_place)
     reader = _terminal_reader(prompt) if interactive else _piped_line
 
     def read_line() -> str:
@@ -197,8 +197,8 @@ def _full_screen(source: str | None) -> int:
 
     console = ScreenConsole(sys.stdin, sys.stdout)
     session = BasicSession(console=console)
-    prompt = Prompt(session, explain=True, running=delivered_interrupts,
-                    waiting=console.breaks_as_keys)
+    prompt = Prompt(session, explain=True, waiting=console.breaks_as_keys)
+    prompt.running = lambda: delivered_interrupts(pause=prompt.break_in_place)
     prompt.listen_keys(console.next_key)
     console.start(prompt.screen)
     try:

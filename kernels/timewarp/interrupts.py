@@ -22,20 +22,25 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 #: How long a KeyboardInterrupt may take to leave the program before SIGINT is sent again.
 RETRY_SECONDS = 0.2
+#: With a ``pause`` (see delivered_interrupts): how often, and how many times, SIGINT is sent
+#: again to find the program between two statements before it is simply interrupted.
+PAUSE_RETRY_SECONDS, PAUSE_TRIES = 0.005, 40
 
 
 class _Delivery:
-    def __init__(self) -> None:
+    def __init__(self, pause: Callable[[Any], str] | None = None) -> None:
         self.lock = threading.Lock()
         self.active = True
         self.pending = False
         self.shields = 0
         self.deferred = False
+        self.pause = pause
+        self.tries = 0
 
     def on_sigint(self, signum: int, frame: Any) -> None:
         if not self.active:
@@ -43,7 +48,24 @@ class _Delivery:
         if self.shields:
             self.deferred = True
             return
+        if self.pause is not None and not self.pending:
+            verdict = self.pause(frame)
+            if verdict == "paused":
+                self.tries = 0
+                return
+            if verdict == "later" and self.tries < PAUSE_TRIES:
+                self.tries += 1
+                timer = threading.Timer(PAUSE_RETRY_SECONDS, self.repeat_pause)
+                timer.daemon = True
+                timer.start()
+                return
+        self.tries = 0
         self.interrupt()
+
+    def repeat_pause(self) -> None:
+        with self.lock:
+            if self.active and not self.pending:
+                os.kill(os.getpid(), signal.SIGINT)
 
     def interrupt(self) -> None:
         self.pending = True
@@ -66,14 +88,19 @@ _current: _Delivery | None = None
 
 
 @contextlib.contextmanager
-def delivered_interrupts() -> Iterator[None]:
-    """Run the block with SIGINT raising KeyboardInterrupt until one leaves the block."""
+def delivered_interrupts(pause: Callable[[Any], str] | None = None) -> Iterator[None]:
+    """Run the block with SIGINT raising KeyboardInterrupt until one leaves the block.
+
+    ``pause``, given the interrupted frame, may stop the program where it is instead (GW-BASIC's
+    prompt, for CONT): it answers "paused" (it did, and the program has been let go on),
+    "later" (not at a good place: SIGINT comes again in a moment, a few times) or anything
+    else (interrupt it)."""
     global _current
     if threading.current_thread() is not threading.main_thread():
         yield  # signal handlers belong to the main thread; elsewhere nothing can be done
         return
     outer = _current
-    delivery = _current = _Delivery()
+    delivery = _current = _Delivery(pause)
     previous_handler = signal.signal(signal.SIGINT, delivery.on_sigint)
     previous_hook = sys.unraisablehook
 

@@ -205,3 +205,27 @@ def test_screen_mode_input_answers_after_the_question_and_inkey_reads_the_keyboa
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_ctrl_c_stops_a_program_between_statements_and_cont_goes_on():
+    # As in GW-BASIC: Break, look at and change the variables, CONT; the program goes on
+    # where it stopped, with the changed value.
+    child = terminal()
+    child.sendline('10 I = I + 1: IF I = 1 THEN PRINT "ST" + "ARTED"')
+    child.sendline("20 GOTO 10")
+    child.sendline("RUN")
+    child.expect_exact("STARTED")
+    child.sendintr()
+    child.expect(r"Break in (10|20)\r\nOk")
+    child.sendline("PRINT I > 1000")
+    child.expect_exact("-1")
+    child.sendline("I = 0")
+    child.sendline("CONT")
+    child.expect_exact("STARTED")               # I counted from the 0 typed: it went on
+    child.sendintr()
+    child.expect(r"Break in (10|20)\r\nOk")
+    child.sendline("30 END")                    # the program changed: it cannot go on
+    child.sendline("CONT")
+    child.expect_exact("Can't continue")
+    child.sendline("SYSTEM")
+    child.expect(pexpect.EOF)

@@ -304,11 +304,12 @@ class Prompt:
         self.finish()
 
     def pause(self, kind: str, line: int | None) -> None:
-        """STOP ("stop") or END (""): the program waits here while lines are typed and run,
-        until CONT, after which it goes on (GW-BASIC's CONT).  A line that changes the program
-        or replaces it ends the program first, then is typed again."""
-        if kind == "stop":
-            self.tell("Break" + (f" in {line}" if line is not None else ""))
+        """STOP ("stop"), END ("") or Ctrl-C ("break"): the program waits here while lines
+        are typed and run, until CONT, after which it goes on (GW-BASIC's CONT).  A line that
+        changes the program or replaces it ends the program first, then is typed again."""
+        if kind in ("stop", "break"):
+            # Ctrl-C's Break has no end mark on the screen, STOP's has.
+            self.tell("Break" + (f" in {line}" if line is not None else ""), mark=kind == "stop")
         self.ok()
         if line is not None:
             self.session.program.current = line
@@ -339,6 +340,26 @@ class Prompt:
             if not going:
                 raise _Leave
         self._restore_program_state(state)
+
+    def break_in_place(self, frame) -> str:
+        """Ctrl-C while a program runs (for :func:`timewarp.interrupts.delivered_interrupts`):
+        when the program is between two statements of its main part, it stops there as at
+        STOP, Break in its line, and CONT goes on, as in GW-BASIC ("paused", once CONT let it
+        go on).  Elsewhere in it (a statement half done, a SUB, BASIC's own code) "later";
+        with no program of the prompt's running, "no"."""
+        rt = self.rt
+        if rt.breakable is None or rt.pause_hook is None:
+            return "no"
+        code, store, reload, lines = rt.breakable
+        if frame is None or frame.f_code is not code:
+            return "later"
+        pc = frame.f_locals.get("pc")
+        line = lines[pc] if isinstance(pc, int) and 0 <= pc < len(lines) else None
+        self.session.current_line = line
+        store()
+        rt.pause("break", line)
+        reload()
+        return "paused"
 
     def _next_line(self) -> str | None:
         try:

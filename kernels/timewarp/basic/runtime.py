@@ -61,6 +61,10 @@ class Runtime:
         self.reset_errors()
         #: Set by GW-BASIC's prompt: STOP and END call it and wait there for CONT.
         self.pause_hook = None
+        #: The running program's (dispatch code, store, reload, line of each block), which
+        #: lets Ctrl-C at the prompt stop it between statements for CONT (see the compiler's
+        #: StatementCompiler._breakable and Prompt.break_in_place).
+        self.breakable = None
         #: Set by the prompt when keys are typed through GW-BASIC's screen editor: INPUT's
         #: answer is then typed onto the screen after its question and read from there
         #: (called with the question's width; see timewarp.basic.screen_editor).
@@ -236,10 +240,11 @@ class Runtime:
         return line[:MAX_STRING]
 
     def pause(self, kind: str, line: int | None) -> None:
-        """STOP ("stop") or END ("") at GW-BASIC's prompt: the program waits while the
-        prompt runs, until CONT (see timewarp.basic.prompt).  END closes the files first."""
+        """STOP ("stop"), END ("") or Ctrl-C ("break") at GW-BASIC's prompt: the program
+        waits while the prompt runs, until CONT (see timewarp.basic.prompt).  END closes the
+        files first."""
         self.flush()
-        if kind != "stop":
+        if not kind:
             self.files.close_all()
         self.paused += 1
         try:

@@ -173,6 +173,7 @@ class BasicSession(Session):
                          _error_line=lambda e: self._line_of(e, compiled))
         exec(compiled.function, namespace)
         old_limit = sys.getrecursionlimit()
+        outer_breakable = rt.breakable         # a program that waits while this one runs
         sys.setrecursionlimit(max(old_limit, _RECURSION_LIMIT))
         self.current_line = None
         _CURRENT.append(rt)
@@ -198,6 +199,7 @@ class BasicSession(Session):
             error = as_basic_error(exc)
             raise error.at(self._line_of(exc, compiled)) from None
         finally:
+            rt.breakable = outer_breakable
             rt.files.direct = False
             _CURRENT.pop()
             sys.setrecursionlimit(old_limit)

@@ -123,6 +123,8 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
             emit("    pc = _B[pc]()")
             emit("return pc")
         emit.dedent()
+        if self.kind == "main" and not self.program.direct:
+            self._breakable(shared, blocks)
         emit("_run(0)")
         if self.program.trap_mode and self.kind == "main":
             # Running off the program's end inside an error handler is GW-BASIC's "No
@@ -130,6 +132,24 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
             emit.basic_line = max((line.number for line in self.program.lines
                                    if line.number is not None), default=None)
             emit("if _rt.in_handler: raise BasicError('No RESUME')")
+
+    def _breakable(self, shared: list[str], blocks: list[list]) -> None:
+        """What lets Ctrl-C at GW-BASIC's prompt stop the program between two statements
+        and CONT go on there (timewarp.basic.prompt.Prompt.break_in_place): the dispatch
+        loop's code, the variables stored for the prompt and read back, and each block's
+        line."""
+        emit = self.emit
+        for name, method in (("_store", self.program._store_variables),
+                             ("_reload", self.program._reload_variables)):
+            emit(f"def {name}():")
+            emit.indent()
+            emit(f"nonlocal {', '.join(shared)}")
+            method(self.names)
+            emit("return None")
+            emit.dedent()
+        lines = tuple(next((item.line for item in block if isinstance(item, st.Step)), None)
+                      for block in blocks)
+        emit(f"_rt.breakable = (_run.__code__, _store, _reload, {lines!r})")
 
     def _body(self, items: list) -> None:
         before = len(self.emit.lines)
