@@ -53,11 +53,13 @@ def test_a_program_named_on_the_command_line_runs_first(tmp_path):
     assert done.stdout.splitlines() == ["HELLO", "Ok", "LIST", '10 PRINT "HELLO"', "Ok"]
 
 
-def terminal() -> pexpect.spawn:
-    child = pexpect.spawn(sys.executable, ["-m", "timewarp", "basic"], encoding="utf-8",
-                          timeout=30, dimensions=(25, 80))
+def terminal(*args: str, cwd=None) -> pexpect.spawn:
+    """`timewarp basic` at a real terminal of 25 rows of 80, once it has said hello."""
+    child = pexpect.spawn(sys.executable, ["-m", "timewarp", "basic", *args], encoding="utf-8",
+                          timeout=30, dimensions=(25, 80), cwd=cwd)
     child.expect_exact("Type SYSTEM to leave.")
-    child.expect_exact("Ok")
+    if not args:
+        child.expect_exact("Ok")
     return child
 
 
@@ -147,9 +149,7 @@ def test_at_a_terminal_stop_waits_for_cont_and_ctrl_c_while_typing_is_harmless()
 def test_screen_mode_at_a_terminal_changes_a_listed_line_where_it_stands(tmp_path):
     # timewarp basic --screen: GW-BASIC's whole screen; the arrow keys go up to a listed
     # line, typing changes it there, Enter puts it back into the program.
-    child = pexpect.spawn(sys.executable, ["-m", "timewarp", "basic", "--screen"],
-                          encoding="utf-8", timeout=30, dimensions=(25, 80), cwd=str(tmp_path))
-    child.expect_exact("Type SYSTEM to leave.")
+    child = terminal("--screen", cwd=str(tmp_path))
     child.send('10 PRINT "CAT"\r')
     child.send("LIST\r")
     child.expect_exact('\x1b[7;1H')   # the cursor on row 7: banner, Ok, line, LIST, listing, Ok
@@ -174,10 +174,8 @@ def test_screen_mode_from_a_pipe_types_each_character_and_shows_the_screen_at_th
 
 
 def test_screen_mode_ctrl_c_while_typing_gives_the_line_up_and_the_prompt_stays(tmp_path):
-    child = pexpect.spawn(sys.executable, ["-m", "timewarp", "basic", "--screen"],
-                          encoding="utf-8", timeout=30, dimensions=(25, 80), cwd=str(tmp_path))
+    child = terminal("--screen", cwd=str(tmp_path))
     child.logfile_read = seen = io.StringIO()
-    child.expect_exact("Type SYSTEM to leave.")
     child.send("PRINT 6 * 7")
     child.expect_exact("PRINT 6 * 7\x1b[K")
     child.sendintr()                            # given up: never run
@@ -191,9 +189,7 @@ def test_screen_mode_ctrl_c_while_typing_gives_the_line_up_and_the_prompt_stays(
 
 
 def test_screen_mode_input_answers_after_the_question_and_inkey_reads_the_keyboard(tmp_path):
-    child = pexpect.spawn(sys.executable, ["-m", "timewarp", "basic", "--screen"],
-                          encoding="utf-8", timeout=30, dimensions=(25, 80), cwd=str(tmp_path))
-    child.expect_exact("Type SYSTEM to leave.")
+    child = terminal("--screen", cwd=str(tmp_path))
     child.send('10 INPUT "NAME"; N$: PRINT "HELLO "; N$\r'
                '20 A$ = INKEY$: IF A$ = "" THEN 20\r30 PRINT "KEY"; ASC(A$)\rRUN\r')
     child.expect_exact("NAME?\x1b[K")           # the question, the cursor after it
