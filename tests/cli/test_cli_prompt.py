@@ -53,6 +53,14 @@ def test_a_program_named_on_the_command_line_runs_first(tmp_path):
     assert done.stdout.splitlines() == ["HELLO", "Ok", "LIST", '10 PRINT "HELLO"', "Ok"]
 
 
+def leave(child: pexpect.spawn) -> None:
+    """SYSTEM: the prompt ends, and the process with status 0."""
+    child.send("SYSTEM\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
 def terminal(*args: str, cwd=None) -> pexpect.spawn:
     """`timewarp basic` at a real terminal of 25 rows of 80, once it has said hello."""
     child = pexpect.spawn(sys.executable, ["-m", "timewarp", "basic", *args], encoding="utf-8",
@@ -74,10 +82,7 @@ def test_at_a_terminal_edit_puts_the_line_up_to_be_changed_in_place():
     child.expect_exact("RUN")
     child.expect(r"\r\n(\w+)\s*\r\nOk")         # what RUN printed, not the typing's echo
     assert child.match.group(1) == "DOG"
-    child.sendline("SYSTEM")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    leave(child)
 
 
 def test_at_a_terminal_ctrl_c_breaks_a_runaway_program_and_the_prompt_stays():
@@ -159,10 +164,7 @@ def test_screen_mode_at_a_terminal_changes_a_listed_line_where_it_stands(tmp_pat
     child.expect_exact("LOOPING\x1b[K")         # printed: the program runs
     child.sendintr()                            # Ctrl-C stops it
     child.expect_exact("Break in 20")
-    child.send("SYSTEM\r")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    leave(child)
     assert (tmp_path / "X.BAS").read_text() == '10 PRINT "DOG"\n'
 
 
@@ -181,10 +183,7 @@ def test_screen_mode_ctrl_c_while_typing_gives_the_line_up_and_the_prompt_stays(
     child.sendintr()                            # given up: never run
     child.send("PRINT 6 * 9\r")
     child.expect_exact(" 54\x1b[K")
-    child.send("SYSTEM\r")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    leave(child)
     assert " 54\x1b[K" in seen.getvalue() and " 42\x1b[K" not in seen.getvalue()
 
 
@@ -197,10 +196,7 @@ def test_screen_mode_input_answers_after_the_question_and_inkey_reads_the_keyboa
     child.expect_exact("HELLO ADA\x1b[K")
     child.send("x")                             # INKEY$ takes it
     child.expect_exact("KEY 120\x1b[K")
-    child.send("SYSTEM\r")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    leave(child)
 
 
 def test_ctrl_c_stops_a_program_between_statements_and_cont_goes_on():
