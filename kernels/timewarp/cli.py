@@ -158,7 +158,6 @@ def command_run(args: argparse.Namespace) -> int:
 def command_basic(args: argparse.Namespace) -> int:
     """The Ok prompt (timewarp.basic.prompt) over stdin: at a terminal with line editing
     (EDIT n puts the line up to edit), from a file or a pipe echoed like a session."""
-    from timewarp.basic.prompt import Prompt
     from timewarp.basic.session import BasicSession
 
     source = read_program(args.program) if args.program else None
@@ -166,8 +165,7 @@ def command_basic(args: argparse.Namespace) -> int:
         return _full_screen(source)
     interactive = _interactive()
     session = BasicSession(console=StreamConsole(sys.stdin, sys.stdout))
-    prompt = Prompt(session, echo=not interactive, waiting=ordinary_interrupts)
-    prompt.running = lambda: delivered_interrupts(pause=prompt.break_in_place)
+    prompt = _prompt(session, echo=not interactive, waiting=ordinary_interrupts)
     reader = _terminal_reader(prompt) if interactive else _piped_line
 
     def read_line() -> str:
@@ -179,36 +177,46 @@ def command_basic(args: argparse.Namespace) -> int:
     prompt.listen(read_line)
     if interactive:
         print(f"Time Warp BASIC {__version__}. Type SYSTEM to leave.")
+    _serve(prompt, source)
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def _prompt(session, **options):
+    """The Ok prompt over ``session``: a program it runs is stopped by Ctrl-C between two
+    statements, for CONT, where it can be (Prompt.break_in_place)."""
+    from timewarp.basic.prompt import Prompt
+
+    prompt = Prompt(session, **options)
+    prompt.running = lambda: delivered_interrupts(pause=prompt.break_in_place)
+    return prompt
+
+
+def _serve(prompt, source: str | None) -> None:
+    """GWBASIC [PROGRAM]: the program run first, if any; then the lines typed, to SYSTEM."""
     if prompt.start(source):
         prompt.serve()
     else:
         prompt.finish()
-    sys.stdout.flush()
-    return EXIT_OK
 
 
 def _full_screen(source: str | None) -> int:
     """timewarp basic --screen: the prompt on GW-BASIC's whole screen, every key through its
     screen editor (timewarp.basic.terminal).  Ctrl-C stops a running program; otherwise it
     is a key, which gives up the line being typed."""
-    from timewarp.basic.prompt import Prompt
     from timewarp.basic.session import BasicSession
     from timewarp.basic.terminal import ScreenConsole
 
     console = ScreenConsole(sys.stdin, sys.stdout)
     session = BasicSession(console=console)
-    prompt = Prompt(session, explain=True, waiting=console.breaks_as_keys)
-    prompt.running = lambda: delivered_interrupts(pause=prompt.break_in_place)
+    prompt = _prompt(session, waiting=console.breaks_as_keys)
     prompt.listen_keys(console.next_key)
     console.start(prompt.screen)
     try:
         with console.breaks_as_keys():
             if console.terminal:
                 session.runtime.write(f"Time Warp BASIC {__version__}. Type SYSTEM to leave.\n")
-            if prompt.start(source):
-                prompt.serve()
-            else:
-                prompt.finish()
+            _serve(prompt, source)
     finally:
         console.finish()
     return EXIT_OK

@@ -119,17 +119,18 @@ def delivered_interrupts(pause: Callable[[Any], str] | None = None) -> Iterator[
 
 
 @contextlib.contextmanager
-def ordinary_interrupts() -> Iterator[None]:
+def ordinary_interrupts(handler: Callable[[int, Any], None] = signal.default_int_handler,
+                        ) -> Iterator[None]:
     """Inside :func:`delivered_interrupts`, the block gets Ctrl-C as Python has it: one
     KeyboardInterrupt, not sent again (for reading a line while a program waits, where the
-    reader handles it and goes on)."""
+    reader handles it and goes on); or as ``handler`` takes it."""
     global _current
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     outer = _current
     _current = None
-    previous_handler = signal.signal(signal.SIGINT, signal.default_int_handler)
+    previous_handler = signal.signal(signal.SIGINT, handler)
     try:
         yield
     finally:

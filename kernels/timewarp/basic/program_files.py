@@ -242,16 +242,16 @@ def carry(files, name: str, args: tuple) -> None:
         if files.direct and name != "RUN":
             return switch.carry_out(session)     # a direct line goes on after NEW
         raise switch
+    options = dict(literal_eval(args[1])) if len(args) > 1 else {}
     if name == "SAVE":
         session.program.check_listable()
-        form = dict(literal_eval(args[1])).get("form") if len(args) > 1 else None
+        form = options.get("form")
         save_program(files, program_name(args[0]), session, form)
         if form == "A" and not files.direct:
             # GW-BASIC's SAVE , A ends a program (back to the prompt); SAVE without it and
             # SAVE , P let the program go on.
             raise ProgramSwitch("SAVE", [], {})
         return
-    options = dict(literal_eval(args[1])) if len(args) > 1 else {}
     if name == "CHAIN":
         options["keep"] = None if options.pop("all", False) else common_keys(session)
         options["keep_files"] = True

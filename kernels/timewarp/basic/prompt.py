@@ -36,6 +36,7 @@ END_MARK = chr(255)
 _SYSTEM = re.compile(r"\s*SYSTEM\s*$", re.IGNORECASE)
 _EDIT = re.compile(r"\s*EDIT\s*(\d+|\.)\s*$", re.IGNORECASE)
 _CONT = re.compile(r"\s*CONT\s*$", re.IGNORECASE)
+_NAME_AND_BLANKS = re.compile(r"[A-Za-z][A-Za-z0-9.]*[$%!#]?\s*")
 #: What, typed while a program waits for CONT, ends the program first (as in GW-BASIC,
 #: after which CONT can no longer go on): a new line, or a command that replaces the program.
 _ENDS_WAITING = re.compile(r"\s*(\d|(RUN|NEW|LOAD|MERGE|CHAIN|DELETE|CLEAR|AUTO|SYSTEM)\b)",
@@ -448,7 +449,7 @@ def _mistake(error: LanguageError, text: str) -> int | None:
     if column is None:
         return None
     if getattr(error, "detail", "").startswith("unknown word"):
-        match = re.compile(r"[A-Za-z][A-Za-z0-9.]*[$%!#]?\s*").match(text, column)
+        match = _NAME_AND_BLANKS.match(text, column)
         if match:
             return match.end()
     return column

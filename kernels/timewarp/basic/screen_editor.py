@@ -219,7 +219,7 @@ class ScreenEditor:
             kept = row + 1
             s.chars[kept - 1][:] = b" " * s.width
         for _ in range(end - kept):
-            s._scroll(kept + 1)
+            s.scroll_up(kept + 1)
         if kept == row:
             s.wrapped[row - 1] = False
         self._place(row, col)
@@ -258,7 +258,7 @@ class ScreenEditor:
         s = self.screen
         s.overflow = False
         if s.row >= s.bottom:
-            s._scroll()
+            s.scroll_up()
             s.wrapped[s.row - 2] = True
             self._place(s.row, 1)
             return

@@ -316,6 +316,8 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
         # At GW-BASIC's prompt (timewarp.basic.prompt) a program that stops waits for CONT,
         # the prompt running meanwhile: the variables go where typed statements see them,
         # and come back from there.  Elsewhere (a notebook) STOP and END end the program.
+        # (Inline, not _breakable's closures: a program without jumps has no dispatch loop,
+        # and closures would make its variables cells, slower than the locals they are.)
         emit = self.emit
         emit("if _rt.pause_hook is not None:")
         emit.indent()

@@ -13,14 +13,13 @@ GW-BASIC showed after those keys.
 
 from __future__ import annotations
 
-import contextlib
 import select
-import signal
 import threading
 import time
-from collections.abc import Iterator
+from typing import Any, ContextManager
 
 from timewarp.engine import StreamConsole
+from timewarp.interrupts import ordinary_interrupts
 from timewarp.keys import TerminalKeys
 
 #: The least time between two redraws while a program prints, in seconds.
@@ -67,22 +66,14 @@ class ScreenConsole(StreamConsole):
             if self._keys.fd is not None:
                 select.select([self._keys.fd], [], [], 0.1)
 
-    @contextlib.contextmanager
-    def breaks_as_keys(self) -> Iterator[None]:
+    def breaks_as_keys(self) -> ContextManager[None]:
         """While keys are read and typed lines handled (not while a program runs, which
         Ctrl-C stops), Ctrl-C is a key like any other: the line being typed is given up,
         whenever it comes."""
-        if threading.current_thread() is not threading.main_thread():
-            yield
-            return
+        return ordinary_interrupts(self._typed_break)
 
-        def typed(signum, frame) -> None:
-            self.broken = True
-        previous = signal.signal(signal.SIGINT, typed)
-        try:
-            yield
-        finally:
-            signal.signal(signal.SIGINT, previous)
+    def _typed_break(self, signum: int, frame: Any) -> None:
+        self.broken = True
 
     def draw(self, soon: bool = False) -> None:
         """The screen onto the terminal, whole, with the cursor where BASIC has it (at most

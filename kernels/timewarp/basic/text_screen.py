@@ -229,11 +229,11 @@ class TextScreen:
         self.col, self.overflow = 1, False
         if self.row == self.bottom or self.row == self.rows:
             if self.row == self.bottom:
-                self._scroll()
+                self.scroll_up()
         else:
             self.row += 1
 
-    def _scroll(self, first: int | None = None) -> None:
+    def scroll_up(self, first: int | None = None) -> None:
         """The rows from ``first`` (the window's top) to its bottom move up one; a blank
         row comes in at the bottom."""
         top, bottom = (self.top if first is None else first) - 1, self.bottom
