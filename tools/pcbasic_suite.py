@@ -193,7 +193,8 @@ def _settings(ini: Path) -> dict:
     return {key: section.get(key) for key in section}
 
 
-def run_one(suite: Suite, category: str, name: str, timeout: float) -> Outcome:
+def run_one(suite: Suite, category: str, name: str, timeout: float,
+            keep: Path | None = None) -> Outcome:
     with tempfile.TemporaryDirectory(prefix="pcbasic-") as scratch:
         base = Path(scratch) / "test"
         suite.copy(category, name, base)
@@ -234,6 +235,8 @@ def run_one(suite: Suite, category: str, name: str, timeout: float) -> Outcome:
             stopped = f"still running after {timeout:g} s"
         else:
             stopped = ""
+        if keep is not None:        # the test's folder as the run left it, to look into
+            shutil.copytree(base, keep / category / name, dirs_exist_ok=True)
         made = {p.name.lower(): p for p in base.iterdir() if p.is_file()}
         wrong = []
         for expected in sorted(model.rglob("*")) if model.is_dir() else []:
@@ -257,14 +260,31 @@ def run_one(suite: Suite, category: str, name: str, timeout: float) -> Outcome:
 
 
 def _first_difference(mine: Path, expected: Path) -> str:
-    ours = _normalise(_as_bytes_of_basic(mine.read_bytes())).decode("latin-1").split("\n")
-    theirs = _normalise(expected.read_bytes()).decode("latin-1").split("\n")
+    ours_bytes = _normalise(_as_bytes_of_basic(mine.read_bytes()))
+    theirs_bytes = _normalise(expected.read_bytes())
+    if expected.suffix.lower() in _BINARY:
+        return _first_byte_difference(ours_bytes, theirs_bytes)
+    ours = ours_bytes.decode("latin-1").split("\n")
+    theirs = theirs_bytes.decode("latin-1").split("\n")
     for number, (a, b) in enumerate(zip(ours, theirs), 1):
         if a != b:
             return f"line {number}: {a.rstrip()!r} where GW-BASIC wrote {b.rstrip()!r}"
     if len(ours) != len(theirs):
         return f"{len(ours)} lines where GW-BASIC wrote {len(theirs)}"
     return "same text, other bytes"
+
+
+_BINARY = {".bsv", ".bin", ".dat", ".rnd"}
+
+
+def _first_byte_difference(ours: bytes, theirs: bytes) -> str:
+    """Where two binary files (a BSAVE of the screen, a random-access file) part."""
+    count = sum(a != b for a, b in zip(ours, theirs)) + abs(len(ours) - len(theirs))
+    at = next((i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b),
+              min(len(ours), len(theirs)))
+    return (f"{count} bytes differ, the first at byte {at}: {ours[at:at + 8].hex(' ')} where "
+            f"GW-BASIC wrote {theirs[at:at + 8].hex(' ')} ({len(ours)} bytes, GW-BASIC "
+            f"{len(theirs)})")
 
 
 def written_reasons() -> dict[str, str]:
@@ -287,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-k", dest="pattern", help="only tests whose name contains this")
     parser.add_argument("-v", "--verbose", action="store_true", help="show each failure")
     parser.add_argument("--timeout", type=float, default=15.0, help="seconds per test")
+    parser.add_argument("--keep", type=Path, help="keep each test's folder after its run here")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", type=Path, help="write every outcome here")
     args = parser.parse_args(argv)
@@ -296,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     todo = [(c, n) for c in categories for n in suite.names(c)
             if not args.pattern or args.pattern.lower() in n.lower()]
     with ThreadPoolExecutor(args.jobs) as pool:
-        outcomes = list(pool.map(lambda t: run_one(suite, *t, args.timeout), todo))
+        outcomes = list(pool.map(lambda t: run_one(suite, *t, args.timeout, args.keep), todo))
 
     reasons = written_reasons()
     for outcome in outcomes:

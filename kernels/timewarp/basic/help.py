@@ -632,8 +632,10 @@ _TEXT_SCREEN = {
               "PCOPY 0, 1"),
     "POKE": ("POKE address, byte",
              "Writes a byte into memory at DEF SEG's segment. Into &HB800 (the text screen:"
-             " character, colour, character...) it changes the screen; elsewhere it is kept"
-             " and PEEK reads it back.", "DEF SEG = &HB800: POKE 0, 65"),
+             " character, colour, character...) it changes the screen; in SCREEN 1 and 2"
+             " &HB800 holds the pixels (even rows, then odd rows from &H2000), in SCREEN 7 to"
+             " 13 &HA000 does; elsewhere it is kept and PEEK reads it back.",
+             "DEF SEG = &HB800: POKE 0, 65"),
     "OUT": ("OUT port, byte", "Sends a byte to a port of the old PC; nothing outside is"
             " touched, INP reads it back. The speaker (&H61, with the pitch set through &H43"
             " and &H42) plays in the cell's music.", "OUT &H61, 3"),
@@ -642,7 +644,8 @@ _TEXT_SCREEN = {
              " returns at once, as do ports that nothing changes.", "WAIT &H3DA, 8"),
     "BSAVE": ('BSAVE "file", offset, length',
               "Saves bytes of memory (at DEF SEG's segment) to a file: the screen, with"
-              " DEF SEG = &HB800.", 'DEF SEG = &HB800: BSAVE "SCREEN.BIN", 0, 4000'),
+              " DEF SEG = &HB800 (a SCREEN 1 picture is 16384 bytes).",
+              'DEF SEG = &HB800: BSAVE "SCREEN.BIN", 0, 4000'),
     "BLOAD": ('BLOAD "file" [, offset]', "Loads a file saved by BSAVE back into memory.",
               'DEF SEG = &HB800: BLOAD "SCREEN.BIN", 0'),
     "DEF SEG": ("DEF SEG [= segment]",

@@ -5,8 +5,10 @@ Programs of the 1980s reached past BASIC into the PC itself.  The addresses they
 used behave as PC-BASIC emulates them: the keyboard flags at 0:&H417, the BIOS timer ticks
 at 0:&H46C (which PC-BASIC leaves at 0; we count real ticks, 18.2 a second since midnight),
 the video mode bytes at 0:&H449, text screen memory at &HB800 (and &HB000) whose POKEs change
-the text screen and whose PEEKs read it, the ROM's model byte at F000:FFFE, the protection
-flag at DS:1450.  The speaker port
+the text screen and whose PEEKs read it, the graphics modes' video memory (CGA's at &HB800, the
+EGA's bit planes and SCREEN 13's bytes at &HA000: see timewarp.turtle.video_memory) with the
+EGA's read map and map mask registers set through OUT, the ROM's model byte at F000:FFFE,
+the protection flag at DS:1450.  The speaker port
 &H61 and the timer chip's ports &H42/&H43 keep what is written to them, and the time the
 speaker is switched on at the timer's pitch becomes a note of the cell's music.  Everything else is
 accepted and harmless: POKEs elsewhere are remembered and read back, machine code never runs
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
+from timewarp.turtle import video_memory
 
 VIDEO = (0xB8000, 0xB0000)
 PAGE = 0x1000
@@ -68,13 +71,18 @@ class Machine:
         self.low_byte: int | None = None
         self.speaker_on = False
         self.tone_start: float | None = None
+        self.read_plane, self.map_mask = 0, 0xF
 
     # Memory
 
     def peek(self, address) -> int:
         linear = self.segment * 16 + _int16(address)
+        graphics = self._graphics_memory(linear)
+        if graphics is not None:
+            screen, offset = graphics
+            return video_memory.read(screen, offset, 1, self.read_plane)[0]
         for base in VIDEO:
-            if base <= linear < base + PAGE:
+            if base <= linear < base + PAGE and self._text_mode():
                 return self.rt.text_screen().peek(linear - base)
         if linear == PROTECTION_FLAG:
             program = self._program()
@@ -114,8 +122,13 @@ class Machine:
     def poke(self, address, value) -> None:
         linear = self.segment * 16 + _int16(address)
         value = _byte(value)
+        graphics = self._graphics_memory(linear)
+        if graphics is not None:
+            screen, offset = graphics
+            video_memory.write(screen, offset, bytes([value]), self.map_mask)
+            return
         for base in VIDEO:
-            if base <= linear < base + PAGE:
+            if base <= linear < base + PAGE and self._text_mode():
                 self.rt.text_screen().poke(linear - base, value)
                 return
         if linear == 0x417:
@@ -124,6 +137,17 @@ class Machine:
             self._program().protected = value != 0
         elif linear < 0xF0000:
             self.memory[linear] = value
+
+    def _text_mode(self) -> bool:
+        return self.rt.screen is None or self.rt.screen.number == 0
+
+    def _graphics_memory(self, linear: int):
+        """(screen, offset in its segment) when a graphics mode's video memory is there."""
+        screen = self.rt.screen
+        lay = None if screen is None else video_memory.layout(screen)
+        if lay is None or not 0 <= linear - lay.segment * 16 < 0x10000:
+            return None
+        return screen, linear - lay.segment * 16
 
     def def_seg(self, segment=None) -> None:
         self.segment = DATA_SEGMENT if segment is None else _int16(segment)
@@ -141,7 +165,13 @@ class Machine:
     def out(self, port, value) -> None:
         port, value = _int16(port), _byte(value)
         self.ports[port] = value
-        if port == 0x43:
+        # The EGA's index registers: the graphics controller's read map (which bit plane
+        # PEEK reads) and the sequencer's map mask (which planes POKE writes).
+        if port == 0x3CF and self.ports.get(0x3CE) == 4:
+            self.read_plane = value & 3
+        elif port == 0x3C5 and self.ports.get(0x3C4) == 2:
+            self.map_mask = value & 0xF
+        elif port == 0x43:
             self.low_byte = None      # the timer chip expects the low byte next
         elif port == 0x42:
             # The timer chip's counter 2 sets the speaker's pitch: low byte, then high byte.
@@ -210,11 +240,15 @@ class Machine:
 
     def bsave(self, name: str, offset, length) -> None:
         offset, length = _int16(offset), _int16(length)
-        saved = self.segment
-        data = bytes(self.peek((offset + i) & 0xFFFF) if (offset + i) < 0x10000 else 0
-                     for i in range(length))
-        self.segment = saved
-        header = b"\xfd" + saved.to_bytes(2, "little") + offset.to_bytes(2, "little") + \
+        graphics = self._graphics_memory(self.segment * 16 + offset)
+        if graphics is not None:
+            screen, start = graphics
+            data = video_memory.read(screen, start, min(length, 0x10000 - start),
+                                     self.read_plane).ljust(length, b"\0")
+        else:
+            data = bytes(self.peek((offset + i) & 0xFFFF) if (offset + i) < 0x10000 else 0
+                         for i in range(length))
+        header = b"\xfd" + self.segment.to_bytes(2, "little") + offset.to_bytes(2, "little") + \
             length.to_bytes(2, "little")
         self.rt.files.path(name).write_bytes(header + data + b"\x1a")
 
@@ -233,8 +267,14 @@ class Machine:
             self.segment, saved = segment, self.segment
         else:
             saved = self.segment
-        for i, byte in enumerate(data[7:7 + length]):
-            self.poke((start + i) & 0xFFFF, byte)
+        block = data[7:7 + length]
+        graphics = self._graphics_memory(self.segment * 16 + start)
+        if graphics is not None:
+            screen, at = graphics
+            video_memory.write(screen, at, block[:0x10000 - at], self.map_mask)
+        else:
+            for i, byte in enumerate(block):
+                self.poke((start + i) & 0xFFFF, byte)
         self.segment = saved
 
     def pcopy(self, source, destination) -> None:

@@ -118,7 +118,7 @@ def run_macro(macro: str, pen: DrawPen, screen: Screen, variable=None, depth: in
             continue
         if command in DIRECTIONS or command == "M":
             start = (pen.x, pen.y)
-            _move(command, reader, pen, screen.origin)
+            _move(command, reader, pen, screen.origin, 1 / screen.mode.aspect)
             if not blank:
                 screen._add_path([_rounded(start), _rounded((pen.x, pen.y))], pen.colour)
             if come_back:
@@ -132,7 +132,8 @@ def _rounded(point: tuple[float, float]) -> tuple[int, int]:
     return round(point[0]), round(point[1])
 
 
-def _move(command: str, reader: _Reader, pen: DrawPen, origin: tuple[int, int]) -> None:
+def _move(command: str, reader: _Reader, pen: DrawPen, origin: tuple[int, int],
+          stretch: float) -> None:
     if command == "M":
         x, relative = reader.number()
         reader.comma()
@@ -140,15 +141,32 @@ def _move(command: str, reader: _Reader, pen: DrawPen, origin: tuple[int, int]) 
         if not relative:
             pen.x, pen.y = x + origin[0], y + origin[1]
             return
-        dx, dy = x * pen.scale / 4, y * pen.scale / 4
     else:
         steps, _ = reader.number(1)
         ux, uy = DIRECTIONS[command]
-        dx, dy = ux * steps * pen.scale / 4, uy * steps * pen.scale / 4
-    # Turning anticlockwise on a screen whose y axis points down.
-    rad = math.radians(pen.angle)
-    pen.x += dx * math.cos(rad) + dy * math.sin(rad)
-    pen.y += -dx * math.sin(rad) + dy * math.cos(rad)
+        x, y = ux * steps, uy * steps
+    dx, dy = _turned(math.trunc(x * pen.scale / 4), math.trunc(y * pen.scale / 4), pen.angle,
+                     stretch)
+    pen.x, pen.y = round(pen.x) + dx, round(pen.y) + dy
+
+
+def _turned(dx: int, dy: int, angle: float, stretch: float) -> tuple[int, int]:
+    """A step in whole pixels turned anticlockwise (on a screen whose y axis points down) as
+    GW-BASIC turns it: so that a turned figure keeps its shape on the monitor, a step's
+    horizontal part is ``stretch`` (a pixel's height over its width) times its vertical part
+    turned, and its vertical part the horizontal part over ``stretch``.  Quarter turns are
+    whole pixels at once; other angles are rounded at the end."""
+    angle %= 360
+    if angle == 0:
+        return dx, dy
+    if angle == 180:
+        return -dx, -dy
+    if angle in (90, 270):
+        sign = 1 if angle == 90 else -1
+        return sign * int(dy * stretch), -sign * int(dx // stretch)
+    rad = math.radians(angle)
+    cos, sin = math.cos(rad), math.sin(rad)
+    return round(cos * dx + sin * dy * stretch), round(cos * dy - sin * dx / stretch)
 
 
 def _setting(command: str, reader: _Reader, pen: DrawPen, screen: Screen) -> None:

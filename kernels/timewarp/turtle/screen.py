@@ -357,7 +357,8 @@ class Screen(ScreenPages):
         hue = self.colours[colour]
         width = max(self.mode.scale_x, self.mode.scale_y)
         for a, b in pieces:
-            self.pen.line([(round(a[0]), round(a[1])), (round(b[0]), round(b[1]))], fill=colour)
+            self.pen.point(sprites.line_pixels(round(a[0]), round(a[1]), round(b[0]),
+                                               round(b[1])), fill=colour)
             (x1, y1), (x2, y2) = self._world_point(*a), self._world_point(*b)
             self._add(Segment(x1, y1, x2, y2, hue, width), colour)
         self._log_length = len(self.world.log)

@@ -14,7 +14,8 @@ import numpy as np
 from timewarp.turtle.colours import TurtleError
 from timewarp.turtle.screen_modes import ScreenMode
 
-__all__ = ["pack_block", "unpack_block", "block_size", "tile_pattern", "combine", "clip", "boxes"]
+__all__ = ["pack_block", "unpack_block", "block_size", "tile_pattern", "combine", "clip", "boxes",
+           "line_pixels"]
 
 
 def block_size(mode: ScreenMode, width: int, height: int) -> int:
@@ -123,6 +124,29 @@ def clip(a: tuple[float, float], b: tuple[float, float],
         if t0 > t1:
             return None
     return (x1 + t0 * dx, y1 + t0 * dy), (x1 + t1 * dx, y1 + t1 * dy)
+
+
+def line_pixels(x1: int, y1: int, x2: int, y2: int) -> list[tuple[int, int]]:
+    """The pixels GW-BASIC lights for a line: Bresenham's steps along the longer axis, drawn
+    from the upper end down (from the second point when both are level), the error starting
+    at half the longer length, so that ties fall where GW-BASIC's fall."""
+    if y2 <= y1:
+        x1, y1, x2, y2 = x2, y2, x1, y1
+    steep = abs(y2 - y1) > abs(x2 - x1)
+    if steep:
+        x1, y1, x2, y2 = y1, x1, y2, x2
+    long, short = abs(x2 - x1), abs(y2 - y1)
+    step_long = 1 if x2 >= x1 else -1
+    step_short = 1 if y2 > y1 else -1
+    error, minor = long // 2, y1
+    points = []
+    for major in range(x1, x2 + step_long, step_long):
+        points.append((minor, major) if steep else (major, minor))
+        error -= short
+        if error < 0:
+            minor += step_short
+            error += long
+    return points
 
 
 def boxes(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
