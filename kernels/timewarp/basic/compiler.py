@@ -20,6 +20,7 @@ import re
 from timewarp.basic import ast
 from timewarp.basic import structure as st
 from timewarp.basic.ast import walk_statements
+from timewarp.basic.data_segment import wants_ledger
 from timewarp.basic.definitions import SharedNames
 from timewarp.basic.errors import BasicError
 from timewarp.basic.events import add_event_checks
@@ -87,6 +88,11 @@ class ProgramCompiler:
         self.emit = Emitter()
         self.exprs = ExpressionTranslator()
         self.trap_mode = any(isinstance(s, ast.OnError) for s in walk_lines(lines))
+        # A program that asks where things are in memory keeps GW-BASIC's data segment's
+        # ledger (timewarp.basic.data_segment), statement by statement.
+        statements = list(walk_lines(lines))
+        self.memory_mode = wants_ledger(statements, walk_expressions(statements))
+        self.exprs.memory = self.memory_mode
         self.dynamic_for = self.trap_mode or st.nexts_inside_ifs(lines)
 
     def compile(self) -> CompiledProgram:
@@ -106,6 +112,9 @@ class ProgramCompiler:
             i.stmt for _, body in subs for i in body if isinstance(i, st.Step))
             if isinstance(s, ast.Shared) for k in s.keys}
         self._load_variables(main_vars)
+        if self.memory_mode:
+            emit("_mem = _rt.data_segment(_V, _A)")
+            emit("_mem_s, _mem_a = _mem.scalars, _mem.arrays")
         emit("_depth = 0")
         emit(OVERFLOW_PLACEHOLDER)
         screen = program_uses_screen(self.lines)
@@ -479,11 +488,11 @@ def _region_statements(region: list):
         if isinstance(item, st.Step):
             yield item.stmt
         elif isinstance(item, st.Node):
-            for stmt in _node_statements(item):
+            for stmt in node_statements(item):
                 yield stmt
 
 
-def _node_statements(node: st.Node):
+def node_statements(node: st.Node):
     if isinstance(node, st.ForNode):
         yield node.stmt
     elif isinstance(node, st.WhileNode):

@@ -160,13 +160,17 @@ class FileCommandCompiler:
         if not s.put:
             # GET fills the record buffer: every FIELD variable of this part of the program
             # takes its new bytes.
-            from timewarp.basic.compiler import walk_lines
-            keys = sorted({t.key for f in walk_lines(self.program.lines) if isinstance(f, Field)
-                           for _, t in f.fields})
-            for key in keys:
-                if python_name(key) in self.names:
-                    self.store(ast.Variable(key), f"_rt.files.field_value({key!r}, "
-                                                  f"{python_name(key)})", "$")
+            self.refresh_fields()
+
+    def refresh_fields(self) -> None:
+        """Every FIELD variable of this part of the program takes its buffer's bytes."""
+        from timewarp.basic.compiler import walk_lines
+        keys = sorted({t.key for f in walk_lines(self.program.lines) if isinstance(f, Field)
+                       for _, t in f.fields})
+        for key in keys:
+            if python_name(key) in self.names:
+                self.store(ast.Variable(key), f"_rt.files.field_value({key!r}, "
+                                              f"{python_name(key)})", "$")
 
 
 # Running

@@ -299,7 +299,9 @@ _FUNCTIONS = {
              "PRINT CDBL(1) / 3"),
     "POS": ("POS(0)", "The column the next PRINT will write in, counting from 1.",
             'PRINT "ABC";: PRINT POS(0)'),
-    "FRE": ("FRE(0)", "How much memory is free for the program.", "PRINT FRE(0)"),
+    "FRE": ("FRE(0)  |  FRE(\"\")", "How many bytes are free between the program's arrays and its"
+            " strings, as GW-BASIC counted them; FRE(\"\") first packs the strings still in use"
+            " (garbage collection).", "PRINT FRE(0)"),
     "ERR": ("ERR", "In an error handler: the number of the error that happened.",
             "1000 PRINT \"ERROR NUMBER\"; ERR"),
     "ERL": ("ERL", "In an error handler: the line number where the error happened.",

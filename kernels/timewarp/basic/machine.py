@@ -8,9 +8,11 @@ the video mode bytes at 0:&H449, text screen memory at &HB800 (and &HB000) whose
 the text screen and whose PEEKs read it, the graphics modes' video memory (CGA's at &HB800, the
 EGA's bit planes and SCREEN 13's bytes at &HA000: see timewarp.turtle.video_memory) with the
 EGA's read map and map mask registers set through OUT, the ROM's model byte at F000:FFFE,
-the protection flag at DS:1450.  The speaker port
-&H61 and the timer chip's ports &H42/&H43 keep what is written to them, and the time the
-speaker is switched on at the timer's pitch becomes a note of the cell's music.  Everything else is
+the protection flag at DS:1450, the FIELD buffers of random files at DS:3945 on, and (in a
+program that keeps the data segment's ledger, timewarp.basic.data_segment) the program text,
+the variables and the pointers to them.  The speaker port &H61 and the timer chip's ports
+&H42/&H43 keep what is written to them, and the time the speaker is switched on at the
+timer's pitch becomes a note of the cell's music.  Everything else is
 accepted and harmless: POKEs elsewhere are remembered and read back, machine code never runs
 (CALL does nothing, USR returns its argument).
 
@@ -20,10 +22,12 @@ the runtime's emulated memory and ports (made for the first program that uses th
 
 from __future__ import annotations
 
+import sys
 import time
 from dataclasses import dataclass
 
 from timewarp.basic import ast
+from timewarp.basic.data_segment import POINTERS
 from timewarp.basic.errors import BasicError
 from timewarp.turtle import video_memory
 
@@ -33,6 +37,9 @@ DATA_SEGMENT = 0x13AD          # where GW-BASIC's variables live (DEF SEG withou
 #: GW-BASIC's flag for a protected program (&HFE while it holds one): a well-known trick
 #: POKEs 0 there to list a program saved with , P.
 PROTECTION_FLAG = DATA_SEGMENT * 16 + 1450
+#: GW-BASIC's file blocks in its data segment: file n's record (FIELD) buffer at
+#: FIELD_BUFFERS + FILE_BLOCK * (n - 1), MAX_RECORD bytes (the /S: default).
+FIELD_BUFFERS, FILE_BLOCK, MAX_RECORD = 3945, 322, 128
 _TICKS_PER_SECOND = 1193182 / 65536
 FUNCTIONS = {"PEEK": ("n", "%"), "INP": ("n", "%")}
 FUNCTION_CODE = {"PEEK": lambda a: f"_rt.machine_state().peek({a})",
@@ -87,9 +94,48 @@ class Machine:
         if linear == PROTECTION_FLAG:
             program = self._program()
             return 0xFE if program is not None and program.protected else 0
+        segment = self.rt.segment
+        offset = linear - DATA_SEGMENT * 16
+        buffer = self._field_buffer(offset)
+        if buffer is not None:
+            return buffer[0][buffer[1]]
+        if segment is not None and segment.holds(offset):
+            # The program text, or the variables: their values as the program holds them now.
+            scalars, arrays = self._variables()
+            return segment.peek(offset, scalars, arrays)
         if linear in self.memory:
             return self.memory[linear]
+        if segment is not None and offset & ~1 in POINTERS:
+            value = segment.pointer(POINTERS[offset & ~1])
+            return value >> 8 if offset & 1 else value & 0xFF
         return self._system(linear)
+
+    def _field_buffer(self, offset: int) -> tuple[bytearray, int] | None:
+        """(record buffer, index) when a data segment offset is in the FIELD buffer of an
+        open random file: GW-BASIC kept file n's at 3945 + 322 * (n - 1)."""
+        number, within = divmod(offset - FIELD_BUFFERS, FILE_BLOCK)
+        if not 0 <= number < 15 or within >= MAX_RECORD:
+            return None
+        handle = getattr(self.rt.files, "table", {}).get(number + 1)
+        buffer = getattr(handle, "buffer", None)
+        if not isinstance(buffer, bytearray) or within >= len(buffer):
+            return None
+        return buffer, within
+
+    def _variables(self) -> tuple[dict, dict]:
+        """The scalars and arrays as the running program holds them: its scalars are locals
+        of the compiled program's frame (timewarp.basic.compiler), read from the innermost."""
+        session = getattr(self.rt.files, "host", None)
+        scalars = dict(getattr(session, "scalars", {}))
+        frame = sys._getframe(1)
+        while frame is not None and not frame.f_code.co_filename.startswith("<basic-"):
+            frame = frame.f_back
+        if frame is not None:
+            from timewarp.basic.compiler import _key_of
+            for name, value in frame.f_locals.items():
+                if len(name) > 3 and name[0] == "v" and name[1] in "SDIT" and name[2] == "_":
+                    scalars[_key_of(name)] = value
+        return scalars, getattr(session, "arrays", {})
 
     def _program(self):
         """The session's program in memory (a runtime alone has none)."""
@@ -131,8 +177,15 @@ class Machine:
             if base <= linear < base + PAGE and self._text_mode():
                 self.rt.text_screen().poke(linear - base, value)
                 return
-        if linear == 0x417:
+        segment = self.rt.segment
+        offset = linear - DATA_SEGMENT * 16
+        buffer = self._field_buffer(offset)
+        if buffer is not None:
+            buffer[0][buffer[1]] = value
+        elif linear == 0x417:
             self.keyboard_flags = value
+        elif segment is not None and segment.in_program(offset) and self._program() is not None:
+            self._change_program(segment.poke_program(offset, value))
         elif linear == PROTECTION_FLAG and self._program() is not None:
             self._program().protected = value != 0
         elif linear < 0xF0000:
@@ -148,6 +201,18 @@ class Machine:
         if lay is None or not 0 <= linear - lay.segment * 16 < 0x10000:
             return None
         return screen, linear - lay.segment * 16
+
+    def _change_program(self, text: bytes) -> None:
+        """A POKE changed the program text: the program in memory (LIST, SAVE) is what the
+        changed bytes now say; the running program goes on as it was compiled."""
+        from timewarp.basic.tokenised import detokenise
+        program = self._program()
+        try:
+            lines = detokenise(b"\xff" + text)
+        except BasicError:
+            return          # bytes no line can be read from: the program stays as it was
+        program.lines = {number: line for number, line in lines}
+        program.version += 1
 
     def def_seg(self, segment=None) -> None:
         self.segment = DATA_SEGMENT if segment is None else _int16(segment)
@@ -205,15 +270,18 @@ class Machine:
 
     # Variables and files
 
-    def varptr(self, key: str, value) -> int:
-        """VARPTR: where the variable lives; PEEK there reads its value as GW-BASIC stores it."""
+    def varptr(self, key: str, value, address: int | None = None,
+               string_at: int | None = None) -> int:
+        """VARPTR: where the variable lives (``address``: the data segment's ledger's, in
+        memory mode); PEEK there reads its value as GW-BASIC stores it."""
         from timewarp.basic.file_functions import _mkbf, _mki
-        if key not in self.variables:
-            self.variables[key] = self.next_address
-            self.next_address += 16
-        address = self.variables[key]
+        if address is None:
+            if key not in self.variables:
+                self.variables[key] = self.next_address
+                self.next_address += 16
+            address = self.variables[key]
         if key.endswith("$"):
-            text = self._string_bytes(value)
+            text = self._string_bytes(value, string_at)
             data = bytes([len(value) & 0xFF]) + text.to_bytes(2, "little")
         elif key.endswith("%"):
             data = _mki(value).encode("latin-1")
@@ -223,8 +291,9 @@ class Machine:
             self.memory[DATA_SEGMENT * 16 + address + offset] = byte
         return address
 
-    def _string_bytes(self, value: str) -> int:
-        address = 0xF000 - len(value)
+    def _string_bytes(self, value: str, address: int | None = None) -> int:
+        if address is None:
+            address = 0xF000 - len(value)
         for offset, char in enumerate(value):
             self.memory[DATA_SEGMENT * 16 + address + offset] = ord(char) & 0xFF
         return address
@@ -413,6 +482,8 @@ class MachineCompiler:
     def s_MachineStatement(self, s: MachineStatement) -> None:
         args = ", ".join(self.exprs.value(a) for a in s.args)
         self.emit(f"_rt.machine_state().{s.method}({args})")
+        if s.method == "poke":
+            self.refresh_fields()       # a POKE into a FIELD buffer changes its variables
 
     def s_Accepted(self, s: Accepted) -> None:
         for arg in s.args:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 
 from timewarp.basic import ast
+from timewarp.basic.data_segment import makes_string, released
 from timewarp.basic.errors import BasicError
 from timewarp.basic.events import FUNCTION_CODE as EVENT_FUNCTION_CODE
 from timewarp.basic.dos import FUNCTION_CODE as DOS_FUNCTION_CODE
@@ -97,10 +98,22 @@ class ExpressionTranslator:
         self._operands = itertools.count(1)    # numbers the names _single_op keeps operands in
         # Off inside DEF FN, whose body is one Python expression of its own function.
         self.by_reference = True
+        # Memory mode (timewarp.basic.data_segment): strings worked out for another string
+        # function are told to the ledger; ``_feeds_string`` while translating such a
+        # function's arguments.
+        self.memory = False
+        self._feeds_string = False
 
     def value(self, e: ast.Expr) -> str:
         method = getattr(self, "_" + type(e).__name__)
-        return method(e)
+        if not self.memory:
+            return method(e)
+        feeds, self._feeds_string = self._feeds_string, makes_string(e)
+        try:
+            code = method(e)
+        finally:
+            self._feeds_string = feeds
+        return f"_mem.temporary({code}, {released(e)})" if feeds and makes_string(e) else code
 
     def _Number(self, e: ast.Number) -> str:
         if e.type == "%" or (isinstance(e.value, int)):
@@ -292,12 +305,19 @@ class ExpressionTranslator:
                 collect(node.right)
             else:
                 parts.append(self.value(node))
+                nodes.append(node)
+        nodes: list[ast.Expr] = []
         collect(e)
         joined = " + ".join(parts)
+        if self.memory:     # each sum but the last stays in string space as garbage
+            made = tuple(makes_string(node) for node in nodes)
+            joined = f"_mem.concatenate(({', '.join(parts)},), {made!r})"
         return f"(_t if len(_t := {joined}) <= 255 else _toolong())"
 
     def _BuiltinCall(self, e: ast.BuiltinCall) -> str:
         name = e.name
+        if self.memory and name in ("VARPTR", "VARPTR$"):
+            return self._pointer(e)
         if name in _CODE_MAKERS:     # the text screen's and the machine's functions
             return _CODE_MAKERS[name](*(self.value(a) for a in e.args))
         if name in ("TAB", "SPC"):
@@ -318,12 +338,30 @@ class ExpressionTranslator:
                     f"and 0 <= _c < 10000000 else _fmt(_c))")
         if name == "POINT" and len(e.args) == 1:
             return f"_point(_rt, {self.value(e.args[0])})"
+        if name == "FRE" and self.memory:
+            return f"_mem.fre({self.value(e.args[0])})"
         if name in ("POS", "FRE"):
             return _FUNCTIONS[name]
         if name in ("UBOUND", "LBOUND"):
             dimension = self.value(e.args[1]) if len(e.args) > 1 else "1"
             return f"_bound({python_name(e.args[0].key, True)}, {dimension}, {name == 'UBOUND'})"
         return _FUNCTIONS[name].format(*(self.value(a) for a in e.args))
+
+    def _pointer(self, e: ast.BuiltinCall) -> str:
+        """VARPTR and VARPTR$ in memory mode: the address the ledger gives the variable
+        (Illegal function call for one never given a value)."""
+        key, target = e.args[0].value, e.args[1]
+        value = self.value(target)
+        if isinstance(target, ast.ArrayElement):
+            indexes = "".join(f"{self.value(i)}, " for i in target.indexes)
+            address = f"_mem.address({key!r}, ({indexes}), _rt.option_base)"
+            owner = f"({key!r}, {', '.join(f'round({self.value(i)})' for i in target.indexes)})"
+        else:
+            address, owner = f"_mem.address({key!r})", repr(key)
+        if e.name == "VARPTR$":
+            return f"_rt.music.varptr_string({key!r}, {value}, {address})"
+        string = f", _mem.string_address({owner})" if key.endswith("$") else ""
+        return f"_rt.machine_state().varptr({key!r}, {value}, {address}{string})"
 
     def _UserCall(self, e: ast.UserCall) -> str:
         if e.fn:
@@ -362,6 +400,13 @@ class ExpressionTranslator:
     # Conditions: Python truth values instead of BASIC's -1 and 0
 
     def condition(self, e: ast.Expr) -> str:
+        feeds, self._feeds_string = self._feeds_string, False
+        try:
+            return self._condition(e)
+        finally:
+            self._feeds_string = feeds
+
+    def _condition(self, e: ast.Expr) -> str:
         if isinstance(e, ast.Binary):
             if e.op in ("=", "<>") and "!" in (e.left.type, e.right.type) and not (
                     _whole(e.left) or _whole(e.right)):

@@ -58,6 +58,7 @@ class Runtime:
         # The text screen and the emulated machine: made only for programs that use them.
         self.text = None
         self.machine = None
+        self.segment = None         # the data segment's ledger (timewarp.basic.data_segment)
         self.reset_errors()
         #: Set by GW-BASIC's prompt: STOP and END call it and wait there for CONT.
         self.pause_hook = None
@@ -199,6 +200,24 @@ class Runtime:
             from timewarp.basic.machine import Machine
             self.machine = Machine(self)
         return self.machine
+
+    def data_segment(self, scalars: dict, arrays: dict):
+        """The data segment's ledger of a program in memory mode: a new one when the
+        program starts with no variables (RUN), the one kept otherwise (CONT, a line typed
+        at the prompt, the next cell)."""
+        if self.segment is None or not (scalars or arrays):
+            from timewarp.basic.data_segment import DataSegment
+            self.segment = DataSegment(self.program_text())
+        return self.segment
+
+    def program_text(self) -> bytes:
+        """The program in memory, tokenised as GW-BASIC stored it from DS:&H126E."""
+        program = getattr(getattr(self.files, "host", None), "program", None)
+        if program is None:
+            return bytes(2)
+        from timewarp.basic.tokenised import tokenise
+        data = tokenise([(n, program.lines[n]) for n in program.numbers()])
+        return data[1:-1]           # less the file's first byte and its closing Ctrl-Z
 
     # Input
 

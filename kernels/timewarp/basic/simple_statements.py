@@ -45,6 +45,8 @@ class SimpleStatements:
                 self.exprs.rounded_outside = None
         else:
             code = self.exprs.value(s.value)
+        if s.target.type == "$" and self.program.memory_mode:
+            code = self.memory_assign(s.target, s.value, code)
         self.store(s.target, code, s.value.type)
 
     def s_Const(self, s: ast.Const) -> None:

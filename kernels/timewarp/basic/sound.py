@@ -197,9 +197,13 @@ class BasicMusic:
             raise BasicError("Illegal function call", detail="PLAY(n) takes n from 0 to 255")
         return 0
 
-    def varptr_string(self, key: str, value) -> str:
+    def varptr_string(self, key: str, value, address: int | None = None) -> str:
         """VARPTR$(v): a type byte and a two-byte handle that PLAY's X and = understand.
-        The handle keeps the variable's value as VARPTR$ saw it (no memory to point into)."""
+        The handle keeps the variable's value as VARPTR$ saw it; it is the variable's
+        address when the program keeps the data segment's ledger (timewarp.basic.data_segment),
+        a number of its own otherwise."""
+        if address is not None:
+            self.pointers[(key, value)] = address
         handle = self.pointers.setdefault((key, value), len(self.pointers))
         if handle > 0xFFFF:
             raise BasicError("Out of memory", detail="too many different VARPTR$ values")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from timewarp.basic import ast
 from timewarp.basic import structure as st
+from timewarp.basic.data_segment import DataSegmentCompiler
 from timewarp.basic.errors import BasicError
 from timewarp.basic.events import EventStatementCompiler
 from timewarp.basic.files import FileStatementCompiler
@@ -35,7 +36,7 @@ _temps = itertools.count()
 
 class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler, FileStatementCompiler,
                         SoundStatementCompiler, TextScreenCompiler, MachineCompiler, DosCompiler,
-                        SimpleStatements):
+                        DataSegmentCompiler, SimpleStatements):
     def __init__(self, program: ProgramCompiler, region: list, names: set[str], kind: str,
                  sub: dict | None = None) -> None:
         self.program = program
@@ -157,10 +158,14 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
             try:
                 if isinstance(item, st.Step):
                     self.emit.basic_line = item.line
-                    method = getattr(self, "s_" + type(item.stmt).__name__)
-                    method(item.stmt)
+                    self._statement(item.stmt)
                 elif isinstance(item, st.Node):
                     self.emit.basic_line = item.line
+                    if self.program.memory_mode:
+                        # A loop's or a block's own statement (its FOR, its conditions).
+                        from timewarp.basic.compiler import node_statements
+                        for stmt in node_statements(item):
+                            self.memory_before(stmt)
                     getattr(self, "n_" + type(item).__name__)(item)
             except BasicError as error:
                 raise error.at(item.line) from None
@@ -170,9 +175,17 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
     def _statements(self, stmts: tuple) -> None:
         before = len(self.emit.lines)
         for stmt in stmts:
-            getattr(self, "s_" + type(stmt).__name__)(stmt)
+            self._statement(stmt)
         if len(self.emit.lines) == before:
             self.emit("pass")
+
+    def _statement(self, stmt) -> None:
+        memory = self.program.memory_mode
+        if memory:
+            self.memory_before(stmt)
+        getattr(self, "s_" + type(stmt).__name__)(stmt)
+        if memory:
+            self.memory_after(stmt)
 
     # Jumps
 
@@ -194,12 +207,21 @@ class StatementCompiler(GraphicsCompiler, EventStatementCompiler, QBasicCompiler
         return None
 
     def s_Goto(self, s: ast.Goto) -> None:
+        self._jumped(s.target)
         self.jump(s.target)
+
+    def _jumped(self, target) -> None:
+        """In memory mode, GW-BASIC's program text takes a pointer to the line jumped to."""
+        line = self.emit.basic_line
+        if self.program.memory_mode and target in self.label_pc and isinstance(target, int) \
+                and isinstance(line, int):
+            self.emit(f"_mem.jumped({line}, {target})")
 
     def s_Gosub(self, s: ast.Gosub) -> None:
         if s.target not in self.label_pc:
             self.emit("raise BasicError('Undefined line number')")
             return
+        self._jumped(s.target)
         pc = self.label_pc[s.target]
         emit = self.emit
         emit("_depth += 1")
