@@ -208,3 +208,34 @@ def test_a_direct_line_runs_its_statements_up_to_the_mistake_as_pc_basic_does():
             if line not in lines and line != "Ok"]
     assert [line.rstrip() for line in ours] == [line.rstrip() for line in theirs]
     assert ours[:2] == [" 1 ", "Syntax error"]
+
+
+def test_an_error_typed_while_a_program_waits_goes_to_its_trap_with_erl_65535():
+    """As GW-BASIC (pcbasic's gwbasic/EDIT and gwbasic/DEF_FN_direct models): a program that
+    waits at END or STOP with ON ERROR set takes the errors of lines typed meanwhile, with
+    ERL 65535 (then "." is that line); RESUME NEXT comes back to the prompt, which waits
+    again without a second Break; DEF FN typed at the prompt is Illegal direct."""
+    program = ('10 ON ERROR GOTO 100\n20 STOP\n30 END\n'
+               '100 PRINT "TRAPPED"; ERR; ERL\n110 RESUME NEXT\n')
+    prompt = waiting_prompt(["EDIT 1000", "EDIT", "EDIT .", "EDIT YEAH", "DEF FNA(X) = X",
+                             "CONT", "ERROR 7"])
+    prompt.start(program)
+    prompt.serve()
+    assert prompt.session.console.output.splitlines() == [
+        "Break in 20", "Ok",
+        "EDIT 1000", "TRAPPED 8  65535 ", "Ok",
+        "EDIT", "TRAPPED 8  65535 ", "Ok",
+        "EDIT .", "TRAPPED 8  65535 ", "Ok",
+        "EDIT YEAH", "TRAPPED 5  65535 ", "Ok",
+        "DEF FNA(X) = X", "TRAPPED 12  65535 ", "Ok",
+        "CONT", "Ok",
+        "ERROR 7", "TRAPPED 7  65535 ", "Ok"]
+
+
+def test_without_a_waiting_trap_a_typed_error_is_told():
+    prompt = waiting_prompt(["EDIT 1000", "DEF FNA(X) = X"])
+    prompt.start("10 END\n")
+    prompt.serve()
+    assert prompt.session.console.output.splitlines() == [
+        "Ok", "EDIT 1000", "Undefined line number", "Ok",
+        "DEF FNA(X) = X", "Illegal direct", "Ok"]

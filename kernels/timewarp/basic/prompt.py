@@ -34,7 +34,9 @@ from timewarp.engine import LanguageError, ProgramExit
 #: The character GW-BASIC leaves after Ok and after a message: code 255, a blank on screen.
 END_MARK = chr(255)
 _SYSTEM = re.compile(r"\s*SYSTEM\s*$", re.IGNORECASE)
-_EDIT = re.compile(r"\s*EDIT\s*(\d+|\.)\s*$", re.IGNORECASE)
+#: The line number GW-BASIC gives a line typed at the prompt (ERL of an error in it).
+DIRECT_LINE = 65535
+_EDIT = re.compile(r"\s*EDIT\b\s*(.*?)\s*$", re.IGNORECASE)
 _CONT = re.compile(r"\s*CONT\s*$", re.IGNORECASE)
 _NAME_AND_BLANKS = re.compile(r"[A-Za-z][A-Za-z0-9.]*[$%!#]?\s*")
 #: What, typed while a program waits for CONT, ends the program first (as in GW-BASIC,
@@ -85,6 +87,10 @@ class Prompt:
         self.numbered: str | None = None
         #: GW-BASIC's screen editor, when keys are typed one by one (see listen_keys).
         self.editor: ScreenEditor | None = None
+        #: The error traps of the programs waiting here (STOP, END), innermost last, and an
+        #: error of a typed line that the innermost's trap takes (see pause).
+        self._waiting_traps: list[bool] = []
+        self._trapped: BasicError | None = None
 
     def listen(self, read_line: Callable[[], str]) -> None:
         """Lines are read from ``read_line`` from now on; a program that STOPs or ENDs
@@ -234,9 +240,16 @@ class Prompt:
         if edit:
             try:
                 number = edit.group(1)
-                self.edit(int(number) if number != "." else self.session.program.current or 0)
+                if number == "." and self.session.program.current is not None:
+                    number = str(self.session.program.current)
+                if not number.isdigit():
+                    # As GW-BASIC: no line (nor a current one) to edit, or no line number.
+                    raise BasicError("Undefined line number" if number in ("", ".") else
+                                     "Illegal function call", detail="EDIT takes a line number")
+                self.edit(int(number))
             except LanguageError as error:
-                self.report(error)
+                if not self._traps(error):
+                    self.report(error)
             return True
         return self._attempt(self.session.execute_direct, text)
 
@@ -308,11 +321,12 @@ class Prompt:
         """STOP ("stop"), END ("") or Ctrl-C ("break"): the program waits here while lines
         are typed and run, until CONT, after which it goes on (GW-BASIC's CONT).  A line that
         changes the program or replaces it ends the program first, then is typed again."""
-        if kind in ("stop", "break"):
+        resumed, self.rt.resumed_direct = self.rt.resumed_direct, False
+        if kind in ("stop", "break") and not resumed:     # (not back from a typed line's trap)
             # Ctrl-C's Break has no end mark on the screen, STOP's has.
             self.tell("Break" + (f" in {line}" if line is not None else ""), mark=kind == "stop")
         self.ok()
-        if line is not None:
+        if line is not None and not resumed:
             self.session.program.current = line
         rt, program = self.rt, self.session.program
         if kind == "stop" and rt.in_handler and rt.err == 2 and rt.erl in program.lines \
@@ -320,6 +334,15 @@ class Prompt:
             # Stopped in the trap of a syntax error: GW-BASIC puts that line up to be put right.
             self.edit(rt.erl)
         state = self._program_state()
+        # An error in a line typed now goes to the program's ON ERROR handler, with ERL
+        # 65535, as in GW-BASIC; its RESUME comes back here.
+        self._waiting_traps.append(state[0] is not None and not state[1])
+        try:
+            self._wait(state)
+        finally:
+            self._waiting_traps.pop()
+
+    def _wait(self, state: tuple) -> None:
         while True:
             if self.pending is not None:          # a program run from here ended for it:
                 raise ProgramEnd("abandon")       # this one ends too
@@ -338,9 +361,22 @@ class Prompt:
                     raise ProgramEnd("abandon")
             going = self.type(text, shown=True)
             self._restore_program_state(state)
+            if self._trapped is not None:
+                error, self._trapped = self._trapped, None
+                error.direct = True               # see Runtime.trap
+                raise error
             if not going:
                 raise _Leave
         self._restore_program_state(state)
+
+    def _traps(self, error: LanguageError) -> bool:
+        """Whether a waiting program's error trap takes this error of a typed line."""
+        if self._waiting_traps and self._waiting_traps[-1] and isinstance(error, BasicError) \
+                and error.code:
+            self._trapped = error
+            self.session.program.current = DIRECT_LINE    # "." is the error's line, 65535
+            return True
+        return False
 
     def break_in_place(self, frame) -> str:
         """Ctrl-C while a program runs (for :func:`timewarp.interrupts.delivered_interrupts`):
@@ -425,7 +461,8 @@ class Prompt:
         except (ProgramExit, _Leave):             # _Leave: SYSTEM while the program waited
             return False
         except LanguageError as error:
-            self.report(error)
+            if not self._traps(error):
+                self.report(error)
             return True
         except EOFError:
             self.tell("Input past end")

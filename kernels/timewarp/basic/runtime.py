@@ -97,6 +97,10 @@ class Runtime:
         self.err = 0
         self.erl = 0
         self.err_pc = 0
+        #: The error trapped was a line's typed at the prompt while the program waited
+        #: (ERL 65535): RESUME goes back to waiting (see timewarp.basic.prompt).
+        self.err_direct = False
+        self.resumed_direct = False
 
     # Output
 
@@ -400,7 +404,9 @@ class Runtime:
         """Where an ON ERROR handler takes over, or re-raise when nothing traps."""
         if self.handler is None or self.in_handler or not isinstance(error, BasicError):
             raise error.at(line)
-        self.err, self.erl, self.err_pc = error.code, line or 0, pc
+        self.err_direct = getattr(error, "direct", False)
+        # A line typed at the prompt is GW-BASIC's line 65535.
+        self.err, self.erl, self.err_pc = error.code, 65535 if self.err_direct else line or 0, pc
         self.in_handler = True
         self.pending = error.at(line)
         return self.handler
@@ -418,6 +424,10 @@ class Runtime:
             raise BasicError("RESUME without error")
         self.in_handler = False
         self.err = 0
+        if self.err_direct and target is None:
+            # Back to the STOP or END the program waited at, which waits again.
+            self.err_direct, self.resumed_direct = False, True
+            return self.err_pc
         return self.err_pc + offset if target is None else target
 
     # Division by zero and overflow are warnings in GW-BASIC: the program goes on with the

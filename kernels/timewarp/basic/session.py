@@ -140,6 +140,10 @@ class BasicSession(Session):
         entries = list(pending)
         pending.clear()
         lines, names = self.library.parse(entries, direct=direct)
+        if direct and self.at_prompt and any(isinstance(s, ast.DefFn)
+                                             for line in lines for s in line.statements):
+            # GW-BASIC's DEF FN lives in a program line (a notebook cell may define one).
+            raise BasicError("Illegal direct", detail="DEF FN works only in a program line")
         compiled = compile_program(self.library.lines_for(lines) + lines)
         # What the cell defines is kept once it compiles, even if running it fails.
         self.library.keep(lines, names)
