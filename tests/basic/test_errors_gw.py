@@ -14,6 +14,11 @@ import pytest
 from .conftest import ours, pcbasic_transcript
 
 CASES = [
+    # An ELSE that no IF owns ends its line, as GW-BASIC runs it (pcbasic's
+    # gwbasic/detokenise_ELSE): the rest of the line is skipped, the program goes on.
+    ('stray_else_skips_the_rest_of_its_line',
+     '10 PRINT "A": ELSE PRINT "B"\n20 PRINT "C": GOTO 40\n30 ELSE\n40 PRINT "D"\n',
+     'A\nC\nD\n'),
     # RESUME NEXT after an error in the program's last statement: the program ends (it
     # looped for ever on a "Subscript out of range" in no line).
     ('resume_next_past_the_last_line',

@@ -160,11 +160,23 @@ class TreeBuilder:
         root: list = []
         stack: list[tuple[Node, list]] = []
         body = root
+        skipped_line = numbered = None
         for item in items:
             if isinstance(item, Label):
                 body.append(item)
+                if isinstance(item.key, int):
+                    numbered = item.key
                 continue
             stmt, line = item.stmt, item.line
+            if skipped_line is not None and line == skipped_line:
+                continue
+            if isinstance(stmt, ast.Else) and line is not None and line == numbered and \
+                    not any(isinstance(node, IfNode) for node, _ in stack):
+                # GW-BASIC runs an ELSE that no IF owns as the end of its line: the rest of
+                # the line is skipped (no block IF is open to take it).
+                skipped_line = line
+                body.append(Step(ast.NoOp(), line))
+                continue
             if isinstance(stmt, ast.Wend) and not stack:
                 # A WEND with no WHILE open (a GOTO jumps to it): GW-BASIC finds that out
                 # when it runs it, so an ON ERROR handler can hear of it.
