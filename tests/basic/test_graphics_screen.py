@@ -290,3 +290,34 @@ def test_drawing_on_a_hidden_page_then_showing_it():
     assert png_rgb(runner, 20, 20) == (170, 0, 0)
     assert transcript("10 SCREEN 7, , 8\n") == "Illegal function call in 10\n"
     assert transcript("10 SCREEN 13, , 1, 1\n") == "Illegal function call in 10\n"
+
+
+TILE_PAINT = """10 SCREEN 1: ON ERROR GOTO 200: DIM R$(30)
+20 LINE (10,10)-(40,40),1,BF: LINE (10,10)-(40,40),3,B: PAINT (25,25),CHR$(&H55)+CHR$(&HAA),3
+30 LINE (50,10)-(80,40),1,BF: LINE (50,10)-(80,40),3,B
+40 PAINT (65,25),CHR$(&H55)+CHR$(&HAA),3,CHR$(&H55)
+50 LINE (90,10)-(120,40),3,B: PAINT (105,25),"QWER",3: PAINT (105,25),"ABCD",3,"QWER"
+60 LINE (130,10)-(160,40),3,B: CIRCLE (145,25),8,3: PAINT (135,12),CHR$(&HF0)+CHR$(0),3
+70 PAINT (5,5),CHR$(&H55),3,CHR$(&H55)
+80 FOR Y = 10 TO 40 STEP 3: FOR X = 10 TO 160 STEP 3
+90 R$(Y / 3) = R$(Y / 3) + CHR$(48 + POINT(X, Y)): NEXT: NEXT
+100 SCREEN 0: WIDTH 80: FOR Y = 3 TO 13: PRINT R$(Y): NEXT: END
+200 PRINT "ERROR"; ERR; ERL: RESUME NEXT
+"""
+
+
+def test_tile_paint_follows_gw_basics_rules_as_pc_basic_does():
+    """PAINT with a tile stops at stretches that already show the tile (a pattern over a
+    coloured background does not fill out), goes on over a matching background pattern,
+    and refuses a tile that matches its background (Illegal function call)."""
+    import pcbasic
+
+    screen = io.StringIO()
+    with pcbasic.Session(input_streams=None, output_streams=screen, video="vga") as session:
+        for line in TILE_PAINT.splitlines():
+            session.execute(line)
+        session.execute("RUN")
+    expected = screen.getvalue().replace("\r\n", "\n").replace("\xa0", "")
+    ours = transcript(TILE_PAINT)
+    assert ours.split() == expected.split()
+    assert ours.split()[:3] == ["ERROR", "5", "70"]

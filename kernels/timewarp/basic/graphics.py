@@ -362,8 +362,9 @@ ACTIONS: dict[str, Callable[..., None]] = {
     "PRESET": lambda rt, x, y, c=None: _screen(rt).preset(x, y, _int(c)),
     "LINE": _line_action,
     "CIRCLE": _circle,
-    "PAINT": lambda rt, x, y, paint=None, border=None, *_: _screen(rt).paint(
-        x, y, paint.encode("latin-1") if isinstance(paint, str) else _int(paint), _int(border)),
+    "PAINT": lambda rt, x, y, paint=None, border=None, background=None, *_: _screen(rt).paint(
+        x, y, paint.encode("latin-1") if isinstance(paint, str) else _int(paint), _int(border),
+        background.encode("latin-1") if isinstance(background, str) else None),
     "DRAW": lambda rt, macro, names=None: _screen(rt).draw(macro, _reader(rt, names)),
     "VIEW": lambda rt, *box: _view_action(rt, box, False),
     "VIEW SCREEN": lambda rt, *box: _view_action(rt, box, True),

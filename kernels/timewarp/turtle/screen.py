@@ -20,7 +20,7 @@ from dataclasses import replace
 import numpy as np
 from PIL import Image, ImageDraw
 
-from timewarp.turtle import sprites
+from timewarp.turtle import sprites, tile_fill
 from timewarp.turtle.colours import TurtleError
 from timewarp.turtle.draw_macro import DrawPen, run_macro
 from timewarp.turtle.model import Fill, Segment, TurtleWorld
@@ -435,9 +435,10 @@ class Screen(ScreenPages):
         self._add_path(points, ink)
 
     def paint(self, x: float, y: float, paint: int | bytes | None = None,
-              border: int | None = None) -> None:
-        """PAINT (x,y),paint,border: flood the area around (x, y) up to ``border``;
-        ``paint`` may be a tile string (bytes) instead of a colour."""
+              border: int | None = None, background: bytes | None = None) -> None:
+        """PAINT (x,y),paint,border[,background]: flood the area around (x, y) up to
+        ``border``; ``paint`` may be a tile string (bytes) instead of a colour, filled by
+        GW-BASIC's rules (timewarp.turtle.tile_fill), with a ``background`` pattern."""
         tile = paint if isinstance(paint, (bytes, bytearray)) else None
         ink = self._ink(None if tile is not None else paint)
         edge = self._ink(border) if border is not None else ink
@@ -451,13 +452,14 @@ class Screen(ScreenPages):
             ImageDraw.floodfill(area, (px - x1, py - y1), ink, border=edge)
             after = np.asarray(area)
         else:
-            walls = Image.fromarray(((before == edge) * 1).astype(np.uint8)).copy()
-            ImageDraw.floodfill(walls, (px - x1, py - y1), 2, border=1)
-            region = np.asarray(walls) == 2
-            pattern = sprites.tile_pattern(self.mode, bytes(tile))
-            rows, cols = np.ogrid[y1:y2 + 1, x1:x2 + 1]
-            tiled = pattern[rows % pattern.shape[0], cols % pattern.shape[1]]
-            after = np.where(region, tiled & 255, before).astype(np.uint8)
+            pattern = sprites.tile_pattern(self.mode, bytes(tile)) & 255
+            back = None
+            if background:
+                back = (sprites.tile_pattern(self.mode, bytes(background)) & 255)[0]
+                tile_fill.check_background(pattern, back)
+            whole = np.asarray(self.pixels).astype(np.int32)
+            filled = tile_fill.tile_fill(whole, (px, py), edge, pattern, back, (x1, y1, x2, y2))
+            after = filled[y1:y2 + 1, x1:x2 + 1].astype(np.uint8)
         self._lay(x1, y1, before, after)
 
     def _lay(self, left: int, top: int, before: np.ndarray, after: np.ndarray) -> None:
