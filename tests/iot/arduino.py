@@ -5,13 +5,27 @@ It opens a pty pair, points the symlink given on the command line at the slave (
 what it does comes from the command line: ``lines:N`` (N lines at full speed), ``garbage``
 (junk bytes and a line cut short), ``stall:S`` (silent S seconds), ``unplug:S`` (closes the
 pty, so readers see the device vanish, then after S seconds opens a new one behind the same
-link: a replug), ``wait:S`` and ``hold`` (keep the port open until killed).
+link and, as a board that resets when its port is opened, waits until a reader has opened it:
+a replug), ``wait:S`` and ``hold`` (keep the port open until killed).
 """
 
 import os
 import pty
+import select
 import sys
 import time
+
+
+def wait_until_opened(master: int, timeout: float = 60.0) -> None:
+    """Until a reader opens the slave: the master hangs up (POLLHUP) while nobody has it
+    open.  What is written before would be lost: opening a serial port flushes its input."""
+    poller = select.poll()
+    poller.register(master, select.POLLHUP)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any(event & select.POLLHUP for _, event in poller.poll(0)):
+            return
+        time.sleep(0.02)
 
 
 def plug(link: str) -> int:
@@ -45,6 +59,7 @@ def main(link: str, steps: list[str]) -> None:
             os.close(master)
             time.sleep(float(arg))
             master = plug(link)
+            wait_until_opened(master)
         elif kind == "hold":
             while True:
                 time.sleep(1)
