@@ -17,6 +17,8 @@ from timewarp.basic.program import parse_source
 from timewarp.basic.session import BasicSession
 from timewarp.engine import ScriptedConsole
 
+from .test_machine import ours, pcbasic
+
 LAYOUT = """10 DEF SEG: A% = 5: LONG.NAME# = 2: B$ = "LITERAL": C$ = B$ + "!"
 20 DIM D(3, 2), E$(4): D(1, 2) = 7: E$(2) = C$
 30 PRINT PEEK(&H30) + 256 * PEEK(&H31); PEEK(&H358) + 256 * PEEK(&H359);
@@ -40,23 +42,6 @@ STRINGS = """10 A$ = "12345": F = 0: G = 0: B$ = ""
 90 END
 100 PRINT "ERROR"; ERR; "IN"; ERL; "AT"; I; LEN(S$(I)); FRE(0): RESUME 90
 """
-
-
-def ours(program: str) -> str:
-    console = ScriptedConsole()
-    BasicSession(console=console).execute(program)
-    return console.output
-
-
-def pcbasic(program: str) -> str:
-    import pcbasic as pc
-
-    out = io.StringIO()
-    with pc.Session(input_streams=None, output_streams=out, peek_values={}) as session:
-        for line in program.strip().splitlines():
-            session.execute(line)
-        session.execute("RUN")
-    return out.getvalue().replace("\r\n", "\n")
 
 
 @pytest.mark.timeout(60)

@@ -27,7 +27,9 @@ program that LIST and SAVE show (timewarp.basic.machine).
 
 from __future__ import annotations
 
+from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
+from timewarp.basic.structure import DynamicFor
 
 PROGRAM_START = 0x126E
 STRING_TOP = 65021          # the first byte above string space
@@ -329,7 +331,6 @@ def wants_ledger(statements: list, expressions) -> bool:
     """Whether a program asks where things are or how much room is left: FRE, VARPTR or
     VARPTR$, or PEEK in BASIC's own segment (a program that only PEEKs after ``DEF SEG = 0``,
     at the keyboard flags or the timer, does not pay for the ledger)."""
-    from timewarp.basic import ast
     from timewarp.basic.machine import MachineStatement
     names = {e.name for e in expressions if isinstance(e, ast.BuiltinCall)}
     if names & {"FRE", "VARPTR", "VARPTR$"}:
@@ -342,7 +343,6 @@ def wants_ledger(statements: list, expressions) -> bool:
 def released(e) -> int:
     """How many temporaries a string function's result is worked out from (held until
     it is made): one for a concatenation (see DataSegment.concatenate)."""
-    from timewarp.basic import ast
     if isinstance(e, ast.Binary):
         return 1
     return sum(1 for a in e.args if a is not None and makes_string(a))
@@ -351,7 +351,6 @@ def released(e) -> int:
 def makes_string(e) -> bool:
     """Whether an expression works out a new string (into string space): a concatenation
     or a string function.  Literals and variables are strings already stored."""
-    from timewarp.basic import ast
     if isinstance(e, ast.Binary):
         return e.op == "&"
     return isinstance(e, ast.BuiltinCall) and e.type == "$"
@@ -360,7 +359,6 @@ def makes_string(e) -> bool:
 def in_order(node):
     """The expressions of a statement (not of the statements a one-line IF holds), in the
     order they are written."""
-    from timewarp.basic import ast
     from timewarp.basic.compiler import _children
     if isinstance(node, ast.Expr):
         yield node
@@ -375,7 +373,6 @@ def in_order(node):
 def assigned_scalars(stmt) -> list[str]:
     """The scalars a statement gives values to, in order: each is stored in the data segment
     (if new) before the statement runs, as GW-BASIC makes a LET's variable first."""
-    from timewarp.basic import ast
     from timewarp.basic.file_commands import Field
     targets: list = []
     if isinstance(stmt, (ast.Assign, ast.MidAssign)):
@@ -400,9 +397,7 @@ class DataSegmentCompiler:
     each statement of a program in memory mode."""
 
     def memory_before(self, stmt) -> None:
-        from timewarp.basic import ast
         from timewarp.basic.python_expressions import python_name
-        from timewarp.basic.structure import DynamicFor
         if isinstance(stmt, DynamicFor):
             stmt = stmt.loop
         for key in assigned_scalars(stmt):
@@ -418,7 +413,6 @@ class DataSegmentCompiler:
                 self.emit("_mem.held.clear()")
 
     def memory_after(self, stmt) -> None:
-        from timewarp.basic import ast
         from timewarp.basic.python_expressions import python_name
         if isinstance(stmt, ast.Dim):
             for key, _ in stmt.arrays:
@@ -436,7 +430,6 @@ class DataSegmentCompiler:
 
     def string_owner(self, target) -> str:
         """The Python of the ledger's name for a string variable or element."""
-        from timewarp.basic import ast
         if isinstance(target, ast.Variable):
             return repr(target.key)
         indexes = ", ".join(f"round({self.exprs.value(i)})" for i in target.indexes)
@@ -444,7 +437,6 @@ class DataSegmentCompiler:
 
     def memory_assign(self, target, value, code: str) -> str:
         """A string assignment: the value worked out once, the ledger told, then stored."""
-        from timewarp.basic import ast
         if makes_string(value):
             stored = "True"
         elif isinstance(value, (ast.Variable, ast.ArrayElement)):
