@@ -64,3 +64,26 @@ def test_question_mark_is_print():
 def test_a_stray_character_is_a_syntax_error():
     with pytest.raises(BasicError, match="Syntax error"):
         tokenize("PRINT @")
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("classic", [True, False])
+def test_letters_beyond_ascii_are_text_in_strings_and_a_clear_error_elsewhere(classic):
+    """"ß" upper-cases to two letters and "Ç" is a letter to Python but no BASIC name's:
+    both once hung the lexer (a student's kernel stopped answering)."""
+    tokens = tokenize('PRINT "straße": X = 5', classic=classic)
+    assert [t.value for t in tokens] == ["PRINT", "straße", ":", "X", "=", (5.0, "!")]
+    with pytest.raises(BasicError, match="unexpected character 'Ç'"):
+        tokenize("PRÇNT = 1", classic=classic)
+
+
+@pytest.mark.timeout(10)
+def test_a_program_with_such_letters_runs_lists_and_stops_where_gw_basic_does():
+    from timewarp.basic.session import BasicSession
+    from timewarp.engine import ScriptedConsole
+
+    session = BasicSession(console=ScriptedConsole())
+    with pytest.raises(BasicError, match="Syntax error in 20"):
+        session.execute('10 PRINT "Größe"\n20 PRÇNT = 1\n')
+    assert session.console.output == "Größe\n"
+    assert session.program.listing() == '10 PRINT "Größe"\n20 PRÇNT = 1\n'

@@ -334,3 +334,13 @@ def test_poking_the_protection_flag_lists_a_protected_program(cells, tmp_path):
     assert cells("LIST").startswith("10 PRINT PEEK(1450)\n")
     cells('LOAD "LOCKED"')
     assert cells("PRINT PEEK(1450)") == " 254 \n"
+
+
+def test_a_byte_no_keyword_has_is_kept_as_its_character():
+    """A binary file may hold a byte that is no keyword (&H80 inside a name, as pcbasic's
+    gwbasic/non_ascii_varname_in_tokenised_file): the program loads, and that line is a
+    Syntax error when it runs, as in GW-BASIC."""
+    from timewarp.basic.tokenised import detokenise
+
+    line = b"\x7c\x12" + (20).to_bytes(2, "little") + b"PR\x80NT\xe7\x12\x00"
+    assert detokenise(b"\xff" + line + b"\x00\x00\x1a") == [(20, "PR\u00c7NT=1")]

@@ -50,6 +50,8 @@ _ONE_CHAR_OPS = set("+-*/^\\=<>(),;:#")
 _LINE_COMMANDS = {"LIST", "LLIST", "DELETE", "RENUM", "AUTO"}
 _SUFFIXES = "$%!#"
 _NAME_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._")
+_NAME_START = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 class Token(NamedTuple):
@@ -66,7 +68,9 @@ def tokenize(text: str, classic: bool = True) -> list[Token]:
 class _Scanner:
     def __init__(self, text: str, classic: bool) -> None:
         self.text = text
-        self.upper = text.upper()
+        # Only ASCII letters are BASIC's: "ß".upper() is two letters, which would put every
+        # position after it out of step with the text.
+        self.upper = text.translate(_ASCII_UPPER)
         self.classic = classic
         self.pos = 0
         self.tokens: list[Token] = []
@@ -90,7 +94,7 @@ class _Scanner:
                 self.pos += 1
             elif c == "&":
                 self._radix_number()
-            elif c.isalpha() or c == "_":
+            elif c in _NAME_START:       # a letter other than ASCII's starts no name
                 if self._word():
                     break
             elif c == "?":

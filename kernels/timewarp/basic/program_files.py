@@ -125,7 +125,7 @@ def listed(text: str) -> str:
         elif c == "?":
             out.append("PRINT " if text[i + 1:i + 2].isalpha() else "PRINT")
             i += 1
-        elif c.isalpha():
+        elif c.isascii() and c.isalpha():
             match = _WORD.match(text, i)
             word = match.group(0).upper()
             if word.startswith("REM"):

@@ -201,8 +201,12 @@ class _LineReader:
         else:
             word = _ONE_BYTE[byte - 0x81] if 0x81 <= byte < 0x81 + len(_ONE_BYTE) else "_"
         if word == "_":
-            raise BasicError("Bad file mode",
-                             detail=f"byte &H{byte:02X} is no GW-BASIC keyword")
+            # No keyword has this code: GW-BASIC's LIST shows whatever its tables hold
+            # there. The byte is kept as its character, which no statement takes: the line
+            # is a Syntax error when it runs (as in GW-BASIC, whose name stops at the byte).
+            self.out.extend(_char(b) for b in self.data[self.at - (code > 0xFF) - 1:self.at])
+            self.last_token = None
+            return
         if byte == _ELSE:
             # LIST writes ELSE over the character before it, which is the colon that
             # ":ELSE" holds (and, at the start of a line, loses the E: "LSE").
