@@ -136,7 +136,7 @@ def test_load_r_runs_the_program(cells, tmp_path):
 
 @pytest.mark.parametrize("content, message", [
     (b'PRINT "NO NUMBER"\n', "Direct statement in file"),
-    (b"\xff\x10\x12\x0a\x00\x9a\x00\x00\x00", "Bad file mode"),  # &H9A: no keyword
+    (b"\xff\x10\x12\x0a\x00\x91\x1d\x01\x00", "Bad file mode"),  # a number cut short
 ])
 def test_files_that_are_not_programs_are_refused(cells, tmp_path, content, message):
     (tmp_path / "BAD.BAS").write_bytes(content)

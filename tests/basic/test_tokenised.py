@@ -253,8 +253,8 @@ def test_a_file_cut_short_keeps_its_whole_lines():
 
 
 @pytest.mark.parametrize("content, detail", [
-    (b"\xff\x10\x12\x0a\x00\x9a\x00\x00\x00", "&H9A"),
-    (b"\xff\x10\x12\x0a\x00\x91\x1d\x01\x00", "cut short"),
+    (b"\xff\x10\x12\x0a\x00\x91\x1d\x01\x00", "a number is cut short"),
+    (b"\xff\x10\x12\x0a\x00\xff", "a keyword is cut short"),
 ])
 def test_what_cannot_be_read_is_a_clear_error(content, detail):
     with pytest.raises(BasicError) as error:
