@@ -239,3 +239,14 @@ def test_without_a_waiting_trap_a_typed_error_is_told():
     assert prompt.session.console.output.splitlines() == [
         "Ok", "EDIT 1000", "Undefined line number", "Ok",
         "DEF FNA(X) = X", "Illegal direct", "Ok"]
+
+
+def test_a_file_with_a_number_alone_is_read_up_to_it_as_gw_basic_reads_it():
+    """GW-BASIC reads a file as if its lines were typed: a number alone deletes its line,
+    and with none to delete "Undefined line number" ends the reading there; the program
+    runs as far as it was read (pcbasic's gwbasic/undefined_line_number model)."""
+    prompt = waiting_prompt([])
+    prompt.start('10 PRINT "HI"\n20 GOSUB 40\n30 END\n35\n40 PRINT "BYE": RETURN\n')
+    assert prompt.session.console.output.splitlines()[:3] == [
+        "Undefined line number", "HI", "Undefined line number in 20"]
+    assert sorted(prompt.session.program.lines) == [10, 20, 30]

@@ -95,7 +95,14 @@ class BasicSession(Session):
         if lines and all(split_numbered(t) is not None for t in lines):
             self.program.clear()
             for text in lines:
-                self.program.set_line(*split_numbered(text))
+                number, rest = split_numbered(text)
+                if not rest.strip() and number not in self.program.lines:
+                    # As GW-BASIC reads a file, a line number alone deletes its line; with
+                    # none to delete, "Undefined line number" stops the reading there, and
+                    # the program runs as far as it was read.
+                    self.runtime.write("Undefined line number\n")
+                    break
+                self.program.set_line(number, rest)
             self.run_program()
         else:
             self.program.clear()
