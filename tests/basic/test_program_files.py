@@ -153,3 +153,17 @@ def test_program_files_stay_in_the_users_folder(cells):
 
 def test_old_names_that_start_with_the_words_still_work(cells):
     assert cells("SAVED = 2: LOADS = 3: PRINT SAVED + LOADS") == " 5 \n"
+
+
+def test_a_binary_file_keeps_its_lines_in_the_files_order(cells, tmp_path):
+    """GW-BASIC's LOAD puts a binary file's lines in memory as the file holds them, out of
+    order as a file made by hand may have them, a number alone kept: LIST shows them so and
+    RUN runs them so (pcbasic's gwbasic/line_number_out_of_order); a typed line puts the
+    program back in order."""
+    from timewarp.basic.tokenised import tokenise
+
+    (tmp_path / "ODD.BAS").write_bytes(tokenise([(30, 'PRINT "A"'), (10, 'PRINT "B"'),
+                                                 (20, "")]))
+    assert cells('LOAD "ODD"\nLIST') == '30 PRINT "A"\n10 PRINT "B"\n20 \n'
+    assert cells("RUN") == "A\nB\n"
+    assert cells('15 PRINT "C"\nLIST') == '10 PRINT "B"\n15 PRINT "C"\n20 \n30 PRINT "A"\n'

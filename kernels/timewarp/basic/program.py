@@ -49,6 +49,9 @@ class ProgramText:
         #: Bytes a binary program file held after the program's end: GW-BASIC loads them
         #: with it and SAVE writes them out again (see tokenised.BinaryLines).
         self.tail = b""
+        #: A binary file's lines kept in the file's order, out of order as they may be:
+        #: GW-BASIC lists and runs them as memory holds them (see load_binary).
+        self.in_file_order = False
 
     def check_listable(self) -> None:
         if self.protected:
@@ -62,6 +65,17 @@ class ProgramText:
         else:
             self.lines.pop(number, None)
         self.current = number
+        self.in_file_order = False
+        self.version += 1
+
+    def load_binary(self, lines: list[tuple[int, str]]) -> None:
+        """The lines of a binary file, as GW-BASIC's LOAD puts them in memory: in the
+        file's order (a file made by hand may hold them out of order) and with empty ones
+        kept (a line number alone)."""
+        self.lines = dict(lines)
+        numbers = [n for n, _ in lines]
+        self.in_file_order = numbers != sorted(numbers)
+        self.current = numbers[-1] if numbers else None
         self.version += 1
 
     def clear(self) -> None:
@@ -69,12 +83,14 @@ class ProgramText:
         self.protected = False
         self.current = None
         self.tail = b""
+        self.in_file_order = False
         self.version += 1
 
     def numbers(self, first: int | None = None, last: int | None = None) -> list[int]:
         low = 0 if first is None else first
         high = MAX_LINE_NUMBER if last is None else last
-        return [n for n in sorted(self.lines) if low <= n <= high]
+        order = self.lines if self.in_file_order else sorted(self.lines)
+        return [n for n in order if low <= n <= high]
 
     def listing(self, first: int | None = None, last: int | None = None) -> str:
         from timewarp.basic.program_files import listed    # GW-BASIC's capitals
@@ -90,6 +106,7 @@ class ProgramText:
             raise BasicError("Illegal function call")
         for n in doomed:
             del self.lines[n]
+        self.in_file_order = False
         self.version += 1
 
     def renumber(self, new: int = 10, old: int = 0, step: int = 10) -> list[str]:
@@ -113,11 +130,12 @@ class ProgramText:
                                               lambda ref, n=n: undefined.append(
                                                   f"Undefined line {ref} in {n}"))
         self.lines = renumbered
+        self.in_file_order = False
         self.version += 1
         return undefined
 
     def source(self) -> list[tuple[int | None, str, int]]:
-        return [(n, self.lines[n], n) for n in sorted(self.lines)]
+        return [(n, self.lines[n], n) for n in self.numbers()]
 
 
 def _renumber_refs(text: str, mapping: dict[int, int], lines: dict[int, str],

@@ -21,7 +21,7 @@ from ast import literal_eval
 
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
-from timewarp.basic.tokenised import ProtectedLines
+from timewarp.basic.tokenised import BinaryLines, ProtectedLines
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9.]*[$%!#]?")
 WORDS = ("SAVE", "LOAD", "MERGE", "CHAIN", "COMMON")
@@ -81,8 +81,11 @@ class ProgramSwitch(BaseException):
                 program.set_line(number, text)
         else:
             program.clear()
-            for number, text in self.lines:
-                program.set_line(number, text)
+            if isinstance(self.lines, BinaryLines):
+                program.load_binary(self.lines)
+            else:
+                for number, text in self.lines:
+                    program.set_line(number, text)
             program.protected = isinstance(self.lines, ProtectedLines)
             program.tail = getattr(self.lines, "tail", b"")
         if self.kind == "MERGE":
