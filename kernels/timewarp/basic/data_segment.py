@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from timewarp.basic import ast
 from timewarp.basic.errors import BasicError
+from timewarp.basic.file_functions import _mkbf, _mki
 from timewarp.basic.structure import DynamicFor
 
 PROGRAM_START = 0x126E
@@ -50,6 +51,16 @@ def _column_major(shape: tuple):
             yield (first, *rest)
 
 
+def value_bytes(key: str, value, string_address: int | None = None) -> bytes:
+    """A variable's value as GW-BASIC stores it: an integer in 2 bytes, a single or double in
+    Microsoft's binary format, a string as its descriptor (length, then where it lies)."""
+    if key.endswith("$"):
+        return bytes([len(value or "") & 0xFF]) + (string_address or 0).to_bytes(2, "little")
+    if key.endswith("%"):
+        return _mki(value or 0).encode("latin-1")
+    return _mkbf(value or 0, 8 if key.endswith("#") else 4).encode("latin-1")
+
+
 def _name_bytes(key: str) -> int:
     """A name's bytes in a variable's entry: the type, two letters, the count of the rest
     and the rest."""
@@ -66,6 +77,11 @@ class DataSegment:
         self.scalars_start = PROGRAM_START + len(program_text)
         self.literals: dict[object, int] = {}    # owner -> address of its literal
         self.pointers: dict[int, int] = {}       # where a jump put a pointer -> its line
+        # What the program text says once found (it changes only by POKE): where each line
+        # lies, where a literal of a line is, and the jumps already turned into pointers.
+        self._line_places: dict[int, tuple[int, int]] | None = None
+        self._literal_places: dict[tuple, int | None] = {}
+        self._jumps_seen: set[tuple[int, int]] = set()
         self.scalars: dict[str, int] = {}       # key -> its entry's offset from the start
         self.scalar_bytes = 0
         self.arrays: dict[str, tuple[int, int, int, tuple]] = {}  # offset, header, size, shape
@@ -149,28 +165,36 @@ class DataSegment:
         place = self.strings.get(owner)
         return self.literals.get(owner) if place is None else place[0]
 
+    def locate(self, key: str, indexes: tuple = (), lower: int = 0) -> tuple[int, int | None]:
+        """VARPTR of a variable or element: its address, and where its string lies."""
+        owner = (key, *(round(i) for i in indexes)) if indexes else key
+        return self.address(key, indexes, lower), self.string_address(owner)
+
     # The program text and the variables' bytes, for PEEK and POKE
 
-    def _lines(self):
-        """(offset, number, end) of each line of the program text."""
-        at = 0
-        while at + 4 <= len(self.program_text):
-            link = int.from_bytes(self.program_text[at:at + 2], "little")
-            if link == 0:
-                return
-            number = int.from_bytes(self.program_text[at + 2:at + 4], "little")
-            end = link - PROGRAM_START
-            yield at, number, end
-            if end <= at:
-                return
-            at = end
+    def _lines(self) -> dict[int, tuple[int, int]]:
+        """Where each line of the program text lies: number -> (offset, end)."""
+        if self._line_places is None:
+            self._line_places, at = {}, 0
+            while at + 4 <= len(self.program_text):
+                link = int.from_bytes(self.program_text[at:at + 2], "little")
+                if link == 0:
+                    break
+                number = int.from_bytes(self.program_text[at + 2:at + 4], "little")
+                end = link - PROGRAM_START
+                self._line_places.setdefault(number, (at, end))
+                if end <= at:
+                    break
+                at = end
+        return self._line_places
 
     def _literal_address(self, line, text: str) -> int | None:
-        for start, number, end in self._lines():
-            if number == line:
-                found = self.program_text.find(b'"' + text.encode("latin-1"), start + 4, end)
-                return None if found < 0 else PROGRAM_START + found + 1
-        return None
+        if (line, text) not in self._literal_places:
+            start, end = self._lines().get(line, (0, -1))
+            found = self.program_text.find(b'"' + text.encode("latin-1"), start + 4, end)
+            self._literal_places[line, text] = (None if end < 0 or found < 0
+                                                else PROGRAM_START + found + 1)
+        return self._literal_places[line, text]
 
     def holds(self, address: int) -> bool:
         """Whether the address is in the program text, the scalars or the arrays."""
@@ -190,14 +214,16 @@ class DataSegment:
     def jumped(self, line: int, target: int) -> None:
         """GOTO or GOSUB ``target`` ran in ``line``: as GW-BASIC does, the line number in the
         program text becomes a pointer to the byte before the target line (token &H0D)."""
-        starts = {number: start for start, number, _ in self._lines()}
-        if line not in starts or target not in starts:
+        if (line, target) in self._jumps_seen:
+            return          # a loop's jump: turned (or found not to be there) the first time
+        self._jumps_seen.add((line, target))
+        places = self._lines()
+        if line not in places or target not in places:
             return
-        start = starts[line]
-        end = next(e for s, _, e in self._lines() if s == start)
+        start, end = places[line]
         found = self.program_text.find(b"\x0e" + target.to_bytes(2, "little"), start + 4, end)
         if found >= 0:
-            pointer = PROGRAM_START + starts[target] - 1
+            pointer = PROGRAM_START + places[target][0] - 1
             self.program_text[found:found + 3] = b"\x0d" + pointer.to_bytes(2, "little")
             self.pointers[found] = target
 
@@ -205,6 +231,8 @@ class DataSegment:
         """POKE into the program text: the changed text (which LIST and SAVE then show),
         with line numbers again where jumps had put pointers."""
         self.program_text[address - PROGRAM_START] = value
+        self._line_places, self._literal_places = None, {}
+        self._jumps_seen.clear()
         text = bytearray(self.program_text)
         for at, target in self.pointers.items():
             if text[at] == 0x0D:
@@ -212,17 +240,7 @@ class DataSegment:
         return bytes(text)
 
     def _entries(self, scalars: dict, arrays: dict, scalar: bool) -> bytes:
-        from timewarp.basic.file_functions import _mkbf, _mki
         out = bytearray()
-
-        def value_bytes(key, value, owner):
-            if key.endswith("$"):
-                text = value or ""
-                where = self.string_address(owner) or 0
-                return bytes([len(text) & 0xFF]) + where.to_bytes(2, "little")
-            if key.endswith("%"):
-                return _mki(value or 0).encode("latin-1")
-            return _mkbf(value or 0, 8 if key.endswith("#") else 4).encode("latin-1")
 
         def name_bytes(key):
             name = key[:-1].encode("latin-1")
@@ -232,7 +250,8 @@ class DataSegment:
 
         if scalar:
             for key in self.scalars:
-                out += name_bytes(key) + value_bytes(key, scalars.get(key), key)
+                out += name_bytes(key) + value_bytes(key, scalars.get(key),
+                                                     self.string_address(key))
             return bytes(out)
         for key, (_, header, _, shape) in self.arrays.items():
             start = len(out)
@@ -245,7 +264,7 @@ class DataSegment:
                 element = arrays.get(key)
                 for index in place:
                     element = element[index] if element is not None else None
-                out += value_bytes(key, element, (key, *place))
+                out += value_bytes(key, element, self.string_address((key, *place)))
         return bytes(out)
 
     # Strings
@@ -402,14 +421,14 @@ class DataSegmentCompiler:
             stmt = stmt.loop
         for key in assigned_scalars(stmt):
             self.emit(f"if {key!r} not in _mem_s: _mem.scalar({key!r})")
-        seen = set()
+        arrays, temporaries = set(), False
         for e in in_order(stmt):
-            if isinstance(e, ast.ArrayElement) and e.key not in seen:
-                seen.add(e.key)
+            if isinstance(e, ast.ArrayElement) and e.key not in arrays:
+                arrays.add(e.key)
                 self.emit(f"if {e.key!r} not in _mem_a: _mem.array({e.key!r}, "
                           f"{python_name(e.key, True)})")
-            elif makes_string(e) and "held" not in seen:
-                seen.add("held")
+            elif makes_string(e) and not temporaries:
+                temporaries = True          # the statement starts with none held
                 self.emit("_mem.held.clear()")
 
     def memory_after(self, stmt) -> None:

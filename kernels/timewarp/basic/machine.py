@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass
 
 from timewarp.basic import ast
-from timewarp.basic.data_segment import POINTERS
+from timewarp.basic.data_segment import POINTERS, value_bytes
 from timewarp.basic.errors import BasicError
 from timewarp.turtle import video_memory
 
@@ -125,7 +125,7 @@ class Machine:
     def _variables(self) -> tuple[dict, dict]:
         """The scalars and arrays as the running program holds them: its scalars are locals
         of the compiled program's frame (timewarp.basic.compiler), read from the innermost."""
-        session = getattr(self.rt.files, "host", None)
+        session = self.rt.session()
         scalars = dict(getattr(session, "scalars", {}))
         frame = sys._getframe(1)
         while frame is not None and not frame.f_code.co_filename.startswith("<basic-"):
@@ -139,8 +139,7 @@ class Machine:
 
     def _program(self):
         """The session's program in memory (a runtime alone has none)."""
-        session = getattr(self.rt.files, "host", None)
-        return getattr(session, "program", None)
+        return getattr(self.rt.session(), "program", None)
 
     def _system(self, linear: int) -> int:
         if linear == 0x417:
@@ -272,22 +271,17 @@ class Machine:
 
     def varptr(self, key: str, value, address: int | None = None,
                string_at: int | None = None) -> int:
-        """VARPTR: where the variable lives (``address``: the data segment's ledger's, in
-        memory mode); PEEK there reads its value as GW-BASIC stores it."""
-        from timewarp.basic.file_functions import _mkbf, _mki
-        if address is None:
-            if key not in self.variables:
-                self.variables[key] = self.next_address
-                self.next_address += 16
-            address = self.variables[key]
-        if key.endswith("$"):
-            text = self._string_bytes(value, string_at)
-            data = bytes([len(value) & 0xFF]) + text.to_bytes(2, "little")
-        elif key.endswith("%"):
-            data = _mki(value).encode("latin-1")
-        else:
-            data = _mkbf(value, 8 if key.endswith("#") else 4).encode("latin-1")
-        for offset, byte in enumerate(data):
+        """VARPTR: where the variable lives; PEEK there reads its value as GW-BASIC stores it.
+        In memory mode the data segment's ledger gives the ``address`` (and reads the value
+        there itself) and where a string lies (``string_at``), whose characters go there."""
+        text_at = self._string_bytes(value, string_at) if key.endswith("$") else None
+        if address is not None:
+            return address
+        if key not in self.variables:
+            self.variables[key] = self.next_address
+            self.next_address += 16
+        address = self.variables[key]
+        for offset, byte in enumerate(value_bytes(key, value, text_at)):
             self.memory[DATA_SEGMENT * 16 + address + offset] = byte
         return address
 

@@ -352,16 +352,13 @@ class ExpressionTranslator:
         (Illegal function call for one never given a value)."""
         key, target = e.args[0].value, e.args[1]
         value = self.value(target)
+        place = f"_mem.locate({key!r})"
         if isinstance(target, ast.ArrayElement):
             indexes = "".join(f"{self.value(i)}, " for i in target.indexes)
-            address = f"_mem.address({key!r}, ({indexes}), _rt.option_base)"
-            owner = f"({key!r}, {', '.join(f'round({self.value(i)})' for i in target.indexes)})"
-        else:
-            address, owner = f"_mem.address({key!r})", repr(key)
+            place = f"_mem.locate({key!r}, ({indexes}), _rt.option_base)"
         if e.name == "VARPTR$":
-            return f"_rt.music.varptr_string({key!r}, {value}, {address})"
-        string = f", _mem.string_address({owner})" if key.endswith("$") else ""
-        return f"_rt.machine_state().varptr({key!r}, {value}, {address}{string})"
+            return f"_rt.music.varptr_string({key!r}, {value}, {place}[0])"
+        return f"_rt.machine_state().varptr({key!r}, {value}, *{place})"
 
     def _UserCall(self, e: ast.UserCall) -> str:
         if e.fn:

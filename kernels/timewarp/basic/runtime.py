@@ -214,9 +214,14 @@ class Runtime:
             self.segment = DataSegment(self.program_text())
         return self.segment
 
+    def session(self):
+        """The BasicSession this runtime serves (None for a runtime alone): its program in
+        memory and its variables."""
+        return getattr(self.files, "host", None)
+
     def program_text(self) -> bytes:
         """The program in memory, tokenised as GW-BASIC stored it from DS:&H126E."""
-        program = getattr(getattr(self.files, "host", None), "program", None)
+        program = getattr(self.session(), "program", None)
         if program is None:
             return bytes(2)
         from timewarp.basic.tokenised import tokenise
