@@ -15,7 +15,7 @@ from timewarp.turtle.colours import TurtleError
 from timewarp.turtle.screen_modes import ScreenMode
 
 __all__ = ["pack_block", "unpack_block", "block_size", "tile_pattern", "combine", "clip", "boxes",
-           "line_pixels"]
+           "line_pixels", "pack_row_bits", "unpack_row_bits"]
 
 
 def block_size(mode: ScreenMode, width: int, height: int) -> int:
@@ -29,13 +29,15 @@ def pack_block(mode: ScreenMode, block: np.ndarray) -> bytes:
     planes = []
     for plane in range(mode.planes):
         values = (block >> (plane * mode.bits)) & mask
-        planes.append(_pack_row_bits(values.astype(np.uint8), mode.bits))
+        planes.append(pack_row_bits(values.astype(np.uint8), mode.bits))
     rows = np.concatenate(planes, axis=1) if planes else np.zeros((height, 0), np.uint8)
     header = (width * mode.bits).to_bytes(2, "little") + height.to_bytes(2, "little")
     return header + rows.tobytes()
 
 
-def _pack_row_bits(values: np.ndarray, bits: int) -> np.ndarray:
+def pack_row_bits(values: np.ndarray, bits: int) -> np.ndarray:
+    """Rows of ``bits``-bit values packed into bytes, as GET's blocks and video memory hold
+    them."""
     if bits == 8:
         return values
     # Each value becomes ``bits`` bits, high bit first, then eight to a byte.
@@ -60,11 +62,12 @@ def unpack_block(mode: ScreenMode, data: bytes) -> np.ndarray:
     block = np.zeros((height, width), np.int32)
     for plane in range(mode.planes):
         chunk = rows[:, plane * plane_bytes:(plane + 1) * plane_bytes]
-        block |= _unpack_row_bits(chunk, mode.bits, width).astype(np.int32) << (plane * mode.bits)
+        block |= unpack_row_bits(chunk, mode.bits, width).astype(np.int32) << (plane * mode.bits)
     return block
 
 
-def _unpack_row_bits(chunk: np.ndarray, bits: int, width: int) -> np.ndarray:
+def unpack_row_bits(chunk: np.ndarray, bits: int, width: int) -> np.ndarray:
+    """Rows of bytes back into ``width`` values of ``bits`` bits each."""
     if bits == 8:
         return chunk[:, :width]
     spread = np.unpackbits(chunk, axis=1)[:, :width * bits].reshape(chunk.shape[0], width, bits)
@@ -100,7 +103,7 @@ def tile_pattern(mode: ScreenMode, tile: bytes) -> np.ndarray:
     width = 8 // mode.bits
     pattern = np.zeros((rows.shape[0], width), np.int32)
     for plane in range(mode.planes):
-        pattern |= _unpack_row_bits(rows[:, plane:plane + 1], mode.bits, width).astype(
+        pattern |= unpack_row_bits(rows[:, plane:plane + 1], mode.bits, width).astype(
             np.int32) << (plane * mode.bits)
     return pattern
 

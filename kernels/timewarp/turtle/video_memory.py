@@ -23,6 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
+from timewarp.turtle import sprites
+
 __all__ = ["Layout", "layout", "read", "write"]
 
 
@@ -76,43 +78,28 @@ def _locate(lay: Layout, offset: int, height: int) -> tuple[int, int, int] | Non
 
 
 def _pack(lay: Layout, pixels: np.ndarray, plane: int) -> np.ndarray:
-    """Rows of pixels (attributes) as the bytes that hold them: one row of bytes a row."""
-    if lay.planes > 1 or lay.bits == 1:
-        bits = (pixels >> plane) & 1 if lay.planes > 1 else pixels & 1
-        return np.packbits(bits.astype(np.uint8), axis=1)
-    if lay.bits == 8:
-        return pixels.astype(np.uint8)
-    per = lay.pixels_per_byte
-    packed = np.zeros((pixels.shape[0], pixels.shape[1] // per), dtype=np.uint8)
+    """Rows of pixels (attributes) as the bytes of one plane that hold them (the packing
+    GET's blocks use: sprites.pack_row_bits)."""
     mask = (1 << lay.bits) - 1
-    for k in range(per):
-        packed |= ((pixels[:, k::per] & mask) << (8 - lay.bits * (k + 1))).astype(np.uint8)
-    return packed
+    values = (pixels >> (plane * lay.bits)) & mask
+    return sprites.pack_row_bits(values.astype(np.uint8), lay.bits)
 
 
 def _unpack(lay: Layout, data: np.ndarray, before: np.ndarray, planes: int) -> np.ndarray:
     """Rows of bytes written over rows of pixels (``before``): the new attributes
     (``planes``: the map mask, in the planar modes)."""
-    if lay.bits == 8:
-        return data.astype(np.int32)
-    if lay.planes > 1:
-        bits = np.unpackbits(data.astype(np.uint8), axis=1).astype(np.int32)
-        after = before.copy()
-        for plane in range(lay.planes):
-            if planes >> plane & 1:
-                after = (after & ~(1 << plane)) | (bits << plane)
-        return after
-    if lay.bits == 1:
-        return np.unpackbits(data.astype(np.uint8), axis=1).astype(np.int32)
-    per = lay.pixels_per_byte
-    after = np.zeros((data.shape[0], data.shape[1] * per), dtype=np.int32)
-    mask = (1 << lay.bits) - 1
-    for k in range(per):
-        after[:, k::per] = (data.astype(np.int32) >> (8 - lay.bits * (k + 1))) & mask
+    width = data.shape[1] * lay.pixels_per_byte
+    values = sprites.unpack_row_bits(data.astype(np.uint8), lay.bits, width).astype(np.int32)
+    if lay.planes == 1:
+        return values
+    after = before.copy()
+    for plane in range(lay.planes):
+        if planes >> plane & 1:
+            after = (after & ~(1 << plane)) | (values << plane)
     return after
 
 
-def _page_memory(screen, lay: Layout, page: Image.Image, plane: int) -> np.ndarray:
+def _page_memory(lay: Layout, page: Image.Image, plane: int) -> np.ndarray:
     """A whole page's bytes, as the segment holds them from the page's first byte."""
     packed = _pack(lay, np.asarray(page).astype(np.int32), plane)
     memory = np.zeros(lay.page_size, dtype=np.uint8)
@@ -130,24 +117,27 @@ def read(screen, offset: int, length: int = 1, plane: int = 0) -> bytes:
     if lay is None:
         return bytes(out)
     screen._follow_world()
-    pages: dict[int, np.ndarray] = {}
+    if length < 16:         # a PEEK or two: pack only the pixels they hold
+        return bytes(_read_byte(screen, lay, offset + i, plane) for i in range(length))
+    pages: dict[int, np.ndarray | None] = {}
     for i in range(length):
         page_number, within = divmod(offset + i, lay.page_size)
         if page_number not in pages:
             image = _page_image(screen, page_number)
-            if image is None:
-                continue
-            if length < 16:     # a PEEK or two: pack only the rows they need
-                where = _locate(lay, offset + i, screen.mode.height)
-                if where is None:
-                    continue
-                _, row, x = where
-                pixels = np.asarray(image)[row:row + 1, x:x + lay.pixels_per_byte]
-                out[i] = int(_pack(lay, pixels.astype(np.int32), plane)[0, 0])
-                continue
-            pages[page_number] = _page_memory(screen, lay, image, plane)
-        out[i] = int(pages[page_number][within])
+            pages[page_number] = None if image is None else _page_memory(lay, image, plane)
+        if pages[page_number] is not None:
+            out[i] = int(pages[page_number][within])
     return bytes(out)
+
+
+def _read_byte(screen, lay: Layout, offset: int, plane: int) -> int:
+    where = _locate(lay, offset, screen.mode.height)
+    image = None if where is None else _page_image(screen, where[0])
+    if image is None:
+        return 0
+    _, row, x = where
+    pixels = np.asarray(image)[row:row + 1, x:x + lay.pixels_per_byte].astype(np.int32)
+    return int(_pack(lay, pixels, plane)[0, 0])
 
 
 def write(screen, offset: int, data: bytes, planes: int = 0xF) -> None:
@@ -204,7 +194,7 @@ def _write_page(screen, lay: Layout, image: Image.Image, page_number: int, start
     # Each plane (the one plane of the packed modes) takes the bytes the map mask lets through.
     for plane in range(lay.planes):
         if lay.planes == 1 or planes >> plane & 1:
-            memory = _page_memory(screen, lay, image, plane)
+            memory = _page_memory(lay, image, plane)
             memory[start:start + len(data)] = np.frombuffer(data, dtype=np.uint8)
             after = _unpack(lay, _rows(lay, memory, height), after, 1 << plane)
     changed = np.nonzero((after != before).any(axis=1))[0]
