@@ -134,6 +134,12 @@ class ProgramText:
         self.version += 1
         return undefined
 
+    def tokenised(self, tail: bool = True) -> bytes:
+        """The program in GW-BASIC's binary form, as SAVE writes it (``tail``: with the bytes
+        a binary file held after its end)."""
+        from timewarp.basic.tokenised import tokenise
+        return tokenise([(n, self.lines[n]) for n in self.numbers()], self.tail if tail else b"")
+
     def source(self) -> list[tuple[int | None, str, int]]:
         return [(n, self.lines[n], n) for n in self.numbers()]
 

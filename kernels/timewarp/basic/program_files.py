@@ -209,13 +209,13 @@ def save_program(files, name: str, session, form: str | None) -> None:
     memory is protected from then on, as in GW-BASIC); with neither, the
     prompt of ``timewarp basic`` writes GW-BASIC's binary form, as GW-BASIC did, and a
     notebook writes text, which JupyterLab shows (LOAD reads all three)."""
-    from timewarp.basic.tokenised import protect, tokenise
+    from timewarp.basic.tokenised import protect
 
     if form == "A" or (form is None and not session.at_prompt):
         write_listing(files, name, session.program.listing())
         return
     program = session.program
-    data = tokenise([(n, program.lines[n]) for n in program.numbers()], program.tail)
+    data = program.tokenised()
     write_listing(files, name, protect(data) if form == "P" else data)
     if form == "P":
         program.protected = True       # as in GW-BASIC, the program is no longer listed

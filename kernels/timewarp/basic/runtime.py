@@ -224,9 +224,7 @@ class Runtime:
         program = getattr(self.session(), "program", None)
         if program is None:
             return bytes(2)
-        from timewarp.basic.tokenised import tokenise
-        data = tokenise([(n, program.lines[n]) for n in program.numbers()])
-        return data[1:-1]           # less the file's first byte and its closing Ctrl-Z
+        return program.tokenised(tail=False)[1:-1]  # less the file's first byte and Ctrl-Z
 
     # Input
 
