@@ -248,8 +248,7 @@ class Prompt:
                                      "Illegal function call", detail="EDIT takes a line number")
                 self.edit(int(number))
             except LanguageError as error:
-                if not self._traps(error):
-                    self.report(error)
+                self._failed(error)
             return True
         return self._attempt(self.session.execute_direct, text)
 
@@ -369,14 +368,15 @@ class Prompt:
                 raise _Leave
         self._restore_program_state(state)
 
-    def _traps(self, error: LanguageError) -> bool:
-        """Whether a waiting program's error trap takes this error of a typed line."""
+    def _failed(self, error: LanguageError) -> None:
+        """A typed line's error: a waiting program's error trap takes it (see _wait), or it
+        is told."""
         if self._waiting_traps and self._waiting_traps[-1] and isinstance(error, BasicError) \
                 and error.code:
             self._trapped = error
             self.session.program.current = DIRECT_LINE    # "." is the error's line, 65535
-            return True
-        return False
+        else:
+            self.report(error)
 
     def break_in_place(self, frame) -> str:
         """Ctrl-C while a program runs (for :func:`timewarp.interrupts.delivered_interrupts`):
@@ -461,8 +461,7 @@ class Prompt:
         except (ProgramExit, _Leave):             # _Leave: SYSTEM while the program waited
             return False
         except LanguageError as error:
-            if not self._traps(error):
-                self.report(error)
+            self._failed(error)
             return True
         except EOFError:
             self.tell("Input past end")
