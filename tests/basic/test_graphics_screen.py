@@ -321,3 +321,16 @@ def test_tile_paint_follows_gw_basics_rules_as_pc_basic_does():
     ours = transcript(TILE_PAINT)
     assert ours.split() == expected.split()
     assert ours.split()[:3] == ["ERROR", "5", "70"]
+
+
+def test_a_one_pixel_pattern_stays_a_pattern_in_the_saved_picture():
+    """The picture saved with the notebook draws each screen box on its own pixels: a PAINT
+    tile of alternate pixels (Pillow's polygon also painted the pixel past each box's right
+    edge, so the pattern came out solid)."""
+    runner = Runner()
+    runner.run("10 SCREEN 2: LINE (0,0)-(100,50),1,B: PAINT (50,25),CHR$(&HAA)+CHR$(&H55),1\n")
+    screen = runner.session.runtime.screen
+    assert [screen.point(x, 20) for x in (40, 41, 42)] == [1, 0, 1]
+    picture = Image.open(io.BytesIO(render_png(runner.session.turtle))).convert("L")
+    # SCREEN 2's pixel x is the picture's column x (its rows are doubled).
+    assert [picture.getpixel((x, 41)) for x in (40, 41, 42)] == [255, 0, 255]

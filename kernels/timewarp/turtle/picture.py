@@ -87,6 +87,18 @@ def render_png(world: TurtleWorld) -> bytes:
     return out.getvalue()
 
 
+def _pixel_box(points: Points) -> tuple[int, int, int, int] | None:
+    """The pixels an upright rectangle on whole pixel edges covers (the boxes screen graphics
+    draw): Pillow's polygon would also paint the pixels just past its right and bottom
+    edges, so a one-pixel pattern (a PAINT tile, a checkerboard) would fill solid."""
+    xs, ys = {x for x, _ in points}, {y for _, y in points}
+    if len(points) != 4 or len(xs) != 2 or len(ys) != 2 or \
+            any(v != round(v) for v in xs | ys):
+        return None
+    (x0, x1), (y0, y1) = sorted(xs), sorted(ys)
+    return round(x0), round(y0), round(x1) - 1, round(y1) - 1
+
+
 def _draw_png(world: TurtleWorld, draw: ImageDraw.ImageDraw, ink: dict) -> None:
     cx, cy = world.width / 2, world.height / 2
 
@@ -101,7 +113,12 @@ def _draw_png(world: TurtleWorld, draw: ImageDraw.ImageDraw, ink: dict) -> None:
             for run in _inside(place(points), box):
                 draw.line(run, fill=ink[colour], width=max(1, round(width)))
         elif type(part) is Fill:
-            draw.polygon(place(list(part.points)), fill=ink[part.colour])
+            points = place(list(part.points))
+            box = _pixel_box(points)
+            if box is not None:
+                draw.rectangle(box, fill=ink[part.colour])
+            else:
+                draw.polygon(points, fill=ink[part.colour])
         elif type(part) is Dot:
             r = part.size / 2
             x, y = cx + part.x, cy - part.y
