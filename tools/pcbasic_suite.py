@@ -155,6 +155,21 @@ class Suite:
             target.write_bytes(self._git("show", f"HEAD:{base}/{path}"))
 
 
+def exec_commands(text: str) -> list[str]:
+    """PC-BASIC's ``exec`` setting as the commands it carries out, one by one: split at each
+    colon outside a quoted string."""
+    commands, quoted, current = [], False, ""
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        if char == ":" and not quoted:
+            commands.append(current)
+            current = ""
+        else:
+            current += char
+    return [*commands, current] if text else []
+
+
 def typed_keys(keys: str) -> tuple[list[str], list[str]]:
     """PCBASIC.INI's ``keys`` as the keys typed up to the last Enter, and those after it, held
     in the keyboard buffer for INKEY$ and INPUT$; a NUL and a scan code make one key (the
@@ -214,13 +229,18 @@ def run_one(suite: Suite, category: str, name: str, timeout: float,
             return Outcome(category, name, False, f"no program {program}")
         # With none named (and no TEST.BAS), GW-BASIC starts empty and the keys are typed.
         keys, held = typed_keys(ini.get("keys") or "")
-        if ini.get("exec"):                 # a direct line typed before the keys
-            keys[:0] = [*ini["exec"], "\r"]
+        # PC-BASIC's `exec` is a list of commands (its colons are Enters, outside quotes),
+        # carried out before the RUN that `run` asks for.
+        commands = exec_commands(ini.get("exec") or "")
+        run_first = bool(ini.get("run")) and not commands
+        if commands and ini.get("run"):
+            commands.append("RUN")
+        keys[:0] = [key for command in commands for key in (*command, "\r")]
         input_file = ini.get("input")
         if input_file and (base / input_file).is_file():   # typed first, a line at a time
             lines = (base / input_file).read_text(encoding="latin-1").splitlines()
             keys[:0] = [key for line in lines for key in (*line, "\r")]
-        spec = {"program": str(path) if path else "", "run": bool(ini.get("run")),
+        spec = {"program": str(path) if path else "", "run": run_first,
                 "keys": keys, "held": held}
         env = dict(os.environ, PYTHONHASHSEED="0")
         try:

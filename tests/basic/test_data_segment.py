@@ -74,7 +74,8 @@ def test_temporary_strings_garbage_and_collection():
 
 def test_only_programs_that_ask_keep_the_ledger():
     """The ledger costs a call per assignment: programs that never ask where things are
-    (FRE, VARPTR, VARPTR$, PEEK in BASIC's segment) are compiled without it."""
+    (FRE, VARPTR, VARPTR$, PEEK in BASIC's segment) and trap no errors are compiled
+    without it."""
     def source(text):
         return compile_program(parse_source([(10, text, 0)])).source
 
@@ -147,3 +148,56 @@ def test_a_jump_that_ran_becomes_a_pointer_in_the_program_text():
     assert session.console.output.split() == ["141", "13", "-1"]
     assert session.program.lines[100] == 'B$ = "JBC": RETURN'
     assert session.program.lines[10] == "GOSUB 100: DEF SEG: A = 4718"
+
+
+def test_a_session_that_reads_basics_memory_keeps_the_ledger_in_its_next_run(tmp_path,
+                                                                            monkeypatch):
+    """A BSAVE of the program text typed at the prompt reads it tokenised, GOTO's line number
+    as token &H0E; a RUN after that keeps the ledger although the program asks nothing, so
+    the GOTO that ran is a pointer (&H0D) in the next BSAVE, as in pcbasic's
+    gwbasic/line-number-pointers model. BSAVE's file is NAME.BAS, as in GW-BASIC, and BLOAD
+    finds it by the same name."""
+    monkeypatch.chdir(tmp_path)
+    session = BasicSession(console=ScriptedConsole())
+    for number, text in ((10, "GOTO 30"), (20, "PRINT 2"), (30, "PRINT 3")):
+        session.program.set_line(number, text)
+    session.execute_direct('BSAVE "BEFORE", &H126D, 40')
+    session.execute_direct("RUN")
+    session.execute_direct('BSAVE "AFTER", &H126D, 40')
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["AFTER.BAS", "BEFORE.BAS"]
+    before, after = ((tmp_path / name).read_bytes() for name in ("BEFORE.BAS", "AFTER.BAS"))
+    goto = before.index(b"\x89 ") + 2           # after GOTO and its space
+    assert before[goto:goto + 3] == b"\x0e\x1e\x00"         # line number 30
+    line_30 = 0x126E + after.index(b"\x1e\x00\x91", goto) - 7 - 4   # the byte before line 30
+    assert after[goto:goto + 3] == b"\x0d" + line_30.to_bytes(2, "little")
+    assert before[:goto] == after[:goto] and before[goto + 3:] == after[goto + 3:]
+    assert session.console.output == " 3 \n"
+    session.execute_direct('BLOAD "AFTER", &H126D')
+    session.execute_direct("LIST 10")
+    assert session.console.output.endswith("10 GOTO 30\n")
+
+
+OUT_OF_STRING_SPACE = """10 ON ERROR GOTO 60
+20 DIM A$(1000)
+30 FOR I = 0 TO 1000: A$(I) = STRING$(100, "a") + STRING$(100, "b"): NEXT
+40 END
+60 PRINT ERR; ERL; I; LEN(A$(I)): RESUME 40
+"""
+
+
+@pytest.mark.timeout(60)
+def test_a_program_that_traps_errors_runs_out_of_string_space_as_in_gw_basic():
+    """A program with ON ERROR keeps the ledger unasked (it can tell where GW-BASIC's 60000
+    bytes run out): Out of string space, 14, at the same string as PC-BASIC less the one
+    that GW-BASIC's held operand costs (see the test of temporaries above; pcbasic's
+    gwbasic/string_out_of_memory model, this program in other words, stops at 284 where
+    PC-BASIC stops at 285). Without ON ERROR, the program is compiled without the ledger."""
+    expected = pcbasic(OUT_OF_STRING_SPACE).split()
+    mine = ours(OUT_OF_STRING_SPACE).split()
+    assert expected[:2] == mine[:2] == ["14", "30"]
+    assert int(mine[2]) == int(expected[2]) - 1
+    assert mine[3] == "0"
+    untrapped = OUT_OF_STRING_SPACE.replace("10 ON ERROR GOTO 60", "10 REM")
+    lines = [(int(number), text, i) for i, (number, text) in
+             enumerate(line.split(" ", 1) for line in untrapped.splitlines())]
+    assert "_mem" not in compile_program(parse_source(lines)).source

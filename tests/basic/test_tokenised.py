@@ -18,7 +18,7 @@ from timewarp.basic.errors import BasicError
 from timewarp.basic.program import split_numbered
 from timewarp.basic.prompt import Prompt
 from timewarp.basic.session import BasicSession
-from timewarp.basic.tokenised import detokenise, protect, tokenise_line
+from timewarp.basic.tokenised import decipher, detokenise, protect, tokenise_line
 from timewarp.engine import ScriptedConsole
 
 PROGRAMS = {
@@ -282,7 +282,20 @@ def test_a_protected_program_runs_but_is_never_listed_saved_or_changed(cells, tm
             cells(command)
         assert error.value.kind == "Illegal function call", command
         assert "protected" in error.value.detail
-    assert {p.name for p in tmp_path.iterdir()} == {"PROGRAM.BAS", "LISTING.BAS", "SECRET.BAS"}
+    # GW-BASIC opens SAVE's file before it refuses: a new file is left empty (as its
+    # gwbasic/protected test shows), and nothing of the program leaks into it.
+    assert {p.name for p in tmp_path.iterdir()} == {"PROGRAM.BAS", "LISTING.BAS", "SECRET.BAS",
+                                                   "LEAK.BAS"}
+    assert (tmp_path / "LEAK.BAS").read_bytes() == b""
+    # GW-BASIC emptied a file that was there; Time Warp keeps it (a student's work is never lost).
+    (tmp_path / "MINE.BAS").write_text('10 PRINT "MINE"\n')
+    for command in ('SAVE "MINE"', 'SAVE "MINE", A'):
+        with pytest.raises(BasicError, match="Illegal function call"):
+            cells(command)
+    assert (tmp_path / "MINE.BAS").read_text() == '10 PRINT "MINE"\n'
+    # Saved protected again, it stays what it was.
+    cells('SAVE "AGAIN", P')
+    assert detokenise(decipher((tmp_path / "AGAIN.BAS").read_bytes())) == detokenise(plain)
     # Inside the program, the refusal is an error like any other, which ON ERROR traps.
     (tmp_path / "trap").mkdir()
     trap, _, _ = pcbasic_saves('10 ON ERROR GOTO 40\n20 CHAIN MERGE "NOFILE"\n30 END\n'
@@ -344,3 +357,47 @@ def test_a_byte_no_keyword_has_is_kept_as_its_character():
 
     line = b"\x7c\x12" + (20).to_bytes(2, "little") + b"PR\x80NT\xe7\x12\x00"
     assert detokenise(b"\xff" + line + b"\x00\x00\x1a") == [(20, "PR\u00c7NT=1")]
+
+
+def test_a_binary_files_name_spelled_as_a_keyword_stays_a_name(cells, tmp_path,
+                                                               monkeypatch):
+    """A binary file may hold a name's letters that spell a keyword (``PRINT=1``), which
+    GW-BASIC's tokeniser never writes but runs as a variable called PRINT (pcbasic's
+    gwbasic/keyword_as_varname_in_tokenised_file). It runs and lists as in PC-BASIC, and
+    SAVE writes the same bytes again; typed again, the line is the keyword's."""
+    import pcbasic
+    from timewarp.basic.tokenised import PROGRAM_START
+
+    bodies = [(10, b"PRINT" + tokenise_line("=1")[0]),
+              (20, tokenise_line("PRINT ")[0] + b"PRINT" + tokenise_line("*2;")[0] + b"TO"
+               + tokenise_line(": IF ")[0] + b"THEN.X" + tokenise_line(" = 0 THEN 40")[0]),
+              (30, tokenise_line('PRINT "NOT HERE"')[0]),
+              (40, tokenise_line('PRINT "PRINT"')[0])]
+    data, address = bytearray(b"\xff"), PROGRAM_START
+    for number, body in bodies:
+        address += 5 + len(body)
+        data += struct.pack("<HH", address, number) + body + b"\0"
+    (tmp_path / "NAMED.BAS").write_bytes(bytes(data + b"\0\0\x1a"))
+    screen = io.StringIO()
+    with pcbasic.Session(input_streams=None, output_streams=screen,
+                         devices={"Z:": str(tmp_path)}, current_device="Z:") as session:
+        session.execute('LOAD "NAMED"')
+        session.execute("LIST")
+        listed = screen.getvalue().replace("\r\n", "\n")
+        screen.truncate(0)
+        screen.seek(0)
+        session.execute("RUN")
+    printed = screen.getvalue().replace("\r\n", "\n")
+    assert printed.split() == ["2", "0", "PRINT"]      # PRINT is 1, TO and THEN.X are 0
+    assert listed.splitlines()[0] == "10 PRINT=1"
+    cells('LOAD "NAMED"')
+    assert cells("LIST") == listed
+    assert cells("RUN") == printed
+    monkeypatch.chdir(tmp_path)
+    Prompt(BasicSession(console=ScriptedConsole([])), explain=False).run(
+        ['LOAD "NAMED"', 'SAVE "AGAIN"'])
+    named, again = ((tmp_path / f"{name}.BAS").read_bytes() for name in ("NAMED", "AGAIN"))
+    # The same program, then what LOAD read after its end (the file's Ctrl-Z, as in PC-BASIC).
+    assert again == named + b"\x1a"
+    with pytest.raises(BasicError, match="Syntax error"):
+        cells("10 PRINT=1\nRUN")

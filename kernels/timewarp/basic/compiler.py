@@ -69,11 +69,13 @@ class Emitter:
         self.depth -= 1
 
 
-def compile_program(lines: list[ast.Line], from_start: bool = True) -> CompiledProgram:
+def compile_program(lines: list[ast.Line], from_start: bool = True,
+                    memory: bool = False) -> CompiledProgram:
     """``from_start`` False for a program entered at a line of its own (RUN n, a check's
-    call of FNA after a run): its DEF FNs hold from the start, as the run before left them."""
+    call of FNA after a run): its DEF FNs hold from the start, as the run before left them.
+    ``memory`` keeps the data segment's ledger even if the program does not ask for it."""
     try:
-        return ProgramCompiler(lines, fns_from_start=not from_start).compile()
+        return ProgramCompiler(lines, fns_from_start=not from_start, memory=memory).compile()
     except RecursionError:
         # The translation walks expressions recursively: `PRINT 1+1+...` with thousands of
         # terms is as deep as it is long.
@@ -82,16 +84,20 @@ def compile_program(lines: list[ast.Line], from_start: bool = True) -> CompiledP
 
 
 class ProgramCompiler:
-    def __init__(self, lines: list[ast.Line], fns_from_start: bool = False) -> None:
+    def __init__(self, lines: list[ast.Line], fns_from_start: bool = False,
+                 memory: bool = False) -> None:
         self.lines = lines
         self.fns_from_start = fns_from_start      # see compile_program
         self.emit = Emitter()
         self.exprs = ExpressionTranslator()
         self.trap_mode = any(isinstance(s, ast.OnError) for s in walk_lines(lines))
         # A program that asks where things are in memory keeps GW-BASIC's data segment's
-        # ledger (timewarp.basic.data_segment), statement by statement.
+        # ledger (timewarp.basic.data_segment), statement by statement; so does every program
+        # of a session that has looked there (``memory``), and a program that traps errors,
+        # which can tell where GW-BASIC ran out of string space or memory.
         statements = list(walk_lines(lines))
-        self.memory_mode = wants_ledger(statements, walk_expressions(statements))
+        self.memory_mode = memory or self.trap_mode or wants_ledger(
+            statements, walk_expressions(statements))
         self.exprs.memory = self.memory_mode
         self.dynamic_for = self.trap_mode or st.nexts_inside_ifs(lines)
 

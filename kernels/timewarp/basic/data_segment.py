@@ -72,6 +72,7 @@ class DataSegment:
 
     def __init__(self, program_text: bytes) -> None:
         self.program = PROGRAM_START
+        self.version = None         # the edit of the program whose text this is (Runtime)
         # The tokenised lines as memory holds them, closed by two zero bytes.
         self.program_text = bytearray(program_text)
         self.scalars_start = PROGRAM_START + len(program_text)
@@ -283,6 +284,15 @@ class DataSegment:
         """A + B + C (``made``: which parts are temporaries, held in that order): each sum
         but the last is a string of its own, garbage once the next sum is made; the last
         sum's operands are held (as one) until it is stored or used."""
+        if len(parts) == 2:                 # A$ + B$: the sum's operands held as one
+            held, count = self.held, made[0] + made[1]
+            if count:
+                total = sum(held[-count:])
+                del held[-count:]
+                held.append(total)
+            else:
+                held.append(0)
+            return parts[0] + parts[1]
         count = sum(made)
         waiting = self.held[len(self.held) - count:] if count else []
         if count:
@@ -306,7 +316,8 @@ class DataSegment:
         the old string is left as garbage.  ``literal``: (line, text) of the quoted string
         in the program the value is, which the variable points at."""
         self.strings.pop(owner, None)
-        self.literals.pop(owner, None)
+        if self.literals:
+            self.literals.pop(owner, None)
         if literal is not None:
             address = self._literal_address(*literal)
             if address is not None:
@@ -330,7 +341,8 @@ class DataSegment:
         return float(self.free())
 
     def _allocate(self, size: int) -> None:
-        if self.bottom - size <= self.arrays_end:
+        # (arrays_end, written out: this runs for every string a program makes)
+        if self.bottom - size <= self.scalars_start + self.scalar_bytes + self.array_bytes:
             self.collect()
             if self.bottom - size <= self.arrays_end:
                 raise BasicError("Out of string space",

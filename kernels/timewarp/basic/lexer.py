@@ -72,6 +72,8 @@ class _Scanner:
         # position after it out of step with the text.
         self.upper = text.translate(_ASCII_UPPER)
         self.classic = classic
+        # A binary file's name spelled as a keyword (timewarp.basic.tokenised.LetteredLine).
+        self.names = getattr(text, "names", None) or {}
         self.pos = 0
         self.tokens: list[Token] = []
         self.opens: list[bool] = []     # each open bracket: an array's subscripts?
@@ -94,6 +96,8 @@ class _Scanner:
                 self.pos += 1
             elif c == "&":
                 self._radix_number()
+            elif self.pos in self.names:
+                self._name(end=self.names[self.pos])
             elif c in _NAME_START:       # a letter other than ASCII's starts no name
                 if self._word():
                     break
@@ -231,11 +235,12 @@ class _Scanner:
         self._name()
         return None
 
-    def _name(self, after_fn: bool = False) -> None:
-        """A variable name; in classic mode it stops where a keyword starts."""
+    def _name(self, after_fn: bool = False, end: int | None = None) -> None:
+        """A variable name; in classic mode it stops where a keyword starts (``end``: where
+        a binary file's name ends, whatever it spells)."""
         upper, start = self.upper, self.pos
-        i = start
-        while i < len(upper) and upper[i] in _NAME_CHARS:
+        i = start if end is None else end
+        while end is None and i < len(upper) and upper[i] in _NAME_CHARS:
             if i > start and self.classic and any(upper.startswith(k, i) for k in _BY_LENGTH):
                 break
             i += 1

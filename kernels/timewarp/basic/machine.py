@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from timewarp.basic import ast
 from timewarp.basic.data_segment import POINTERS, value_bytes
 from timewarp.basic.errors import BasicError
+from timewarp.basic.program_files import existing_program, program_name
 from timewarp.turtle import video_memory
 
 VIDEO = (0xB8000, 0xB0000)
@@ -94,8 +95,8 @@ class Machine:
         if linear == PROTECTION_FLAG:
             program = self._program()
             return 0xFE if program is not None and program.protected else 0
-        segment = self.rt.segment
         offset = linear - DATA_SEGMENT * 16
+        segment = self.ledger() if 0 <= offset < 0x10000 else None
         buffer = self._field_buffer(offset)
         if buffer is not None:
             return buffer[0][buffer[1]]
@@ -137,6 +138,19 @@ class Machine:
                     scalars[_key_of(name)] = value
         return scalars, getattr(session, "arrays", {})
 
+    def ledger(self):
+        """The data segment's ledger that PEEK, POKE and BSAVE of BASIC's own segment read: the
+        running (or last) program's while the program in memory is the one it ran, else one
+        made now from the program text. A session that looks there this way keeps the ledger
+        in every program it RUNs after (Runtime.asked_memory), so that what it reads next
+        (jumps turned into pointers, strings, variables) is what GW-BASIC's memory held."""
+        rt = self.rt
+        if rt.segment is None or rt.segment.version != rt.program_version():
+            rt.asked_memory = True
+            rt.segment = None
+            rt.data_segment(*self._variables())
+        return rt.segment
+
     def _program(self):
         """The session's program in memory (a runtime alone has none)."""
         return getattr(self.rt.session(), "program", None)
@@ -176,8 +190,8 @@ class Machine:
             if base <= linear < base + PAGE and self._text_mode():
                 self.rt.text_screen().poke(linear - base, value)
                 return
-        segment = self.rt.segment
         offset = linear - DATA_SEGMENT * 16
+        segment = self.ledger() if 0 <= offset < 0x10000 else None
         buffer = self._field_buffer(offset)
         if buffer is not None:
             buffer[0][buffer[1]] = value
@@ -212,6 +226,7 @@ class Machine:
             return          # bytes no line can be read from: the program stays as it was
         program.lines = {number: line for number, line in lines}
         program.version += 1
+        self.rt.segment.version = program.version     # the ledger holds the changed text
 
     def def_seg(self, segment=None) -> None:
         self.segment = DATA_SEGMENT if segment is None else _int16(segment)
@@ -313,10 +328,10 @@ class Machine:
                          for i in range(length))
         header = b"\xfd" + self.segment.to_bytes(2, "little") + offset.to_bytes(2, "little") + \
             length.to_bytes(2, "little")
-        self.rt.files.path(name).write_bytes(header + data + b"\x1a")
+        self.rt.files.path(program_name(name)).write_bytes(header + data + b"\x1a")
 
     def bload(self, name: str, offset=None) -> None:
-        path = self.rt.files.path(name)
+        path = existing_program(self.rt.files, name)
         try:
             data = path.read_bytes()
         except FileNotFoundError:

@@ -156,6 +156,15 @@ def program_name(name: str) -> str:
     return name if "." in last else name + ".BAS"
 
 
+def existing_program(files, name: str):
+    """The file LOAD, RUN, MERGE and BLOAD read for ``name``: GAME.BAS for ``GAME``, or the file
+    ``GAME`` itself when there is no GAME.BAS (a file made outside BASIC)."""
+    path = files.path(program_name(name))     # names without case, as on DOS
+    if not path.is_file() and "." not in name:
+        path = files.path(name)
+    return path
+
+
 def read_program_file(files, name: str, ascii_only: bool = False) -> list[tuple[int, str]]:
     """The numbered lines of a saved program, as text or in GW-BASIC's binary form (which
     MERGE, ``ascii_only``, refuses as GW-BASIC does); a line without a number is GW-BASIC's
@@ -163,9 +172,7 @@ def read_program_file(files, name: str, ascii_only: bool = False) -> list[tuple[
     from timewarp.basic.program import split_numbered
     from timewarp.basic.tokenised import detokenise, is_tokenised
 
-    path = files.path(program_name(name))     # names without case, as on DOS
-    if not path.is_file() and "." not in name:
-        path = files.path(name)
+    path = existing_program(files, name)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -221,6 +228,19 @@ def save_program(files, name: str, session, form: str | None) -> None:
         program.protected = True       # as in GW-BASIC, the program is no longer listed
 
 
+def refuse_protected_save(files, name: str, program) -> None:
+    """SAVE of a protected program in a listable form: GW-BASIC opens the file, then refuses
+    with Illegal function call, leaving it empty. The empty file is made only where none
+    was: a file of that name keeps what it held (GW-BASIC emptied it)."""
+    path = files.path(name)
+    if not path.exists():
+        try:
+            path.touch()
+        except OSError:
+            pass        # the refusal below is the error that matters
+    program.check_listable()
+
+
 def carry(files, name: str, args: tuple) -> None:
     """What ``_rt.files.command`` does for these words (see the parser below for ``args``)."""
     session = getattr(files, "host", None)
@@ -247,8 +267,9 @@ def carry(files, name: str, args: tuple) -> None:
         raise switch
     options = dict(literal_eval(args[1])) if len(args) > 1 else {}
     if name == "SAVE":
-        session.program.check_listable()
         form = options.get("form")
+        if session.program.protected and form != "P":
+            refuse_protected_save(files, program_name(args[0]), session.program)
         save_program(files, program_name(args[0]), session, form)
         if form == "A" and not files.direct:
             # GW-BASIC's SAVE , A ends a program (back to the prompt); SAVE without it and

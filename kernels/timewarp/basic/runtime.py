@@ -59,6 +59,9 @@ class Runtime:
         self.text = None
         self.machine = None
         self.segment = None         # the data segment's ledger (timewarp.basic.data_segment)
+        #: Set once the session reads BASIC's own segment (PEEK, BSAVE) where no program
+        #: kept the ledger: every later RUN keeps one (see Machine.ledger).
+        self.asked_memory = False
         self.reset_errors()
         #: Set by GW-BASIC's prompt: STOP and END call it and wait there for CONT.
         self.pause_hook = None
@@ -212,7 +215,13 @@ class Runtime:
         if self.segment is None or not (scalars or arrays):
             from timewarp.basic.data_segment import DataSegment
             self.segment = DataSegment(self.program_text())
+            self.segment.version = self.program_version()
         return self.segment
+
+    def program_version(self):
+        """The program in memory's edit count (None for a runtime alone): a ledger made for
+        another version holds text the program no longer has."""
+        return getattr(getattr(self.session(), "program", None), "version", None)
 
     def session(self):
         """The BasicSession this runtime serves (None for a runtime alone): its program in

@@ -127,7 +127,8 @@ class BasicSession(Session):
             self.runtime.files.release_devices()
 
     def _compile_memory(self, start: int | None) -> CompiledProgram:
-        version = (self.program.version, self.library.version)
+        memory = self.runtime.asked_memory
+        version = (self.program.version, self.library.version, memory)
         if start is None and self._compiled and self._compiled[0] == version:
             return self._compiled[1]
         lines = self.library.parse(self.program.source(), program=True)[0]
@@ -136,7 +137,8 @@ class BasicSession(Session):
                 raise BasicError("Undefined line number")
             lines.insert(0, ast.Line(None, None, 0, (ast.Goto(start),)))
         # The definitions of earlier cells come first (their CONSTs run before the program).
-        compiled = compile_program(self.library.lines_for(lines) + lines, from_start=start is None)
+        compiled = compile_program(self.library.lines_for(lines) + lines, from_start=start is None,
+                                   memory=memory)
         if start is None:
             self._compiled = (version, compiled)
         return compiled

@@ -71,6 +71,21 @@ class BinaryLines(list):
     tail = b""
 
 
+class LetteredLine(str):
+    """A line's text whose ``names`` (start -> end in the text) are a name's letters that
+    spell a keyword (``PRINT=1``): GW-BASIC's tokeniser never stores a keyword as letters, but
+    a binary file made another way can, and GW-BASIC then reads them as a variable. The
+    lexer (timewarp.basic.lexer) and SAVE (_LineWriter) keep them a name; the line typed
+    again, or changed in any way, is a plain ``str`` and reads them as the keyword."""
+
+    names: dict[int, int]
+
+    def __new__(cls, text: str, names: dict[int, int]):
+        line = super().__new__(cls, text)
+        line.names = names
+        return line
+
+
 class ProtectedLines(BinaryLines):
     """The lines of a program saved protected: run, never listed."""
 
@@ -136,6 +151,7 @@ class _LineReader:
         self.data, self.at, self.end = data, start, len(data)
         self.out: list[str] = []                   # one character each
         self.last_token: int | None = None
+        self.plain: list[int] = []                 # where a name's character was stored
 
     def text(self) -> str:
         data = self.data
@@ -155,9 +171,28 @@ class _LineReader:
                 self._token(byte)
                 continue
             else:
+                if chr(byte) in _NAME_CHARS:
+                    self.plain.append(len(self.out))
                 self.out.append(_char(byte))
             self.last_token = None
-        return "".join(self.out)
+        text = "".join(self.out)
+        names = self._keywords_spelled()
+        return LetteredLine(text, names) if names else text
+
+    def _keywords_spelled(self) -> dict[int, int]:
+        """The runs of a name's characters, stored as characters, that are a keyword."""
+        from timewarp.basic.lexer import KEYWORDS
+        names, plain, out = {}, self.plain, self.out
+        i = 0
+        while i < len(plain):
+            start = end = plain[i]
+            while i + 1 < len(plain) and plain[i + 1] == end + 1:
+                i, end = i + 1, end + 1
+            i += 1
+            whole = (start == 0 or out[start - 1] not in _NAME_CHARS)
+            if whole and out[start].isalpha() and "".join(out[start:end + 1]).upper() in KEYWORDS:
+                names[start] = end + 1
+        return names
 
     def _ahead(self, *values: int) -> bool:
         return tuple(self.data[self.at:self.at + len(values)]) == values
@@ -314,6 +349,7 @@ class _LineWriter:
 
     def __init__(self, text: str) -> None:
         self.text, self.at, self.end = text, 0, len(text)
+        self.names = getattr(text, "names", {})     # see LetteredLine
         self.out = bytearray()
         self.jumps: list[tuple[int, int, int]] = []
         self.number_may_follow, self.line_number_may_follow = True, False
@@ -354,6 +390,10 @@ class _LineWriter:
                 self.out += _TOKEN["PRINT"]
                 self.at += 1
                 self.number_may_follow = True
+            elif self.at in self.names:
+                self.write_text(self.text[self.at:self.names[self.at]].upper())
+                self.at = self.names[self.at]
+                self.number_may_follow = self.line_number_may_follow = False
             elif c.isascii() and c.isalpha():
                 if self._word():
                     return
