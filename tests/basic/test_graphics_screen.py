@@ -224,6 +224,20 @@ def test_draw_x_with_varptr_string():
                       "20 PRINT POINT(15,10); POINT(16,10)\n") == " 3  0 \n"
 
 
+def test_a_line_exactly_between_two_pixels_and_a_turned_step_fall_where_gw_basics_did():
+    """Facts from real GW-BASIC (pcbasic's gwbasic/DRAW_angle model, made by GW-BASIC 3.23):
+    the line from (160,100) to (240,40) passes exactly between (238,41) and (238,42) and
+    lights (238,42), as GW-BASIC's line loop steps the minor axis once its sum reaches the
+    major length (LINLP3 in Microsoft's GW-BASIC source); PC-BASIC lights (238,41). A step
+    turned by TA uses the pixel's aspect in 256ths (213 for SCREEN 1): TA338 U90 ends at
+    (201,17), where 5/6 itself (PC-BASIC) gives (200,17)."""
+    assert transcript("10 SCREEN 1: LINE (160,100)-(240,40), 3\n"
+                      "20 PRINT POINT(238,42); POINT(238,41); POINT(236,43); POINT(236,42)\n"
+                      '30 PSET (160,100), 0: DRAW "TA338 U90": PRINT POINT(0); POINT(1)\n'
+                      '40 PSET (160,100), 0: DRAW "TA312 U90": PRINT POINT(0); POINT(1)\n'
+                      ).split() == ["3", "0", "3", "0", "201", "17", "240", "40"]
+
+
 def test_pc_basic_draws_the_same_pixels():
     """PC-BASIC itself, on a program with VIEW, WINDOW, STEP, CIRCLE, PAINT, GET and PUT:
     a sample of the screen's pixels agrees but for a few on the circle's outline."""

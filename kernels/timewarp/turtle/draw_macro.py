@@ -155,7 +155,9 @@ def _turned(dx: int, dy: int, angle: float, stretch: float) -> tuple[int, int]:
     GW-BASIC turns it: so that a turned figure keeps its shape on the monitor, a step's
     horizontal part is ``stretch`` (a pixel's height over its width) times its vertical part
     turned, and its vertical part the horizontal part over ``stretch``.  Quarter turns are
-    whole pixels at once; other angles are rounded at the end."""
+    whole pixels at once; other angles are rounded at the end, worked out with the pixel's
+    aspect in 256ths, as GW-BASIC holds it (213 for SCREEN 1's 5/6: pcbasic's
+    gwbasic/DRAW_angle model agrees to the pixel with that, not with 5/6 itself)."""
     angle %= 360
     if angle == 0:
         return dx, dy
@@ -166,7 +168,8 @@ def _turned(dx: int, dy: int, angle: float, stretch: float) -> tuple[int, int]:
         return sign * int(dy * stretch), -sign * int(dx // stretch)
     rad = math.radians(angle)
     cos, sin = math.cos(rad), math.sin(rad)
-    return round(cos * dx + sin * dy * stretch), round(cos * dy - sin * dx / stretch)
+    aspect = round(256 / stretch) / 256
+    return round(cos * dx + sin * dy / aspect), round(cos * dy - sin * dx * aspect)
 
 
 def _setting(command: str, reader: _Reader, pen: DrawPen, screen: Screen) -> None:

@@ -132,7 +132,9 @@ def clip(a: tuple[float, float], b: tuple[float, float],
 def line_pixels(x1: int, y1: int, x2: int, y2: int) -> list[tuple[int, int]]:
     """The pixels GW-BASIC lights for a line: Bresenham's steps along the longer axis, drawn
     from the upper end down (from the second point when both are level), the error starting
-    at half the longer length, so that ties fall where GW-BASIC's fall."""
+    at half the longer length (rounded up) and the step taken when it reaches zero, so that
+    a tie (the line exactly between two pixels) falls to the one nearer its lower end, as in
+    GW-BASIC (pcbasic's gwbasic/DRAW_angle model)."""
     if y2 <= y1:
         x1, y1, x2, y2 = x2, y2, x1, y1
     steep = abs(y2 - y1) > abs(x2 - x1)
@@ -141,12 +143,12 @@ def line_pixels(x1: int, y1: int, x2: int, y2: int) -> list[tuple[int, int]]:
     long, short = abs(x2 - x1), abs(y2 - y1)
     step_long = 1 if x2 >= x1 else -1
     step_short = 1 if y2 > y1 else -1
-    error, minor = long // 2, y1
+    error, minor = (long + 1) // 2, y1
     points = []
     for major in range(x1, x2 + step_long, step_long):
         points.append((minor, major) if steep else (major, minor))
         error -= short
-        if error < 0:
+        if error <= 0 < short:
             minor += step_short
             error += long
     return points
