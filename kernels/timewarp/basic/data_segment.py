@@ -204,13 +204,12 @@ class DataSegment:
     def in_program(self, address: int) -> bool:
         return PROGRAM_START <= address < self.scalars_start
 
-    def peek(self, address: int, scalars: dict, arrays: dict) -> int:
-        """A byte of the program text, or of the variables' entries (their current values)."""
+    def peek(self, address: int, variables) -> int:
+        """A byte of the program text, or of the variables' entries: ``variables()`` gives
+        those (see ``entries``), made only when a byte of them is read."""
         if self.in_program(address):
             return self.program_text[address - PROGRAM_START]
-        if address < self.arrays_start:
-            return self._entries(scalars, arrays, scalar=True)[address - self.scalars_start]
-        return self._entries(scalars, arrays, scalar=False)[address - self.arrays_start]
+        return variables()[address - self.scalars_start]
 
     def jumped(self, line: int, target: int) -> None:
         """GOTO or GOSUB ``target`` ran in ``line``: as GW-BASIC does, the line number in the
@@ -240,7 +239,9 @@ class DataSegment:
                 text[at:at + 3] = b"\x0e" + target.to_bytes(2, "little")
         return bytes(text)
 
-    def _entries(self, scalars: dict, arrays: dict, scalar: bool) -> bytes:
+    def entries(self, scalars: dict, arrays: dict) -> bytes:
+        """The scalars' then the arrays' entries, from ``scalars_start`` to ``arrays_end``,
+        with the values the program holds now."""
         out = bytearray()
 
         def name_bytes(key):
@@ -249,16 +250,13 @@ class DataSegment:
             return (bytes([VALUE_BYTES[key[-1]]]) + name[:2].ljust(2, b"\0")
                     + bytes([max(0, len(name) - 2)]) + bytes(c | 0x80 for c in name[2:]))
 
-        if scalar:
-            for key in self.scalars:
-                out += name_bytes(key) + value_bytes(key, scalars.get(key),
-                                                     self.string_address(key))
-            return bytes(out)
-        for key, (_, header, _, shape) in self.arrays.items():
+        for key in self.scalars:
+            out += name_bytes(key) + value_bytes(key, scalars.get(key), self.string_address(key))
+        for key, (_, _, size, shape) in self.arrays.items():
             start = len(out)
             out += name_bytes(key)
-            size = self.arrays[key][2] - (len(out) - start) - 2
-            out += size.to_bytes(2, "little") + bytes([len(shape)])
+            rest = size - (len(out) - start) - 2          # the bytes after the size itself
+            out += rest.to_bytes(2, "little") + bytes([len(shape)])
             for extent in reversed(shape):
                 out += extent.to_bytes(2, "little")
             for place in _column_major(shape):

@@ -84,7 +84,11 @@ class Machine:
     # Memory
 
     def peek(self, address) -> int:
-        linear = self.segment * 16 + _int16(address)
+        return self._read(self.segment * 16 + _int16(address), {})
+
+    def _read(self, linear: int, held: dict) -> int:
+        """The byte at ``linear``; ``held`` keeps the variables' entries in the data segment once
+        worked out, for the reads of one BSAVE (nothing runs between them)."""
         graphics = self._graphics_memory(linear)
         if graphics is not None:
             screen, offset = graphics
@@ -93,7 +97,7 @@ class Machine:
             if base <= linear < base + PAGE and self._text_mode():
                 return self.rt.text_screen().peek(linear - base)
         if linear == PROTECTION_FLAG:
-            program = self._program()
+            program = self.rt.program()
             return 0xFE if program is not None and program.protected else 0
         offset = linear - DATA_SEGMENT * 16
         segment = self.ledger() if 0 <= offset < 0x10000 else None
@@ -102,8 +106,11 @@ class Machine:
             return buffer[0][buffer[1]]
         if segment is not None and segment.holds(offset):
             # The program text, or the variables: their values as the program holds them now.
-            scalars, arrays = self._variables()
-            return segment.peek(offset, scalars, arrays)
+            def variables() -> bytes:
+                if "entries" not in held:
+                    held["entries"] = segment.entries(*self._variables())
+                return held["entries"]
+            return segment.peek(offset, variables)
         if linear in self.memory:
             return self.memory[linear]
         if segment is not None and offset & ~1 in POINTERS:
@@ -151,10 +158,6 @@ class Machine:
             rt.data_segment(*self._variables())
         return rt.segment
 
-    def _program(self):
-        """The session's program in memory (a runtime alone has none)."""
-        return getattr(self.rt.session(), "program", None)
-
     def _system(self, linear: int) -> int:
         if linear == 0x417:
             return self.keyboard_flags
@@ -197,10 +200,10 @@ class Machine:
             buffer[0][buffer[1]] = value
         elif linear == 0x417:
             self.keyboard_flags = value
-        elif segment is not None and segment.in_program(offset) and self._program() is not None:
+        elif segment is not None and segment.in_program(offset) and self.rt.program() is not None:
             self._change_program(segment.poke_program(offset, value))
-        elif linear == PROTECTION_FLAG and self._program() is not None:
-            self._program().protected = value != 0
+        elif linear == PROTECTION_FLAG and self.rt.program() is not None:
+            self.rt.program().protected = value != 0
         elif linear < 0xF0000:
             self.memory[linear] = value
 
@@ -219,7 +222,7 @@ class Machine:
         """A POKE changed the program text: the program in memory (LIST, SAVE) is what the
         changed bytes now say; the running program goes on as it was compiled."""
         from timewarp.basic.tokenised import detokenise
-        program = self._program()
+        program = self.rt.program()
         try:
             lines = detokenise(b"\xff" + text)
         except BasicError:
@@ -324,8 +327,9 @@ class Machine:
             data = video_memory.read(screen, start, min(length, 0x10000 - start),
                                      self.read_plane).ljust(length, b"\0")
         else:
-            data = bytes(self.peek((offset + i) & 0xFFFF) if (offset + i) < 0x10000 else 0
-                         for i in range(length))
+            held: dict = {}
+            data = bytes(self._read(self.segment * 16 + offset + i, held)
+                         if offset + i < 0x10000 else 0 for i in range(length))
         header = b"\xfd" + self.segment.to_bytes(2, "little") + offset.to_bytes(2, "little") + \
             length.to_bytes(2, "little")
         self.rt.files.path(program_name(name)).write_bytes(header + data + b"\x1a")

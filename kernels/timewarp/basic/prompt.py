@@ -27,6 +27,7 @@ from typing import ContextManager
 
 from timewarp.basic.errors import BasicError, ProgramEnd
 from timewarp.basic.program import MAX_LINE_NUMBER, split_numbered
+from timewarp.basic.runtime import DIRECT_LINE
 from timewarp.basic.screen_editor import BREAK, ScreenEditor
 from timewarp.basic.session import BasicSession
 from timewarp.engine import LanguageError, ProgramExit
@@ -34,8 +35,6 @@ from timewarp.engine import LanguageError, ProgramExit
 #: The character GW-BASIC leaves after Ok and after a message: code 255, a blank on screen.
 END_MARK = chr(255)
 _SYSTEM = re.compile(r"\s*SYSTEM\s*$", re.IGNORECASE)
-#: The line number GW-BASIC gives a line typed at the prompt (ERL of an error in it).
-DIRECT_LINE = 65535
 _EDIT = re.compile(r"\s*EDIT\b\s*(.*?)\s*$", re.IGNORECASE)
 _CONT = re.compile(r"\s*CONT\s*$", re.IGNORECASE)
 _NAME_AND_BLANKS = re.compile(r"[A-Za-z][A-Za-z0-9.]*[$%!#]?\s*")

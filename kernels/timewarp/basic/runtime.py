@@ -21,6 +21,8 @@ from timewarp.basic.parser import BadData
 
 WIDTH = 80
 ZONE = 14
+#: The line number GW-BASIC gives a line typed at the prompt (ERL of an error in it).
+DIRECT_LINE = 65535
 # What PRINT shows for control characters GW-BASIC's screen does not obey (CP437 glyphs,
 # as PC-BASIC writes them); CHR$(13) starts a new line.
 _SCREEN_CONTROLS = {code: " ☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←"[code]
@@ -221,7 +223,12 @@ class Runtime:
     def program_version(self):
         """The program in memory's edit count (None for a runtime alone): a ledger made for
         another version holds text the program no longer has."""
-        return getattr(getattr(self.session(), "program", None), "version", None)
+        return getattr(self.program(), "version", None)
+
+    def program(self):
+        """The session's program in memory (timewarp.basic.program.ProgramText; None for a
+        runtime alone)."""
+        return getattr(self.session(), "program", None)
 
     def session(self):
         """The BasicSession this runtime serves (None for a runtime alone): its program in
@@ -230,7 +237,7 @@ class Runtime:
 
     def program_text(self) -> bytes:
         """The program in memory, tokenised as GW-BASIC stored it from DS:&H126E."""
-        program = getattr(self.session(), "program", None)
+        program = self.program()
         if program is None:
             return bytes(2)
         return program.tokenised(tail=False)[1:-1]  # less the file's first byte and Ctrl-Z
@@ -417,8 +424,8 @@ class Runtime:
         if self.handler is None or self.in_handler or not isinstance(error, BasicError):
             raise error.at(line)
         self.err_direct = getattr(error, "direct", False)
-        # A line typed at the prompt is GW-BASIC's line 65535.
-        self.err, self.erl, self.err_pc = error.code, 65535 if self.err_direct else line or 0, pc
+        self.err, self.err_pc = error.code, pc
+        self.erl = DIRECT_LINE if self.err_direct else line or 0
         self.in_handler = True
         self.pending = error.at(line)
         return self.handler

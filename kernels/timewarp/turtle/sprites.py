@@ -134,7 +134,7 @@ def line_pixels(x1: int, y1: int, x2: int, y2: int) -> list[tuple[int, int]]:
     from the upper end down (from the second point when both are level), the error starting
     at half the longer length (rounded up) and the step taken when it reaches zero, so that
     a tie (the line exactly between two pixels) falls to the one nearer its lower end, as in
-    GW-BASIC (pcbasic's gwbasic/DRAW_angle model)."""
+    GW-BASIC (its source's line loop, LINLP3; pcbasic's gwbasic/DRAW_angle model)."""
     if y2 <= y1:
         x1, y1, x2, y2 = x2, y2, x1, y1
     steep = abs(y2 - y1) > abs(x2 - x1)
@@ -148,7 +148,7 @@ def line_pixels(x1: int, y1: int, x2: int, y2: int) -> list[tuple[int, int]]:
     for major in range(x1, x2 + step_long, step_long):
         points.append((minor, major) if steep else (major, minor))
         error -= short
-        if error <= 0 < short:
+        if error <= 0:
             minor += step_short
             error += long
     return points
